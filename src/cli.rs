@@ -1,0 +1,346 @@
+//! The clap definition: every flag, subcommand and help text, and nothing else.
+//!
+//! Completions and man pages are generated from this file, so help text here is
+//! the documentation users read.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::env;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0    success (including \"nothing matched\")
+  1    runtime failure (a Redis command failed, a job was not found)
+  2    invalid usage or input; nothing was written
+  3    Redis unreachable, or authentication failed
+  130  interrupted (Ctrl-C)
+
+Connection settings resolve flag > environment > default; with nothing set,
+queuectl connects to redis://127.0.0.1:6379 with the key prefix `bull`.";
+
+/// Administer BullMQ job queues in Redis.
+///
+/// queuectl speaks the Node.js BullMQ 6 data layout through BullMQ's own Lua
+/// scripts, so jobs it adds are processed by Node workers and jobs Node adds are
+/// visible here, with the same counts, events and options.
+#[derive(Debug, Parser)]
+#[command(name = "queuectl", version, propagate_version = true, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Connection and output flags accepted by every subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS
+    #[arg(short = 'u', long, global = true, env = env::REDIS_URL, hide_env_values = true, value_name = "URL", help_heading = "Connection")]
+    pub redis_url: Option<String>,
+
+    /// Redis host (used when no URL is given)
+    #[arg(long, global = true, env = env::REDIS_HOST, value_name = "HOST", help_heading = "Connection")]
+    pub redis_host: Option<String>,
+
+    /// Redis port (used when no URL is given)
+    #[arg(long, global = true, env = env::REDIS_PORT, value_name = "PORT", help_heading = "Connection")]
+    pub redis_port: Option<u16>,
+
+    /// Redis ACL user name
+    #[arg(long, global = true, env = env::REDIS_USERNAME, hide_env_values = true, value_name = "USER", help_heading = "Connection")]
+    pub redis_username: Option<String>,
+
+    /// Redis password; prefer the environment variable, a flag shows in `ps`
+    #[arg(long, global = true, env = env::REDIS_PASSWORD, hide_env_values = true, value_name = "PASSWORD", help_heading = "Connection")]
+    pub redis_password: Option<String>,
+
+    /// Redis logical database number
+    #[arg(long, global = true, env = env::REDIS_DB, value_name = "N", help_heading = "Connection")]
+    pub redis_db: Option<u8>,
+
+    /// Connect with TLS (implied by a rediss:// URL)
+    #[arg(long, global = true, env = env::REDIS_TLS, value_parser = clap::builder::FalseyValueParser::new(), help_heading = "Connection")]
+    pub tls: bool,
+
+    /// Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)
+    #[arg(long, global = true, env = env::REDIS_CLUSTER_NODES, hide_env_values = true, value_name = "NODES", help_heading = "Connection")]
+    pub cluster_nodes: Option<String>,
+
+    /// BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`
+    #[arg(long, global = true, env = env::QUEUE_PREFIX, default_value = "bull", value_name = "PREFIX", help_heading = "Connection")]
+    pub prefix: String,
+
+    /// Give up connecting after this long
+    #[arg(long, global = true, env = env::CONNECT_TIMEOUT, default_value = "5s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Connection")]
+    pub connect_timeout: Duration,
+
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true, help_heading = "Output")]
+    pub json: bool,
+
+    /// Print only the data: no notes, warnings or progress bars
+    #[arg(short, long, global = true, help_heading = "Output")]
+    pub quiet: bool,
+
+    /// When to use colour (`NO_COLOR` set means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Output")]
+    pub color: ColorChoice,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a job (or, with --file, many jobs) to a queue
+    #[command(after_help = ENQUEUE_AFTER_HELP)]
+    Enqueue(Box<EnqueueArgs>),
+    /// Show job counts per state for queues
+    Stats(StatsArgs),
+    /// List the queues under the prefix
+    #[command(visible_alias = "ls")]
+    Queues(QueuesArgs),
+    /// List jobs of a queue
+    Jobs(JobsArgs),
+    /// Show one job whole: data, options, state, progress, result, logs
+    Job(JobArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page, or write every page to a directory
+    Man(ManArgs),
+}
+
+const ENQUEUE_AFTER_HELP: &str = "\
+Queue routing (without --queue or QUEUE_NAME):
+  single-page, full-crawl, refresh, scrape-website  -> scrape-queue
+  maintenance, daily-maintenance, cleanup           -> maintenance-queue
+  analytics, process-content                        -> process-queue
+
+Priorities: critical=1, high=2, normal=3, low=4, bulk=5, or a number 1..2097152
+(lower runs first). Customer tiers: --new-customer or premium -> high,
+standard -> normal, free -> low; an explicit --priority wins.
+
+NDJSON (--file): one {\"name\", \"data\", \"opts\"} object per line. `opts` takes
+BullMQ's option names (priority, delay, attempts, backoff, jobId, lifo,
+removeOnComplete, removeOnFail, deduplication) plus `queue`. Every line is
+validated before anything is written.
+
+Examples:
+  queuectl enqueue single-page '{\"url\":\"https://example.com\"}' --priority high
+  queuectl enqueue analytics @payload.json --delay 10m
+  JOB=$(queuectl enqueue refresh - < data.json)
+  queuectl enqueue --file jobs.ndjson --json";
+
+/// Arguments of `queuectl enqueue`.
+#[derive(Debug, Args)]
+pub struct EnqueueArgs {
+    /// Job name, e.g. single-page, full-crawl, maintenance
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub name: Option<String>,
+
+    /// Job data: JSON text, @PATH to read a file, or - for stdin [default: {}]
+    #[arg(value_name = "DATA")]
+    pub data: Option<String>,
+
+    /// Read NDJSON jobs from PATH (- for stdin) and add them in bulk
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<String>,
+
+    /// Target queue [default: QUEUE_NAME, else routed by job name]
+    #[arg(long, env = env::QUEUE_NAME, value_name = "QUEUE")]
+    pub queue: Option<String>,
+
+    #[command(flatten)]
+    pub opts: JobOptionArgs,
+}
+
+/// Job options shared by single and bulk enqueue (flags apply to every line of --file
+/// unless the line sets its own).
+#[derive(Debug, Args, Clone, Default)]
+pub struct JobOptionArgs {
+    /// critical|high|normal|low|bulk or a number from 1 to 2097152
+    #[arg(long, value_name = "PRIORITY", help_heading = "Job options")]
+    pub priority: Option<String>,
+
+    /// Customer id; with --tier or --new-customer it picks the priority
+    #[arg(long, value_name = "ID", help_heading = "Job options")]
+    pub customer: Option<String>,
+
+    /// The customer is new (priority high)
+    #[arg(long, requires = "customer", help_heading = "Job options")]
+    pub new_customer: bool,
+
+    /// Customer tier: premium (high), standard (normal), free (low)
+    #[arg(
+        long,
+        value_name = "TIER",
+        requires = "customer",
+        help_heading = "Job options"
+    )]
+    pub tier: Option<String>,
+
+    /// Run after this long, e.g. 90s, 10m, 1h
+    #[arg(
+        long,
+        value_name = "DURATION",
+        conflicts_with = "at",
+        help_heading = "Job options"
+    )]
+    pub delay: Option<String>,
+
+    /// Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z
+    #[arg(long, value_name = "TIME", help_heading = "Job options")]
+    pub at: Option<String>,
+
+    /// Attempts before the job fails for good [default: QUEUE_MAX_RETRIES, else 3]
+    #[arg(long, env = env::QUEUE_MAX_RETRIES, value_name = "N", help_heading = "Job options")]
+    pub attempts: Option<String>,
+
+    /// exponential:DURATION or fixed:DURATION [default: exponential:2s for scrape jobs, else fixed:5s]
+    #[arg(long, value_name = "STRATEGY", help_heading = "Job options")]
+    pub backoff: Option<String>,
+
+    /// Custom job id (not an integer, no `:`); a duplicate id adds nothing
+    #[arg(long, value_name = "ID", help_heading = "Job options")]
+    pub job_id: Option<String>,
+
+    /// Deduplication id: while a job with this id exists, adds are ignored
+    #[arg(long, value_name = "ID", help_heading = "Job options")]
+    pub dedup_id: Option<String>,
+
+    /// Keep the deduplication window for this long only
+    #[arg(
+        long,
+        value_name = "DURATION",
+        requires = "dedup_id",
+        help_heading = "Job options"
+    )]
+    pub dedup_ttl: Option<String>,
+
+    /// Add to the front of the queue (last in, first out)
+    #[arg(long, help_heading = "Job options")]
+    pub lifo: bool,
+
+    /// Completed jobs to keep: a count (N) or an age (DURATION) [default: 100]
+    #[arg(long, value_name = "N|DURATION", help_heading = "Job options")]
+    pub remove_on_complete: Option<String>,
+
+    /// Failed jobs to keep: a count (N) or an age (DURATION) [default: 50]
+    #[arg(long, value_name = "N|DURATION", help_heading = "Job options")]
+    pub remove_on_fail: Option<String>,
+}
+
+/// Arguments of `queuectl stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Queues to show [default: every queue under the prefix]
+    #[arg(value_name = "QUEUE")]
+    pub queues: Vec<String>,
+
+    /// Redraw every INTERVAL until Ctrl-C
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "2s", value_parser = parse_duration)]
+    pub watch: Option<Duration>,
+}
+
+/// Arguments of `queuectl queues`.
+#[derive(Debug, Args)]
+pub struct QueuesArgs {}
+
+/// Job states as BullMQ names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    /// Ready to run (the `wait` list)
+    #[value(alias = "wait")]
+    Waiting,
+    /// Being processed
+    Active,
+    /// Waiting for their delay to pass
+    Delayed,
+    /// Ready to run, ordered by priority
+    Prioritized,
+    /// Parents waiting for their children
+    WaitingChildren,
+    /// Finished successfully
+    Completed,
+    /// Failed for good (BullMQ has no separate "dead" state)
+    Failed,
+}
+
+/// Arguments of `queuectl jobs`.
+#[derive(Debug, Args)]
+pub struct JobsArgs {
+    /// The queue to list
+    pub queue: String,
+
+    /// Only jobs in this state [default: all states]
+    #[arg(short, long, value_enum)]
+    pub state: Option<StateArg>,
+
+    /// Show at most N jobs
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: u32,
+
+    /// Skip the first N jobs
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: u32,
+}
+
+/// Arguments of `queuectl job`.
+#[derive(Debug, Args)]
+pub struct JobArgs {
+    /// The queue the job belongs to
+    pub queue: String,
+    /// The job id
+    pub id: String,
+}
+
+/// Shells queuectl can complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// GNU Bash
+    Bash,
+    /// Z shell
+    Zsh,
+    /// fish
+    Fish,
+    /// PowerShell
+    Powershell,
+    /// Elvish
+    Elvish,
+}
+
+/// Arguments of `queuectl completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Arguments of `queuectl man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write queuectl.1 and one page per subcommand into DIR instead of printing
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Parses a human duration such as `500ms`, `90s`, `15m`, `2h`, `7d`.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s.trim())
+        .map_err(|e| format!("invalid duration '{s}': {e} (try 90s, 15m, 2h)"))
+}

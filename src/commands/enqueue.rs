@@ -1,0 +1,146 @@
+//! `queuectl enqueue`: add one job, or many from NDJSON.
+
+use std::io::Read;
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::Ctx;
+use crate::cli::{EnqueueArgs, JobOptionArgs};
+use crate::error::{usage, Exit};
+use crate::output::{Human, Render};
+use crate::queues::add::{self, Added};
+use crate::queues::input::{self, FlagInputs};
+use crate::queues::now_ms;
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: EnqueueArgs) -> anyhow::Result<Exit> {
+    let flags = flag_inputs(args.queue.clone(), &args.opts);
+    match (&args.file, &args.name) {
+        (Some(path), _) => bulk(ctx, path, &flags).await,
+        (None, Some(name)) => single(ctx, name, args.data.as_deref(), &flags).await,
+        (None, None) => usage("give a job NAME or --file PATH"),
+    }
+}
+
+async fn single(
+    ctx: &Ctx,
+    name: &str,
+    data: Option<&str>,
+    flags: &FlagInputs,
+) -> anyhow::Result<Exit> {
+    let data = read_data(data)?;
+    let spec = input::single(name, data, flags, now_ms())?;
+    let redis = ctx.redis().await?;
+    let added = add::add_one(&redis, spec).await.context("adding the job")?;
+    if added.duplicate {
+        ctx.out.warn(&format!(
+            "job {} already exists in {}: nothing added (duplicate job id)",
+            added.id, added.queue
+        ));
+    } else if added.deduplicated {
+        ctx.out.warn(&format!(
+            "deduplicated: job {} in {} holds this deduplication id, nothing added",
+            added.id, added.queue
+        ));
+    }
+    ctx.out.print(&added)?;
+    Ok(Exit::Ok)
+}
+
+impl Render for Added {
+    fn render(&self, out: &mut Human) {
+        out.line(&self.id);
+    }
+}
+
+/// The result of a bulk add.
+#[derive(Debug, Serialize)]
+struct BulkReport {
+    count: usize,
+    added: usize,
+    duplicates: usize,
+    deduplicated: usize,
+    ids: Vec<String>,
+}
+
+impl Render for BulkReport {
+    fn render(&self, out: &mut Human) {
+        let (first, last) = (self.ids.first(), self.ids.last());
+        let range = match (first, last) {
+            (Some(f), Some(l)) if f != l => format!("ids {f}..{l}"),
+            (Some(f), _) => format!("id {f}"),
+            _ => String::new(),
+        };
+        out.line(format!(
+            "{} jobs ({} added, {} duplicate, {} deduplicated), {range}",
+            self.count, self.added, self.duplicates, self.deduplicated
+        ));
+    }
+}
+
+async fn bulk(ctx: &Ctx, path: &str, flags: &FlagInputs) -> anyhow::Result<Exit> {
+    let text = read_source(path)?;
+    let specs = input::ndjson(&text, flags, now_ms())?;
+    drop(text);
+    let redis = ctx.redis().await?;
+    let bar = ctx.out.progress(specs.len() as u64, "enqueue");
+    let result = add::add_many(&redis, specs, |n| bar.set(n as u64)).await;
+    bar.finish();
+    let done = result.context("adding the jobs")?;
+    let report = BulkReport {
+        count: done.ids.len(),
+        added: done.ids.len() - done.duplicates - done.deduplicated,
+        duplicates: done.duplicates,
+        deduplicated: done.deduplicated,
+        ids: done.ids,
+    };
+    ctx.out.print(&report)?;
+    Ok(Exit::Ok)
+}
+
+fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {
+    FlagInputs {
+        queue,
+        priority: o.priority.clone(),
+        customer: o.customer.clone(),
+        new_customer: o.new_customer,
+        tier: o.tier.clone(),
+        delay: o.delay.clone(),
+        at: o.at.clone(),
+        attempts: o.attempts.clone(),
+        backoff: o.backoff.clone(),
+        job_id: o.job_id.clone(),
+        dedup_id: o.dedup_id.clone(),
+        dedup_ttl: o.dedup_ttl.clone(),
+        lifo: o.lifo,
+        remove_on_complete: o.remove_on_complete.clone(),
+        remove_on_fail: o.remove_on_fail.clone(),
+    }
+}
+
+/// DATA: JSON text, `@path`, or `-` for stdin; `{}` when absent.
+fn read_data(arg: Option<&str>) -> anyhow::Result<Value> {
+    let (text, origin) = match arg {
+        None => return Ok(Value::Object(Default::default())),
+        Some("-") => (read_source("-")?, "stdin".to_string()),
+        Some(a) if a.starts_with('@') => (read_source(&a[1..])?, a[1..].to_string()),
+        Some(a) => (a.to_string(), "DATA".to_string()),
+    };
+    serde_json::from_str(&text).or_else(|e| usage(format!("invalid JSON in {origin}: {e}")))
+}
+
+fn read_source(path: &str) -> anyhow::Result<String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading stdin")?;
+        return Ok(text);
+    }
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text),
+        Err(e) => usage(format!("cannot read {path}: {e}")),
+    }
+}

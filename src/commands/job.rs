@@ -1,0 +1,98 @@
+//! `queuectl job`: show one job whole.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{fmt_time, Ctx};
+use crate::cli::JobArgs;
+use crate::error::{Exit, NotFound};
+use crate::output::{Human, Render};
+use crate::queues::{input, inspect};
+
+/// The job as Node's `Job` presents it, plus `state` and `logs`.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct JobReport(Value);
+
+impl Render for JobReport {
+    fn render(&self, out: &mut Human) {
+        let j = &self.0;
+        let s = |k: &str| match &j[k] {
+            Value::String(s) => s.clone(),
+            Value::Null => "-".into(),
+            v => v.to_string(),
+        };
+        let t = |k: &str| fmt_time(j[k].as_u64());
+        out.field("id", s("id"));
+        out.field("name", s("name"));
+        out.field("state", s("state"));
+        out.field("progress", s("progress"));
+        out.field(
+            "attempts",
+            format!(
+                "{} made, {} started, max {}",
+                s("attemptsMade"),
+                s("attemptsStarted"),
+                j["opts"]["attempts"]
+            ),
+        );
+        out.field("created", t("timestamp"));
+        out.field("processed", t("processedOn"));
+        out.field("finished", t("finishedOn"));
+        if j["priority"].as_u64().unwrap_or(0) > 0 {
+            out.field("priority", s("priority"));
+        }
+        if j["delay"].as_u64().unwrap_or(0) > 0 {
+            out.field("delay", format!("{} ms", s("delay")));
+        }
+        block(out, "data", &j["data"]);
+        block(out, "opts", &j["opts"]);
+        if !j["returnvalue"].is_null() {
+            block(out, "returnvalue", &j["returnvalue"]);
+        }
+        if let Some(reason) = j["failedReason"].as_str().filter(|r| !r.is_empty()) {
+            out.field("failedReason", out.red(reason));
+        }
+        lines(out, "stacktrace", &j["stacktrace"]);
+        lines(out, "logs", &j["logs"]);
+    }
+}
+
+fn block(out: &mut Human, key: &str, value: &Value) {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    out.line(out.bold(&format!("{key}:")));
+    for line in text.lines() {
+        out.line(format!("  {line}"));
+    }
+}
+
+fn lines(out: &mut Human, key: &str, value: &Value) {
+    let Some(items) = value.as_array().filter(|a| !a.is_empty()) else {
+        return;
+    };
+    out.line(out.bold(&format!("{key}:")));
+    for item in items {
+        for line in item.as_str().unwrap_or_default().lines() {
+            out.line(format!("  {line}"));
+        }
+    }
+}
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: JobArgs) -> anyhow::Result<Exit> {
+    input::validate_queue(&args.queue)?;
+    let redis = ctx.redis().await?;
+    match inspect::show(&redis, &args.queue, &args.id).await? {
+        Some(job) => {
+            ctx.out.print(&JobReport(job))?;
+            Ok(Exit::Ok)
+        }
+        None => Err(NotFound(format!(
+            "job '{}' not found in queue '{}' (prefix '{}')",
+            args.id,
+            args.queue,
+            redis.prefix()
+        ))
+        .into()),
+    }
+}

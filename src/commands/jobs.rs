@@ -1,0 +1,102 @@
+//! `queuectl jobs`: list a queue's jobs.
+
+use serde::Serialize;
+
+use super::{fmt_time, Ctx};
+use crate::cli::{JobsArgs, StateArg};
+use crate::error::{Exit, NotFound};
+use crate::output::{Human, Render, Table};
+use crate::queues::inspect::{self, JobRow};
+use crate::queues::{discovery, input};
+
+#[derive(Debug, Serialize)]
+struct JobsReport {
+    jobs: Vec<JobRow>,
+}
+
+impl Render for JobsReport {
+    fn render(&self, out: &mut Human) {
+        if self.jobs.is_empty() {
+            out.line("no jobs");
+            return;
+        }
+        let mut t = Table::new(&[
+            "ID",
+            "NAME",
+            "STATE",
+            "ATTEMPTS",
+            "PROGRESS",
+            "CREATED",
+            "PROCESSED",
+            "FINISHED",
+            "REASON",
+        ])
+        .right_align(&[3]);
+        for j in &self.jobs {
+            let state = if j.state == "failed" {
+                out.red(&j.state)
+            } else {
+                j.state.clone()
+            };
+            t.row(vec![
+                j.id.clone(),
+                j.name.clone(),
+                state,
+                j.attempts_made.to_string(),
+                progress_cell(&j.progress),
+                fmt_time(Some(j.timestamp)),
+                fmt_time(j.processed_on),
+                fmt_time(j.finished_on),
+                shorten(&j.failed_reason, 48),
+            ]);
+        }
+        out.table(t);
+    }
+}
+
+fn progress_cell(p: &serde_json::Value) -> String {
+    match p {
+        serde_json::Value::Number(n) => format!("{n}%"),
+        other => shorten(&other.to_string(), 24),
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let first = text.lines().next().unwrap_or("");
+    if first.chars().count() <= max && first.len() == text.len() {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// BullMQ's name for a state flag value.
+pub fn state_name(s: StateArg) -> &'static str {
+    match s {
+        StateArg::Waiting => "waiting",
+        StateArg::Active => "active",
+        StateArg::Delayed => "delayed",
+        StateArg::Prioritized => "prioritized",
+        StateArg::WaitingChildren => "waiting-children",
+        StateArg::Completed => "completed",
+        StateArg::Failed => "failed",
+    }
+}
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: JobsArgs) -> anyhow::Result<Exit> {
+    input::validate_queue(&args.queue)?;
+    let redis = ctx.redis().await?;
+    if !discovery::exists(&redis, &args.queue).await? {
+        return Err(NotFound(format!(
+            "queue '{}' not found under prefix '{}'",
+            args.queue,
+            redis.prefix()
+        ))
+        .into());
+    }
+    let state = args.state.map(state_name);
+    let jobs = inspect::list(&redis, &args.queue, state, args.limit, args.offset).await?;
+    ctx.out.print(&JobsReport { jobs })?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,118 @@
+//! The command context and dispatch: parse, resolve settings, run one
+//! subcommand, map its result to an exit code.
+
+mod completions;
+mod enqueue;
+mod job;
+mod jobs;
+mod man;
+mod queues;
+mod stats;
+
+use std::ffi::OsString;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::cli::{Cli, Command};
+use crate::connection::Redis;
+use crate::error::{self, Exit};
+use crate::output::{self, Printer};
+use crate::settings::{self, Settings};
+
+/// What every command gets: resolved settings and the printer.
+pub struct Ctx {
+    pub settings: Settings,
+    pub out: Printer,
+}
+
+impl Ctx {
+    /// Connects to Redis (each command connects at most once).
+    pub async fn redis(&self) -> anyhow::Result<Redis> {
+        Ok(Redis::connect(&self.settings.redis).await?)
+    }
+}
+
+/// Runs queuectl with these arguments and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
+    let matches = match Cli::command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => {
+            output::clap_message(&e);
+            return if e.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Ok
+            };
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            output::clap_message(&e);
+            return Exit::Usage;
+        }
+    };
+    let fallback = Printer::new(settings_fallback(&cli), Vec::new());
+    let settings = match settings::resolve(&cli.global, &matches) {
+        Ok(s) => s,
+        Err(e) => {
+            fallback.error(&e.to_string(), error::code_name(Exit::Usage));
+            return Exit::Usage;
+        }
+    };
+    let secrets = settings.redis.password.iter().cloned().collect();
+    let ctx = Ctx {
+        out: Printer::new(settings.output, secrets),
+        settings,
+    };
+    let result = runtime().and_then(|rt| rt.block_on(dispatch(&ctx, cli.command)));
+    match result {
+        Ok(exit) => exit,
+        Err(err) => {
+            let exit = error::exit_for(&err);
+            if exit != Exit::Ok {
+                ctx.out.error(&format!("{err:#}"), error::code_name(exit));
+            }
+            exit
+        }
+    }
+}
+
+fn settings_fallback(cli: &Cli) -> settings::OutputSettings {
+    settings::OutputSettings {
+        json: cli.global.json,
+        quiet: cli.global.quiet,
+        color: false,
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
+}
+
+async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
+    match command {
+        Command::Enqueue(args) => enqueue::run(ctx, *args).await,
+        Command::Stats(args) => stats::run(ctx, args).await,
+        Command::Queues(args) => queues::run(ctx, args).await,
+        Command::Jobs(args) => jobs::run(ctx, args).await,
+        Command::Job(args) => job::run(ctx, args).await,
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
+    }
+}
+
+/// Formats epoch milliseconds as an RFC 3339 UTC time for tables.
+pub(crate) fn fmt_time(ms: Option<u64>) -> String {
+    ms.and_then(|ms| chrono::DateTime::from_timestamp_millis(ms as i64))
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_else(|| "-".into())
+}
+
+/// Formats a duration in milliseconds compactly (`1h 2m`, `45s`, `120ms`).
+pub(crate) fn fmt_age(ms: u64) -> String {
+    let d = std::time::Duration::from_millis(if ms >= 1000 { ms / 1000 * 1000 } else { ms });
+    humantime::format_duration(d).to_string()
+}

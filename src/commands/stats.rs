@@ -1,0 +1,115 @@
+//! `queuectl stats`: counts per state for the named or discovered queues.
+
+use serde::Serialize;
+
+use super::{fmt_age, Ctx};
+use crate::cli::StatsArgs;
+use crate::connection::Redis;
+use crate::error::Exit;
+use crate::output::{Human, Render, Table};
+use crate::queues::stats::{queue_stats, QueueStats};
+use crate::queues::{discovery, now_ms};
+
+/// The stats document (`--json`).
+#[derive(Debug, Serialize)]
+pub struct StatsReport {
+    pub queues: Vec<QueueStats>,
+}
+
+impl Render for StatsReport {
+    fn render(&self, out: &mut Human) {
+        if self.queues.is_empty() {
+            out.line("no queues found");
+            return;
+        }
+        let mut t = Table::new(&[
+            "QUEUE",
+            "WAITING",
+            "ACTIVE",
+            "DELAYED",
+            "PRIORITIZED",
+            "WAITING-CHILDREN",
+            "COMPLETED",
+            "FAILED",
+            "OLDEST WAITING",
+            "STATE",
+        ])
+        .right_align(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        for q in &self.queues {
+            let c = &q.counts;
+            let failed = if c.failed > 0 {
+                out.red(&c.failed.to_string())
+            } else {
+                c.failed.to_string()
+            };
+            let state = if q.paused {
+                out.yellow("paused")
+            } else {
+                "running".to_string()
+            };
+            t.row(vec![
+                q.name.clone(),
+                c.waiting.to_string(),
+                c.active.to_string(),
+                c.delayed.to_string(),
+                c.prioritized.to_string(),
+                c.waiting_children.to_string(),
+                c.completed.to_string(),
+                failed,
+                q.oldest_waiting_age_ms
+                    .map(fmt_age)
+                    .unwrap_or_else(|| "-".into()),
+                state,
+            ]);
+        }
+        out.table(t);
+    }
+}
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
+    let redis = ctx.redis().await?;
+    let Some(interval) = args.watch else {
+        ctx.out
+            .print(&collect(ctx, &redis, &args.queues, true).await?)?;
+        return Ok(Exit::Ok);
+    };
+    let mut first = true;
+    loop {
+        let report = collect(ctx, &redis, &args.queues, first).await?;
+        first = false;
+        ctx.out.clear_screen()?;
+        ctx.out.print(&report)?;
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::signal::ctrl_c() => return Ok(Exit::Ok),
+        }
+    }
+}
+
+/// Stats for the named queues, or every queue under the prefix.
+pub async fn collect(
+    ctx: &Ctx,
+    redis: &Redis,
+    named: &[String],
+    warn: bool,
+) -> anyhow::Result<StatsReport> {
+    let names = if named.is_empty() {
+        discovery::discover(redis).await?
+    } else {
+        named.to_vec()
+    };
+    let now = now_ms();
+    let mut queues = Vec::with_capacity(names.len());
+    for name in &names {
+        let stats = queue_stats(redis, name, now).await?;
+        if warn && !stats.exists {
+            ctx.out.warn(&format!(
+                "queue '{name}' has no keys under prefix '{}' (showing zeros)",
+                redis.prefix()
+            ));
+        }
+        queues.push(stats);
+    }
+    Ok(StatsReport { queues })
+}

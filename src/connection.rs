@@ -1,0 +1,405 @@
+//! The one Redis client module: connects BullMQ's port and a read-only admin
+//! connection from resolved settings, classifies connect failures, and keeps
+//! passwords out of every message.
+//!
+//! The `redis` crate is used here and nowhere else. Queue state changes go
+//! through `bullmq` (BullMQ's own Lua scripts); the admin connection only runs
+//! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET, HGETALL).
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use bullmq::options::RedisConnectionOptions;
+use bullmq::redis_connection::RedisConnection;
+use bullmq::{Queue, QueueOptions};
+use redis::aio::{ConnectionLike, MultiplexedConnection};
+use redis::cluster_async::ClusterConnection;
+use redis::cluster_routing::RoutingInfo;
+use redis::{AsyncConnectionConfig, Cmd, FromRedisValue};
+
+/// Where Redis lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Endpoint {
+    /// One server.
+    Single { host: String, port: u16 },
+    /// Redis Cluster seed nodes.
+    Cluster { nodes: Vec<(String, u16)> },
+}
+
+/// Fully resolved connection settings (see `settings.rs` for precedence).
+#[derive(Clone)]
+pub struct RedisSettings {
+    pub endpoint: Endpoint,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub db: Option<u8>,
+    pub tls: bool,
+    pub prefix: String,
+    pub connect_timeout: Duration,
+    /// False when nothing was configured and the default address is used.
+    pub configured: bool,
+}
+
+impl std::fmt::Debug for RedisSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisSettings")
+            .field("endpoint", &self.target())
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("db", &self.db)
+            .field("tls", &self.tls)
+            .field("prefix", &self.prefix)
+            .finish()
+    }
+}
+
+impl RedisSettings {
+    /// `host:port` (or the seed list) for messages; never carries credentials.
+    pub fn target(&self) -> String {
+        match &self.endpoint {
+            Endpoint::Single { host, port } => host_port(host, *port),
+            Endpoint::Cluster { nodes } => {
+                let list: Vec<String> = nodes.iter().map(|(h, p)| host_port(h, *p)).collect();
+                format!("cluster {}", list.join(","))
+            }
+        }
+    }
+
+    fn bull_options(&self) -> RedisConnectionOptions {
+        let mut opts = RedisConnectionOptions::new().tls(self.tls);
+        if let Some(user) = &self.username {
+            opts = opts.username(user.clone());
+        }
+        if let Some(password) = &self.password {
+            opts = opts.password(password.clone());
+        }
+        match &self.endpoint {
+            Endpoint::Single { host, port } => {
+                opts = opts.host(host.clone()).port(*port);
+                if let Some(db) = self.db {
+                    opts = opts.db(db);
+                }
+            }
+            Endpoint::Cluster { nodes } => {
+                let scheme = if self.tls { "rediss" } else { "redis" };
+                opts = opts.cluster_nodes(
+                    nodes
+                        .iter()
+                        .map(|(h, p)| format!("{scheme}://{}", host_port(h, *p))),
+                );
+            }
+        }
+        opts
+    }
+}
+
+fn host_port(host: &str, port: u16) -> String {
+    if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+/// Why connecting failed. Messages name host:port and never the password.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    /// Nothing answered, or it answered too slowly.
+    #[error("cannot connect to Redis at {target}: {reason}{hint}")]
+    Unreachable {
+        target: String,
+        reason: String,
+        hint: String,
+    },
+    /// Redis answered but refused the credentials.
+    #[error("Redis at {target} refused the credentials: {reason}")]
+    Auth { target: String, reason: String },
+}
+
+const LOCAL_HINT: &str = " (nothing configured, so queuectl tried the default address; \
+start a local server with `redis-server --daemonize yes`, or set REDIS_URL)";
+
+enum Admin {
+    Single(MultiplexedConnection),
+    Cluster(ClusterConnection),
+}
+
+/// A connected Redis: BullMQ's port for queue operations plus a read-only admin
+/// connection, sharing one prefix.
+pub struct Redis {
+    bull: RedisConnection,
+    admin: Admin,
+    prefix: String,
+    target: String,
+}
+
+impl Redis {
+    /// Connects both halves within the configured timeout.
+    pub async fn connect(settings: &RedisSettings) -> Result<Self, ConnectError> {
+        let deadline = settings.connect_timeout;
+        let admin = tokio::time::timeout(deadline, connect_admin(settings))
+            .await
+            .map_err(|_| unreachable(settings, format!("timed out after {}", fmt_dur(deadline))))?
+            .map_err(|e| classify(settings, e))?;
+        let bull = tokio::time::timeout(
+            deadline,
+            RedisConnection::new_managed_only(&settings.bull_options()),
+        )
+        .await
+        .map_err(|_| unreachable(settings, format!("timed out after {}", fmt_dur(deadline))))?
+        .map_err(|e| match e {
+            bullmq::Error::Redis(e) => classify(settings, e),
+            other => unreachable(settings, other.to_string()),
+        })?;
+        Ok(Self {
+            bull,
+            admin,
+            prefix: settings.prefix.clone(),
+            target: settings.target(),
+        })
+    }
+
+    /// The BullMQ key prefix.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// `host:port` for messages.
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// A BullMQ queue handle on the shared connection.
+    pub async fn queue(&self, name: &str) -> Result<Queue, bullmq::Error> {
+        let opts = QueueOptions::new().prefix(self.prefix.clone());
+        Queue::with_connection(name, self.bull.clone(), opts).await
+    }
+
+    /// All keys matching `pattern`, by SCAN (never KEYS).
+    pub async fn scan(&self, pattern: &str) -> Result<Vec<String>, bullmq::Error> {
+        let mut keys = Vec::new();
+        let mut cursor: u64 = 0;
+        loop {
+            let mut cmd = redis::cmd("SCAN");
+            cmd.arg(cursor)
+                .arg("MATCH")
+                .arg(pattern)
+                .arg("COUNT")
+                .arg(1000);
+            let (next, batch): (u64, Vec<String>) = self.query(cmd, Some(pattern)).await?;
+            keys.extend(batch);
+            if next == 0 {
+                return Ok(keys);
+            }
+            cursor = next;
+        }
+    }
+
+    /// EXISTS for each key, in one round trip.
+    pub async fn exists_many(&self, keys: &[String]) -> Result<Vec<bool>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("EXISTS");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// GET for each key, in one round trip.
+    pub async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("GET");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// The whole hash at `key` (empty when absent).
+    pub async fn hgetall(&self, key: &str) -> Result<HashMap<String, String>, bullmq::Error> {
+        let mut cmd = redis::cmd("HGETALL");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// Round-trip time of one PING.
+    pub async fn ping(&self) -> Result<Duration, bullmq::Error> {
+        let started = Instant::now();
+        let _: String = self.query(redis::cmd("PING"), None).await?;
+        Ok(started.elapsed())
+    }
+
+    async fn pipelined<T: FromRedisValue>(
+        &self,
+        keys: &[String],
+        build: impl Fn(&str) -> Cmd,
+    ) -> Result<Vec<T>, bullmq::Error> {
+        let mut out = Vec::with_capacity(keys.len());
+        // Keys of one queue share a slot (hash-tagged prefix), so on Cluster each
+        // command is routed by its own key; standalone runs them as one pipeline.
+        match &self.admin {
+            Admin::Single(conn) => {
+                for chunk in keys.chunks(1000) {
+                    let mut pipe = redis::pipe();
+                    for k in chunk {
+                        pipe.add_command(build(k));
+                    }
+                    let mut conn = conn.clone();
+                    let part: Vec<T> = pipe.query_async(&mut conn).await?;
+                    out.extend(part);
+                }
+            }
+            Admin::Cluster(_) => {
+                for k in keys {
+                    out.push(self.query(build(k), Some(k)).await?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs one read-only command; on Cluster it goes to the node that owns
+    /// `slot_key` (the queue's hash tag), or any primary.
+    async fn query<T: FromRedisValue>(
+        &self,
+        cmd: Cmd,
+        slot_key: Option<&str>,
+    ) -> Result<T, bullmq::Error> {
+        let value = match &self.admin {
+            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await?,
+            Admin::Cluster(conn) => {
+                let routing = cluster_routing(slot_key);
+                conn.clone().route_command(cmd, routing).await?
+            }
+        };
+        Ok(T::from_redis_value(value).map_err(redis::RedisError::from)?)
+    }
+}
+
+fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {
+    use redis::cluster_routing::{Route, SingleNodeRoutingInfo, SlotAddr};
+    // A pattern such as `{bull}:*:meta` hashes by its tag like any key of the queue.
+    let node = match slot_key {
+        Some(key) => SingleNodeRoutingInfo::SpecificNode(Route::with_key(key, SlotAddr::Master)),
+        None => SingleNodeRoutingInfo::RandomPrimary,
+    };
+    RoutingInfo::SingleNode(node)
+}
+
+async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisError> {
+    let timeout = settings.connect_timeout;
+    match &settings.endpoint {
+        Endpoint::Single { .. } => {
+            let url = settings.bull_options().effective_url();
+            let client = redis::Client::open(url)?;
+            let config = AsyncConnectionConfig::new()
+                .set_connection_timeout(Some(timeout))
+                .set_response_timeout(Some(Duration::from_secs(30)));
+            let mut conn = client
+                .get_multiplexed_async_connection_with_config(&config)
+                .await?;
+            let _: String = redis::cmd("PING").query_async(&mut conn).await?;
+            Ok(Admin::Single(conn))
+        }
+        Endpoint::Cluster { .. } => {
+            let opts = settings.bull_options();
+            let mut builder = redis::cluster::ClusterClient::builder(opts.cluster_nodes.clone())
+                .connection_timeout(timeout)
+                .response_timeout(Duration::from_secs(30))
+                .retries(1);
+            if let Some(user) = &settings.username {
+                builder = builder.username(user.clone());
+            }
+            if let Some(password) = &settings.password {
+                builder = builder.password(password.clone());
+            }
+            if settings.tls {
+                builder = builder.tls(redis::TlsMode::Secure);
+            }
+            let mut conn = builder.build()?.get_async_connection().await?;
+            let _: String = redis::cmd("PING").query_async(&mut conn).await?;
+            Ok(Admin::Cluster(conn))
+        }
+    }
+}
+
+fn classify(settings: &RedisSettings, err: redis::RedisError) -> ConnectError {
+    let reason = redact(&err.to_string(), settings.password.as_deref());
+    let auth = err.kind() == redis::ErrorKind::AuthenticationFailed
+        || reason.contains("WRONGPASS")
+        || reason.contains("NOAUTH")
+        || reason.contains("NOPERM");
+    if auth {
+        ConnectError::Auth {
+            target: settings.target(),
+            reason,
+        }
+    } else {
+        unreachable(settings, reason)
+    }
+}
+
+fn unreachable(settings: &RedisSettings, reason: String) -> ConnectError {
+    let hint = if settings.configured { "" } else { LOCAL_HINT };
+    ConnectError::Unreachable {
+        target: settings.target(),
+        reason: redact(&reason, settings.password.as_deref()),
+        hint: hint.to_string(),
+    }
+}
+
+/// Replaces every occurrence of `secret` (raw and URL-encoded) with `***`.
+pub fn redact(text: &str, secret: Option<&str>) -> String {
+    let Some(secret) = secret.filter(|s| !s.is_empty()) else {
+        return text.to_string();
+    };
+    let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+    text.replace(secret, "***").replace(&encoded, "***")
+}
+
+fn fmt_dur(d: Duration) -> String {
+    humantime::format_duration(d).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(endpoint: Endpoint) -> RedisSettings {
+        RedisSettings {
+            endpoint,
+            username: Some("app".into()),
+            password: Some("s3cr3t/pw".into()),
+            db: Some(2),
+            tls: false,
+            prefix: "bull".into(),
+            connect_timeout: Duration::from_secs(1),
+            configured: true,
+        }
+    }
+
+    #[test]
+    fn target_and_debug_never_show_the_password() {
+        let s = settings(Endpoint::Single {
+            host: "db.example".into(),
+            port: 6380,
+        });
+        assert_eq!(s.target(), "db.example:6380");
+        assert!(!format!("{s:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn redact_hides_raw_and_encoded_password() {
+        let text = "failed redis://app:s3cr3t%2Fpw@h:1 and s3cr3t/pw";
+        let out = redact(text, Some("s3cr3t/pw"));
+        assert!(!out.contains("s3cr3t"), "{out}");
+    }
+
+    #[test]
+    fn cluster_target_lists_seeds() {
+        let s = settings(Endpoint::Cluster {
+            nodes: vec![("a".into(), 7000), ("b".into(), 7001)],
+        });
+        assert_eq!(s.target(), "cluster a:7000,b:7001");
+    }
+}

@@ -1,0 +1,30 @@
+//! Every environment variable queuectl reads, named once.
+//!
+//! The names follow the existing Node.js system so one `.env` file serves both.
+
+/// Full Redis URL (`redis://`, `rediss://`, user, password and db in the URL).
+pub const REDIS_URL: &str = "REDIS_URL";
+/// Redis host, used when no URL is given.
+pub const REDIS_HOST: &str = "REDIS_HOST";
+/// Redis port, used when no URL is given.
+pub const REDIS_PORT: &str = "REDIS_PORT";
+/// Redis ACL user name.
+pub const REDIS_USERNAME: &str = "REDIS_USERNAME";
+/// Redis password; never printed.
+pub const REDIS_PASSWORD: &str = "REDIS_PASSWORD";
+/// Redis logical database number.
+pub const REDIS_DB: &str = "REDIS_DB";
+/// Any non-empty value other than `0`/`false` turns TLS on.
+pub const REDIS_TLS: &str = "REDIS_TLS";
+/// Comma-separated Redis Cluster seed nodes.
+pub const REDIS_CLUSTER_NODES: &str = "REDIS_CLUSTER_NODES";
+/// BullMQ key prefix (default `bull`).
+pub const QUEUE_PREFIX: &str = "QUEUE_PREFIX";
+/// Default queue for `enqueue` when `--queue` is absent.
+pub const QUEUE_NAME: &str = "QUEUE_NAME";
+/// Default number of attempts for new jobs.
+pub const QUEUE_MAX_RETRIES: &str = "QUEUE_MAX_RETRIES";
+/// Connect timeout, as a duration (`5s`).
+pub const CONNECT_TIMEOUT: &str = "QUEUECTL_CONNECT_TIMEOUT";
+/// Disables colour when set to any non-empty value (<https://no-color.org>).
+pub const NO_COLOR: &str = "NO_COLOR";

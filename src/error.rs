@@ -1,0 +1,83 @@
+//! Error categories and the exit code each one maps to.
+//!
+//! Domain modules return their own `thiserror` enums; commands wrap them in
+//! `anyhow` with context. `main` walks the chain for one of the categories
+//! below to pick the exit code, so error text is never matched.
+
+use std::io;
+
+/// Stable, documented process exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Success, including "nothing matched".
+    Ok = 0,
+    /// A runtime failure: a Redis command failed, a job was not found.
+    Failure = 1,
+    /// Invalid usage or input: a bad flag, bad JSON, a refused prompt.
+    Usage = 2,
+    /// Redis is unreachable or refused the credentials.
+    Unavailable = 3,
+    /// Interrupted by Ctrl-C.
+    Interrupted = 130,
+}
+
+impl Exit {
+    /// The numeric code handed to the OS.
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+/// Invalid usage or input; nothing was written.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+impl UsageError {
+    /// Builds a usage error from anything printable.
+    pub fn new(msg: impl Into<String>) -> Self {
+        Self(msg.into())
+    }
+}
+
+/// A lookup that found nothing (unknown job id, unknown queue).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NotFound(pub String);
+
+/// Shorthand for returning a usage error from a command.
+pub fn usage<T>(msg: impl Into<String>) -> anyhow::Result<T> {
+    Err(UsageError::new(msg).into())
+}
+
+/// Picks the exit code for an error by looking for a known category in its chain.
+pub fn exit_for(err: &anyhow::Error) -> Exit {
+    for cause in err.chain() {
+        if cause.is::<UsageError>() || cause.is::<clap::Error>() {
+            return Exit::Usage;
+        }
+        if cause.is::<crate::connection::ConnectError>() {
+            return Exit::Unavailable;
+        }
+        if cause.is::<crate::queues::JobInputError>() {
+            return Exit::Usage;
+        }
+        if let Some(e) = cause.downcast_ref::<io::Error>() {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Exit::Ok;
+            }
+        }
+    }
+    Exit::Failure
+}
+
+/// The short machine-readable code printed with `--json` errors.
+pub fn code_name(exit: Exit) -> &'static str {
+    match exit {
+        Exit::Ok => "OK",
+        Exit::Failure => "FAILURE",
+        Exit::Usage => "INVALID_INPUT",
+        Exit::Unavailable => "REDIS_UNAVAILABLE",
+        Exit::Interrupted => "INTERRUPTED",
+    }
+}

@@ -1,0 +1,16 @@
+//! queuectl: administer BullMQ job queues in Redis.
+//!
+//! Layering (arrows point one way):
+//! `main` → `commands` (one file per subcommand) → domain modules (`queues`)
+//! → `connection` (the one Redis client module). Domain modules never see clap
+//! types, env vars or `output`; only `output` prints. Every BullMQ state change
+//! goes through bullmq-official, which runs BullMQ's own Lua scripts.
+
+pub mod cli;
+pub mod commands;
+pub mod connection;
+pub mod env;
+pub mod error;
+pub mod output;
+pub mod queues;
+pub mod settings;

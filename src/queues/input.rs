@@ -1,0 +1,668 @@
+//! Turns user input (flags, or NDJSON lines with BullMQ option names) into
+//! validated job specs, applying the existing system's defaults. Nothing is
+//! written until every job has passed.
+
+use bullmq::types::{BackoffStrategy, KeepJobs, RemoveOnFinish};
+use bullmq::{DeduplicationOptions, JobOptions};
+use serde_json::{Map, Value};
+
+use super::{priority, routing};
+
+/// Default attempts when neither a flag, QUEUE_MAX_RETRIES nor the line sets one.
+pub const DEFAULT_ATTEMPTS: u32 = 3;
+const DEFAULT_KEEP_COMPLETED: usize = 100;
+const DEFAULT_KEEP_FAILED: usize = 50;
+const SCRAPE_BACKOFF_MS: u64 = 2_000;
+const OTHER_BACKOFF_MS: u64 = 5_000;
+
+/// A job that failed validation; names the line (for NDJSON) and the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{field}: {message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+pub struct JobInputError {
+    pub line: Option<usize>,
+    pub field: String,
+    pub message: String,
+}
+
+fn err(field: &str, message: impl Into<String>) -> JobInputError {
+    JobInputError {
+        line: None,
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Option values as typed on the command line, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct FlagInputs {
+    pub queue: Option<String>,
+    pub priority: Option<String>,
+    pub customer: Option<String>,
+    pub new_customer: bool,
+    pub tier: Option<String>,
+    pub delay: Option<String>,
+    pub at: Option<String>,
+    pub attempts: Option<String>,
+    pub backoff: Option<String>,
+    pub job_id: Option<String>,
+    pub dedup_id: Option<String>,
+    pub dedup_ttl: Option<String>,
+    pub lifo: bool,
+    pub remove_on_complete: Option<String>,
+    pub remove_on_fail: Option<String>,
+}
+
+/// A validated job, ready to add.
+#[derive(Debug, Clone)]
+pub struct JobSpec {
+    pub queue: String,
+    pub name: String,
+    pub data: Value,
+    pub opts: JobOptions,
+}
+
+impl JobSpec {
+    /// The custom job id, if one was given.
+    pub fn job_id(&self) -> Option<&str> {
+        self.opts.job_id.as_deref()
+    }
+
+    /// The deduplication id, if one was given.
+    pub fn dedup_id(&self) -> Option<&str> {
+        self.opts.deduplication.as_ref().map(|d| d.id.as_str())
+    }
+}
+
+/// Options set so far; later layers (an NDJSON line) override earlier ones (flags).
+#[derive(Debug, Clone, Default)]
+struct Layer {
+    queue: Option<String>,
+    priority: Option<u32>,
+    delay: Option<u64>,
+    attempts: Option<u32>,
+    backoff: Option<BackoffStrategy>,
+    job_id: Option<String>,
+    dedup: Option<DeduplicationOptions>,
+    lifo: Option<bool>,
+    remove_on_complete: Option<RemoveOnFinish>,
+    remove_on_fail: Option<RemoveOnFinish>,
+}
+
+impl Layer {
+    fn over(self, base: &Layer) -> Layer {
+        let base = base.clone();
+        Layer {
+            queue: self.queue.or(base.queue),
+            priority: self.priority.or(base.priority),
+            delay: self.delay.or(base.delay),
+            attempts: self.attempts.or(base.attempts),
+            backoff: self.backoff.or(base.backoff),
+            job_id: self.job_id.or(base.job_id),
+            dedup: self.dedup.or(base.dedup),
+            lifo: self.lifo.or(base.lifo),
+            remove_on_complete: self.remove_on_complete.or(base.remove_on_complete),
+            remove_on_fail: self.remove_on_fail.or(base.remove_on_fail),
+        }
+    }
+}
+
+/// Validates the flags of a single `enqueue` into a job spec.
+pub fn single(
+    name: &str,
+    data: Value,
+    flags: &FlagInputs,
+    now_ms: u64,
+) -> Result<JobSpec, JobInputError> {
+    let layer = flag_layer(flags, now_ms)?;
+    finish(name, data, layer)
+}
+
+/// Validates every NDJSON line; one bad line fails the whole input.
+pub fn ndjson(text: &str, flags: &FlagInputs, now_ms: u64) -> Result<Vec<JobSpec>, JobInputError> {
+    let base = flag_layer(flags, now_ms)?;
+    if base.job_id.is_some() {
+        return Err(err(
+            "--job-id",
+            "cannot be used with --file: give each line its own opts.jobId",
+        ));
+    }
+    let mut jobs = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let job = ndjson_line(raw, &base, now_ms).map_err(|mut e| {
+            e.line = Some(index + 1);
+            e
+        })?;
+        jobs.push(job);
+    }
+    if jobs.is_empty() {
+        return Err(err("input", "no jobs: the NDJSON input is empty"));
+    }
+    Ok(jobs)
+}
+
+fn ndjson_line(raw: &str, base: &Layer, now_ms: u64) -> Result<JobSpec, JobInputError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| err("json", format!("invalid JSON: {e}")))?;
+    let Value::Object(mut obj) = value else {
+        return Err(err(
+            "json",
+            "expected an object like {\"name\": ..., \"data\": ..., \"opts\": ...}",
+        ));
+    };
+    let name = match obj.remove("name") {
+        Some(Value::String(s)) => s,
+        Some(_) => return Err(err("name", "must be a string")),
+        None => return Err(err("name", "missing")),
+    };
+    let data = obj
+        .remove("data")
+        .unwrap_or_else(|| Value::Object(Map::new()));
+    let opts = match obj.remove("opts") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(m)) => m,
+        Some(_) => return Err(err("opts", "must be an object")),
+    };
+    if let Some(key) = obj.keys().next() {
+        return Err(err(key, "unknown field (expected name, data, opts)"));
+    }
+    let layer = json_layer(opts, now_ms)?.over(base);
+    finish(&name, data, layer)
+}
+
+fn finish(name: &str, data: Value, layer: Layer) -> Result<JobSpec, JobInputError> {
+    if name.trim().is_empty() {
+        return Err(err("name", "must not be empty"));
+    }
+    let queue = match layer.queue {
+        Some(q) => q,
+        None => routing::queue_for(name).map(str::to_string).ok_or_else(|| {
+            err(
+                "queue",
+                format!(
+                    "no queue for job name '{name}': pass --queue (or set QUEUE_NAME); routed names are {}",
+                    routing::known_names().join(", ")
+                ),
+            )
+        })?,
+    };
+    validate_queue(&queue)?;
+    let backoff = layer.backoff.unwrap_or(if routing::is_scrape_job(name) {
+        BackoffStrategy::Exponential(SCRAPE_BACKOFF_MS)
+    } else {
+        BackoffStrategy::Fixed(OTHER_BACKOFF_MS)
+    });
+    let opts = JobOptions {
+        priority: layer.priority,
+        delay: layer.delay.filter(|d| *d > 0),
+        attempts: Some(layer.attempts.unwrap_or(DEFAULT_ATTEMPTS)),
+        backoff: Some(backoff),
+        job_id: layer.job_id,
+        deduplication: layer.dedup,
+        lifo: layer.lifo.filter(|l| *l),
+        remove_on_complete: Some(
+            layer
+                .remove_on_complete
+                .unwrap_or(RemoveOnFinish::Count(DEFAULT_KEEP_COMPLETED)),
+        ),
+        remove_on_fail: Some(
+            layer
+                .remove_on_fail
+                .unwrap_or(RemoveOnFinish::Count(DEFAULT_KEEP_FAILED)),
+        ),
+        ..JobOptions::default()
+    };
+    Ok(JobSpec {
+        queue,
+        name: name.to_string(),
+        data,
+        opts,
+    })
+}
+
+/// Checks a queue name: non-empty and without `:`.
+pub fn validate_queue(queue: &str) -> Result<(), JobInputError> {
+    if queue.is_empty() || queue.contains(':') {
+        return Err(err(
+            "queue",
+            format!("invalid queue name '{queue}': it must be non-empty and contain no ':'"),
+        ));
+    }
+    Ok(())
+}
+
+fn flag_layer(f: &FlagInputs, now_ms: u64) -> Result<Layer, JobInputError> {
+    let mut layer = Layer {
+        queue: f.queue.clone(),
+        lifo: f.lifo.then_some(true),
+        ..Layer::default()
+    };
+    if let Some(p) = &f.priority {
+        layer.priority = Some(priority::parse(p).map_err(|m| err("--priority", m))?);
+    } else if f.customer.is_some() {
+        layer.priority = Some(
+            priority::for_customer(f.new_customer, f.tier.as_deref())
+                .map_err(|m| err("--tier", m))?,
+        );
+    }
+    if let Some(d) = &f.delay {
+        layer.delay = Some(parse_ms(d).map_err(|m| err("--delay", m))?);
+    }
+    if let Some(at) = &f.at {
+        layer.delay = Some(delay_until(at, now_ms).map_err(|m| err("--at", m))?);
+    }
+    if let Some(a) = &f.attempts {
+        layer.attempts = Some(parse_attempts(a).map_err(|m| err("--attempts", m))?);
+    }
+    if let Some(b) = &f.backoff {
+        layer.backoff = Some(parse_backoff_text(b).map_err(|m| err("--backoff", m))?);
+    }
+    if let Some(id) = &f.job_id {
+        layer.job_id = Some(validate_job_id(id).map_err(|m| err("--job-id", m))?);
+    }
+    if let Some(id) = &f.dedup_id {
+        let ttl = f
+            .dedup_ttl
+            .as_deref()
+            .map(parse_ms)
+            .transpose()
+            .map_err(|m| err("--dedup-ttl", m))?;
+        layer.dedup = Some(dedup(id, ttl).map_err(|m| err("--dedup-id", m))?);
+    }
+    if let Some(r) = &f.remove_on_complete {
+        layer.remove_on_complete =
+            Some(parse_keep_text(r).map_err(|m| err("--remove-on-complete", m))?);
+    }
+    if let Some(r) = &f.remove_on_fail {
+        layer.remove_on_fail = Some(parse_keep_text(r).map_err(|m| err("--remove-on-fail", m))?);
+    }
+    Ok(layer)
+}
+
+fn json_layer(opts: Map<String, Value>, now_ms: u64) -> Result<Layer, JobInputError> {
+    let mut layer = Layer::default();
+    for (key, value) in opts {
+        let field = format!("opts.{key}");
+        let fail = |m: String| err(&field, m);
+        match key.as_str() {
+            "queue" => layer.queue = Some(value.as_str().ok_or_else(|| fail("must be a string".into()))?.to_string()),
+            "priority" => layer.priority = Some(json_priority(&value).map_err(fail)?),
+            "delay" => layer.delay = Some(json_ms(&value).map_err(fail)?),
+            "attempts" => layer.attempts = Some(json_attempts(&value).map_err(fail)?),
+            "backoff" => layer.backoff = Some(json_backoff(&value).map_err(fail)?),
+            "jobId" => layer.job_id = Some(json_job_id(&value).map_err(fail)?),
+            "lifo" => layer.lifo = Some(value.as_bool().ok_or_else(|| fail("must be true or false".into()))?),
+            "removeOnComplete" => layer.remove_on_complete = Some(json_keep(&value).map_err(fail)?),
+            "removeOnFail" => layer.remove_on_fail = Some(json_keep(&value).map_err(fail)?),
+            "deduplication" => layer.dedup = Some(json_dedup(&value).map_err(fail)?),
+            "at" => layer.delay = Some(delay_until(value.as_str().unwrap_or_default(), now_ms).map_err(fail)?),
+            _ => return Err(fail("unknown option (expected priority, delay, attempts, backoff, jobId, lifo, removeOnComplete, removeOnFail, deduplication, queue)".into())),
+        }
+    }
+    Ok(layer)
+}
+
+/// Parses a human duration into milliseconds.
+pub fn parse_ms(text: &str) -> Result<u64, String> {
+    let d = humantime::parse_duration(text.trim())
+        .map_err(|e| format!("invalid duration '{text}': {e} (try 500ms, 90s, 15m, 2h, 7d)"))?;
+    Ok(d.as_millis() as u64)
+}
+
+fn delay_until(at: &str, now_ms: u64) -> Result<u64, String> {
+    let when = chrono::DateTime::parse_from_rfc3339(at.trim()).map_err(|e| {
+        format!("invalid time '{at}': {e} (expected RFC 3339, e.g. 2026-12-01T09:00:00Z)")
+    })?;
+    let due = when.timestamp_millis().max(0) as u64;
+    Ok(due.saturating_sub(now_ms))
+}
+
+fn parse_attempts(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{text}' is not a whole number of at least 1")),
+    }
+}
+
+fn parse_backoff_text(text: &str) -> Result<BackoffStrategy, String> {
+    let (kind, delay) = text
+        .split_once(':')
+        .ok_or_else(|| format!("'{text}' should be exponential:DURATION or fixed:DURATION"))?;
+    backoff(kind, parse_ms(delay)?)
+}
+
+fn backoff(kind: &str, delay: u64) -> Result<BackoffStrategy, String> {
+    match kind.trim() {
+        "exponential" => Ok(BackoffStrategy::Exponential(delay)),
+        "fixed" => Ok(BackoffStrategy::Fixed(delay)),
+        other => Err(format!(
+            "unknown backoff type '{other}' (expected exponential or fixed)"
+        )),
+    }
+}
+
+/// `N` keeps the newest N; a duration keeps jobs younger than it (BullMQ ages are seconds).
+fn parse_keep_text(text: &str) -> Result<RemoveOnFinish, String> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<usize>() {
+        return Ok(RemoveOnFinish::Count(n));
+    }
+    match text {
+        "true" => return Ok(RemoveOnFinish::Bool(true)),
+        "false" => return Ok(RemoveOnFinish::Bool(false)),
+        _ => {}
+    }
+    let ms = parse_ms(text)
+        .map_err(|_| format!("'{text}' is neither a count nor a duration (try 100, 24h)"))?;
+    Ok(RemoveOnFinish::Options(KeepJobs {
+        age: Some(ms / 1000),
+        count: None,
+        limit: None,
+    }))
+}
+
+/// Mirrors Node's custom id rules: not an integer, no `:`, not `0`.
+fn validate_job_id(id: &str) -> Result<String, String> {
+    if id.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if id.parse::<i64>().is_ok_and(|n| n.to_string() == id) {
+        return Err(format!(
+            "'{id}' is an integer; custom ids must not be (they would collide with automatic ids)"
+        ));
+    }
+    if id.contains(':') {
+        return Err(format!("'{id}' contains ':', which BullMQ reserves"));
+    }
+    Ok(id.to_string())
+}
+
+fn dedup(id: &str, ttl: Option<u64>) -> Result<DeduplicationOptions, String> {
+    if id.is_empty() {
+        return Err("must not be empty".into());
+    }
+    Ok(DeduplicationOptions {
+        id: id.to_string(),
+        ttl: ttl.filter(|t| *t > 0),
+        ..DeduplicationOptions::default()
+    })
+}
+
+fn json_priority(v: &Value) -> Result<u32, String> {
+    match v {
+        Value::String(s) => priority::parse(s),
+        Value::Number(n) => n
+            .as_u64()
+            .ok_or_else(|| format!("{n} is not a whole number"))
+            .and_then(priority::from_number),
+        _ => Err("must be a name or a number".into()),
+    }
+}
+
+fn json_ms(v: &Value) -> Result<u64, String> {
+    match v {
+        Value::Number(n) => n
+            .as_u64()
+            .ok_or_else(|| format!("{n} is not a whole number of milliseconds")),
+        Value::String(s) => parse_ms(s),
+        _ => Err("must be milliseconds or a duration string".into()),
+    }
+}
+
+fn json_attempts(v: &Value) -> Result<u32, String> {
+    match v.as_u64() {
+        Some(n) if (1..=u32::MAX as u64).contains(&n) => Ok(n as u32),
+        _ => Err(format!("{v} is not a whole number of at least 1")),
+    }
+}
+
+fn json_backoff(v: &Value) -> Result<BackoffStrategy, String> {
+    match v {
+        Value::Number(_) => Ok(BackoffStrategy::Fixed(json_ms(v)?)),
+        Value::String(s) => parse_backoff_text(s),
+        Value::Object(m) => {
+            let kind = m
+                .get("type")
+                .and_then(Value::as_str)
+                .ok_or("needs a \"type\"")?;
+            let delay = m.get("delay").map(json_ms).transpose()?.unwrap_or(0);
+            backoff(kind, delay)
+        }
+        _ => Err("must be a number, \"type:DURATION\" or {\"type\", \"delay\"}".into()),
+    }
+}
+
+fn json_job_id(v: &Value) -> Result<String, String> {
+    v.as_str()
+        .ok_or_else(|| "must be a string".to_string())
+        .and_then(validate_job_id)
+}
+
+fn json_keep(v: &Value) -> Result<RemoveOnFinish, String> {
+    match v {
+        Value::Bool(b) => Ok(RemoveOnFinish::Bool(*b)),
+        Value::Number(n) => n
+            .as_u64()
+            .map(|n| RemoveOnFinish::Count(n as usize))
+            .ok_or_else(|| format!("{n} is not a whole number")),
+        Value::String(s) => parse_keep_text(s),
+        Value::Object(m) => {
+            let num = |k: &str| {
+                m.get(k)
+                    .map(|v| v.as_u64().ok_or(format!("{k} must be a whole number")))
+                    .transpose()
+            };
+            if let Some(extra) = m
+                .keys()
+                .find(|k| !["age", "count", "limit"].contains(&k.as_str()))
+            {
+                return Err(format!(
+                    "unknown key '{extra}' (expected age, count, limit)"
+                ));
+            }
+            Ok(RemoveOnFinish::Options(KeepJobs {
+                age: num("age")?,
+                count: num("count")?.map(|n| n as usize),
+                limit: num("limit")?.map(|n| n as usize),
+            }))
+        }
+        _ => Err("must be true, false, a count, a duration or {age, count}".into()),
+    }
+}
+
+fn json_dedup(v: &Value) -> Result<DeduplicationOptions, String> {
+    let m = v
+        .as_object()
+        .ok_or("must be an object like {\"id\": ..., \"ttl\": ...}")?;
+    let id = m
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or("needs a string \"id\"")?;
+    let ttl = m.get("ttl").map(json_ms).transpose()?;
+    let mut d = dedup(id, ttl)?;
+    d.extend = m.get("extend").and_then(Value::as_bool);
+    d.replace = m.get("replace").and_then(Value::as_bool);
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: u64 = 1_700_000_000_000;
+
+    #[test]
+    fn defaults_follow_the_existing_system() {
+        let job = single("full-crawl", json!({}), &FlagInputs::default(), NOW).unwrap();
+        assert_eq!(job.queue, "scrape-queue");
+        assert_eq!(job.opts.attempts, Some(3));
+        assert!(matches!(
+            job.opts.backoff,
+            Some(BackoffStrategy::Exponential(2000))
+        ));
+        assert!(matches!(
+            job.opts.remove_on_complete,
+            Some(RemoveOnFinish::Count(100))
+        ));
+        assert!(matches!(
+            job.opts.remove_on_fail,
+            Some(RemoveOnFinish::Count(50))
+        ));
+        let other = single("analytics", json!({}), &FlagInputs::default(), NOW).unwrap();
+        assert!(matches!(
+            other.opts.backoff,
+            Some(BackoffStrategy::Fixed(5000))
+        ));
+        assert_eq!(other.opts.priority, None);
+    }
+
+    #[test]
+    fn unknown_name_without_queue_is_an_error() {
+        let e = single("email", json!({}), &FlagInputs::default(), NOW).unwrap_err();
+        assert_eq!(e.field, "queue");
+        assert!(e.message.contains("--queue"));
+    }
+
+    #[test]
+    fn explicit_priority_beats_tier() {
+        let flags = FlagInputs {
+            priority: Some("bulk".into()),
+            customer: Some("c1".into()),
+            tier: Some("premium".into()),
+            ..FlagInputs::default()
+        };
+        assert_eq!(
+            single("refresh", json!({}), &flags, NOW)
+                .unwrap()
+                .opts
+                .priority,
+            Some(5)
+        );
+        let tier_only = FlagInputs {
+            priority: None,
+            ..flags
+        };
+        assert_eq!(
+            single("refresh", json!({}), &tier_only, NOW)
+                .unwrap()
+                .opts
+                .priority,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn delays_and_keep_policies() {
+        let flags = FlagInputs {
+            delay: Some("90s".into()),
+            remove_on_complete: Some("24h".into()),
+            remove_on_fail: Some("7".into()),
+            backoff: Some("exponential:3s".into()),
+            ..FlagInputs::default()
+        };
+        let job = single("analytics", json!({}), &flags, NOW).unwrap();
+        assert_eq!(job.opts.delay, Some(90_000));
+        assert!(matches!(
+            job.opts.remove_on_complete,
+            Some(RemoveOnFinish::Options(KeepJobs {
+                age: Some(86_400),
+                ..
+            }))
+        ));
+        assert!(matches!(
+            job.opts.remove_on_fail,
+            Some(RemoveOnFinish::Count(7))
+        ));
+        assert!(matches!(
+            job.opts.backoff,
+            Some(BackoffStrategy::Exponential(3000))
+        ));
+        let at = FlagInputs {
+            at: Some("2023-11-14T22:13:30Z".into()),
+            ..FlagInputs::default()
+        };
+        assert_eq!(
+            single("analytics", json!({}), &at, NOW).unwrap().opts.delay,
+            Some(10_000)
+        );
+    }
+
+    #[test]
+    fn bad_flags_name_the_flag() {
+        let bad = |f: FlagInputs| single("analytics", json!({}), &f, NOW).unwrap_err().field;
+        assert_eq!(
+            bad(FlagInputs {
+                priority: Some("urgent".into()),
+                ..Default::default()
+            }),
+            "--priority"
+        );
+        assert_eq!(
+            bad(FlagInputs {
+                delay: Some("ten".into()),
+                ..Default::default()
+            }),
+            "--delay"
+        );
+        assert_eq!(
+            bad(FlagInputs {
+                job_id: Some("42".into()),
+                ..Default::default()
+            }),
+            "--job-id"
+        );
+        assert_eq!(
+            bad(FlagInputs {
+                attempts: Some("0".into()),
+                ..Default::default()
+            }),
+            "--attempts"
+        );
+        assert_eq!(
+            bad(FlagInputs {
+                backoff: Some("linear:1s".into()),
+                ..Default::default()
+            }),
+            "--backoff"
+        );
+    }
+
+    #[test]
+    fn ndjson_lines_override_flags_and_errors_name_the_line() {
+        let flags = FlagInputs {
+            priority: Some("low".into()),
+            ..FlagInputs::default()
+        };
+        let text = "{\"name\":\"refresh\",\"data\":{\"u\":1}}\n\n{\"name\":\"x\",\"opts\":{\"queue\":\"q\",\"priority\":\"critical\",\"jobId\":\"a\",\"deduplication\":{\"id\":\"d\",\"ttl\":5000}}}\n";
+        let jobs = ndjson(text, &flags, NOW).unwrap();
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(jobs[0].opts.priority, Some(4));
+        assert_eq!(jobs[1].queue, "q");
+        assert_eq!(jobs[1].opts.priority, Some(1));
+        assert_eq!(jobs[1].job_id(), Some("a"));
+        assert_eq!(jobs[1].opts.deduplication.as_ref().unwrap().ttl, Some(5000));
+
+        let bad =
+            "{\"name\":\"refresh\"}\n{\"name\":\"refresh\",\"opts\":{\"priority\":\"urgent\"}}\n";
+        let e = ndjson(bad, &FlagInputs::default(), NOW).unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (Some(2), "opts.priority"));
+        let e = ndjson(
+            "{\"name\":\"refresh\"}\nnot json\n",
+            &FlagInputs::default(),
+            NOW,
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.to_string().starts_with("line 2: json: invalid JSON"));
+        let e = ndjson(
+            "{\"name\":\"refresh\",\"opts\":{\"colour\":1}}",
+            &FlagInputs::default(),
+            NOW,
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "opts.colour");
+    }
+}

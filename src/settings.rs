@@ -1,0 +1,288 @@
+//! Resolves global flags and environment into settings, once: flag > env > default.
+//!
+//! clap already merges flags with their env vars; what is left here is choosing
+//! between a URL and host/port when both are set, validating them, and the
+//! Cluster hash-tag rule.
+
+use std::io::IsTerminal;
+
+use clap::parser::ValueSource;
+use clap::ArgMatches;
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::connection::{Endpoint, RedisSettings};
+use crate::env;
+use crate::error::UsageError;
+
+const DEFAULT_HOST: &str = "127.0.0.1";
+const DEFAULT_PORT: u16 = 6379;
+
+/// How output should look.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputSettings {
+    pub json: bool,
+    pub quiet: bool,
+    pub color: bool,
+}
+
+/// Everything a command needs from the global flags.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub redis: RedisSettings,
+    pub output: OutputSettings,
+}
+
+/// Resolves the global arguments; `matches` tells flags from env values.
+pub fn resolve(args: &GlobalArgs, matches: &ArgMatches) -> Result<Settings, UsageError> {
+    let output = OutputSettings {
+        json: args.json,
+        quiet: args.quiet,
+        color: use_color(args.color),
+    };
+    Ok(Settings {
+        redis: resolve_redis(args, matches)?,
+        output,
+    })
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    let no_color = std::env::var_os(env::NO_COLOR).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+    }
+}
+
+fn source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
+    matches.value_source(id)
+}
+
+fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSettings, UsageError> {
+    let mut s = RedisSettings {
+        endpoint: Endpoint::Single {
+            host: DEFAULT_HOST.into(),
+            port: DEFAULT_PORT,
+        },
+        username: None,
+        password: None,
+        db: None,
+        tls: args.tls,
+        prefix: args.prefix.clone(),
+        connect_timeout: args.connect_timeout,
+        configured: true,
+    };
+    validate_prefix(&s.prefix)?;
+
+    let from_flag = |id| source(matches, id) == Some(ValueSource::CommandLine);
+    let host_flag = from_flag("redis_host") || from_flag("redis_port");
+    if let Some(nodes) = &args.cluster_nodes {
+        s.endpoint = parse_cluster_nodes(nodes, &mut s)?;
+        require_hash_tag(&s.prefix)?;
+    } else if host_flag || args.redis_url.is_none() {
+        let any = args.redis_host.is_some() || args.redis_port.is_some();
+        s.configured = any || args.redis_password.is_some();
+        s.endpoint = Endpoint::Single {
+            host: args
+                .redis_host
+                .clone()
+                .unwrap_or_else(|| DEFAULT_HOST.into()),
+            port: args.redis_port.unwrap_or(DEFAULT_PORT),
+        };
+    } else if let Some(url) = &args.redis_url {
+        apply_url(url, &mut s)?;
+    }
+
+    // Explicit credentials and db override whatever the URL carried.
+    if args.redis_username.is_some() {
+        s.username = args.redis_username.clone();
+    }
+    if args.redis_password.is_some() {
+        s.password = args.redis_password.clone();
+    }
+    if args.redis_db.is_some() {
+        s.db = args.redis_db;
+    }
+    Ok(s)
+}
+
+fn apply_url(raw: &str, s: &mut RedisSettings) -> Result<(), UsageError> {
+    let bad = |why: &str| {
+        UsageError::new(format!(
+            "invalid Redis URL: {why} (expected redis://[user:password@]host:port/db)"
+        ))
+    };
+    let url = url::Url::parse(raw).map_err(|e| bad(&e.to_string()))?;
+    match url.scheme() {
+        "redis" => {}
+        "rediss" => s.tls = true,
+        other => return Err(bad(&format!("unsupported scheme '{other}'"))),
+    }
+    let host = url
+        .host_str()
+        .filter(|h| !h.is_empty())
+        .ok_or_else(|| bad("no host"))?;
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    s.endpoint = Endpoint::Single {
+        host,
+        port: url.port().unwrap_or(DEFAULT_PORT),
+    };
+    if !url.username().is_empty() {
+        s.username = Some(decode(url.username()));
+    }
+    if let Some(pw) = url.password() {
+        s.password = Some(decode(pw));
+    }
+    let path = url.path().trim_matches('/');
+    if !path.is_empty() {
+        let db = path
+            .parse::<u8>()
+            .map_err(|_| bad(&format!("database '{path}' is not a number from 0 to 255")))?;
+        s.db = Some(db);
+    }
+    Ok(())
+}
+
+fn decode(part: &str) -> String {
+    url::form_urlencoded::parse(format!("x={part}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| part.to_string())
+}
+
+fn parse_cluster_nodes(raw: &str, s: &mut RedisSettings) -> Result<Endpoint, UsageError> {
+    let mut nodes = Vec::new();
+    for item in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        if item.contains("://") {
+            let mut one = s.clone();
+            apply_url(item, &mut one)?;
+            if let Endpoint::Single { host, port } = one.endpoint {
+                nodes.push((host, port));
+            }
+            s.username = s.username.take().or(one.username);
+            s.password = s.password.take().or(one.password);
+            s.tls |= one.tls;
+        } else {
+            nodes.push(parse_host_port(item)?);
+        }
+    }
+    if nodes.is_empty() {
+        return Err(UsageError::new(
+            "--cluster-nodes is empty: give host:port seed nodes separated by commas",
+        ));
+    }
+    Ok(Endpoint::Cluster { nodes })
+}
+
+fn parse_host_port(item: &str) -> Result<(String, u16), UsageError> {
+    let (host, port) = item
+        .rsplit_once(':')
+        .ok_or_else(|| UsageError::new(format!("cluster node '{item}' must be host:port")))?;
+    let port = port
+        .parse()
+        .map_err(|_| UsageError::new(format!("cluster node '{item}' has an invalid port")))?;
+    Ok((
+        host.trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string(),
+        port,
+    ))
+}
+
+fn validate_prefix(prefix: &str) -> Result<(), UsageError> {
+    if prefix.is_empty() || prefix.contains(':') {
+        return Err(UsageError::new(format!(
+            "invalid prefix '{prefix}': it must be non-empty and contain no ':'"
+        )));
+    }
+    Ok(())
+}
+
+fn require_hash_tag(prefix: &str) -> Result<(), UsageError> {
+    let tagged = prefix
+        .find('{')
+        .and_then(|open| prefix[open + 1..].find('}').map(|len| len > 0))
+        .unwrap_or(false);
+    if tagged {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "prefix '{prefix}' has no hash tag: on Redis Cluster every key of a queue must live in one slot \
+         because BullMQ's scripts touch keys they do not declare; use --prefix '{{{prefix}}}' \
+         (and the same prefix in your Node workers)"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::{CommandFactory, FromArgMatches};
+
+    fn resolve_args(args: &[&str]) -> Result<RedisSettings, UsageError> {
+        let mut argv = vec!["queuectl"];
+        argv.extend_from_slice(args);
+        argv.push("queues");
+        let m = Cli::command().try_get_matches_from(argv).unwrap();
+        let cli = Cli::from_arg_matches(&m).unwrap();
+        resolve_redis(&cli.global, &m)
+    }
+
+    #[test]
+    fn url_carries_user_password_db_and_tls() {
+        let s = resolve_args(&["-u", "rediss://me:p%40ss@cache.local:6390/4"]).unwrap();
+        assert_eq!(
+            s.endpoint,
+            Endpoint::Single {
+                host: "cache.local".into(),
+                port: 6390
+            }
+        );
+        assert_eq!(s.username.as_deref(), Some("me"));
+        assert_eq!(s.password.as_deref(), Some("p@ss"));
+        assert_eq!(s.db, Some(4));
+        assert!(s.tls);
+    }
+
+    #[test]
+    fn host_flag_beats_url() {
+        let s = resolve_args(&[
+            "-u",
+            "redis://a:1",
+            "--redis-host",
+            "b",
+            "--redis-port",
+            "2",
+        ])
+        .unwrap();
+        assert_eq!(
+            s.endpoint,
+            Endpoint::Single {
+                host: "b".into(),
+                port: 2
+            }
+        );
+    }
+
+    #[test]
+    fn bad_scheme_and_db_are_usage_errors() {
+        assert!(resolve_args(&["-u", "http://x"]).is_err());
+        assert!(resolve_args(&["-u", "redis://x/abc"]).is_err());
+    }
+
+    #[test]
+    fn cluster_requires_a_hash_tag() {
+        let err = resolve_args(&["--cluster-nodes", "a:7000,b:7001"]).unwrap_err();
+        assert!(err.0.contains("{bull}"), "{}", err.0);
+        let ok = resolve_args(&["--cluster-nodes", "a:7000", "--prefix", "{bull}"]).unwrap();
+        assert_eq!(
+            ok.endpoint,
+            Endpoint::Cluster {
+                nodes: vec![("a".into(), 7000)]
+            }
+        );
+    }
+}
