@@ -24,7 +24,9 @@ pub fn run(_ctx: &Ctx, args: ManArgs) -> anyhow::Result<Exit> {
 
 /// Every page: `queuectl.1` and `queuectl-<sub>.1` per visible subcommand.
 pub fn pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let cmd = Cli::command();
+    let mut cmd = Cli::command();
+    // Building propagates the global flags into each subcommand's page.
+    cmd.build();
     let mut pages = Vec::new();
     let mut top = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut top)?;

@@ -1,0 +1,9 @@
+//! One integration test binary: every test runs the real `queuectl` against
+//! its own private redis-server (and, for interop, real Node BullMQ).
+
+mod support;
+
+mod cli_basics;
+mod connection;
+mod enqueue;
+mod inspect;

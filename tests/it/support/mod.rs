@@ -1,0 +1,312 @@
+//! Test support: a private `redis-server` per test on a free port, the real
+//! `queuectl` binary with a clean environment, and the Node BullMQ scripts.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Environment variables queuectl reads; cleared so the host's settings never leak in.
+const TOOL_ENV: [&str; 15] = [
+    "REDIS_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_DB",
+    "REDIS_TLS", "REDIS_CLUSTER_NODES", "QUEUE_PREFIX", "QUEUE_NAME", "QUEUE_MAX_RETRIES",
+    "QUEUECTL_CONNECT_TIMEOUT", "NO_COLOR", "QUEUE_CONCURRENCY_SCRAPING", "QUEUE_JOB_TIMEOUT",
+];
+
+/// A redis-server started for one test, shut down when dropped.
+pub struct RedisServer {
+    pub port: u16,
+    pub password: Option<String>,
+    child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl RedisServer {
+    /// Starts a server with no password.
+    pub fn start() -> Self {
+        Self::start_with(None, &[])
+    }
+
+    /// Starts a server requiring `password`.
+    pub fn with_password(password: &str) -> Self {
+        Self::start_with(Some(password), &[])
+    }
+
+    /// Starts a server with extra config arguments (`["--cluster-enabled", "yes"]`).
+    pub fn start_with(password: Option<&str>, extra: &[&str]) -> Self {
+        let bin = which("redis-server").unwrap_or_else(|| {
+            panic!("redis-server is not installed: run ./install.sh, or `sudo apt-get install redis-server` (Debian/Ubuntu) / `brew install redis` (macOS)")
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        for _attempt in 0..5 {
+            let port = free_port();
+            let mut cmd = Command::new(&bin);
+            cmd.args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+                .arg("--dir")
+                .arg(dir.path())
+                .args(extra)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            if let Some(pw) = password {
+                cmd.args(["--requirepass", pw]);
+            }
+            let child = cmd.spawn().expect("spawn redis-server");
+            let mut server = RedisServer { port, password: password.map(str::to_string), child, _dir: tempfile::tempdir().unwrap() };
+            if wait_for_port(port, Duration::from_secs(5)) && server.child.try_wait().ok().flatten().is_none() {
+                server._dir = dir;
+                return server;
+            }
+            let _ = server.child.kill();
+        }
+        panic!("redis-server did not start on a free port after 5 tries");
+    }
+
+    /// `redis://[:password@]127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        match &self.password {
+            Some(pw) => format!("redis://:{pw}@127.0.0.1:{}", self.port),
+            None => format!("redis://127.0.0.1:{}", self.port),
+        }
+    }
+
+    /// Runs a redis-cli command against this server and returns its trimmed stdout.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let mut cmd = Command::new(which("redis-cli").expect("redis-cli is not installed (package redis-tools)"));
+        cmd.args(["-p", &self.port.to_string(), "--no-raw"]);
+        if let Some(pw) = &self.password {
+            cmd.env("REDISCLI_AUTH", pw);
+        }
+        let out = cmd.args(args).output().expect("run redis-cli");
+        assert!(out.status.success(), "redis-cli {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Runs redis-cli in raw mode (one value per line).
+    pub fn raw(&self, args: &[&str]) -> String {
+        let mut full = vec!["--raw"];
+        full.extend_from_slice(args);
+        let mut cmd = Command::new(which("redis-cli").expect("redis-cli"));
+        cmd.args(["-p", &self.port.to_string()]);
+        if let Some(pw) = &self.password {
+            cmd.env("REDISCLI_AUTH", pw);
+        }
+        let out = cmd.args(&full).output().expect("run redis-cli");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Integer reply of a redis-cli command.
+    pub fn int(&self, args: &[&str]) -> i64 {
+        let raw = self.raw(args);
+        raw.parse().unwrap_or_else(|_| panic!("{args:?} gave {raw:?}"))
+    }
+
+    /// Every key and its type, sorted: a fingerprint to prove nothing was written.
+    pub fn snapshot(&self) -> String {
+        let mut keys: Vec<String> = self.raw(&["--scan"]).lines().map(str::to_string).collect();
+        keys.sort();
+        keys.iter()
+            .map(|k| format!("{k} {}", self.raw(&["TYPE", k])))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A `queuectl` command aimed at this server.
+    pub fn queuectl(&self) -> Cmd {
+        let mut c = Cmd::new();
+        c.env("REDIS_URL", &self.url());
+        c
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn wait_for_port(port: u16, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+/// Finds a program on PATH.
+pub fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())
+    })
+}
+
+/// The result of running a command.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Parses stdout as one JSON document.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr: {}", self.stdout, self.stderr))
+    }
+
+    /// Asserts success and returns self.
+    pub fn ok(self) -> Self {
+        assert_eq!(self.code, 0, "expected exit 0\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        self
+    }
+
+    /// Asserts the exit code, a single-line stderr, and returns self.
+    pub fn fails_with(self, code: i32) -> Self {
+        assert_eq!(self.code, code, "expected exit {code}\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(self.stderr.trim().lines().count(), 1, "stderr should be one line:\n{}", self.stderr);
+        self
+    }
+}
+
+/// A queuectl invocation with a hermetic environment.
+pub struct Cmd {
+    cmd: Command,
+    stdin: Option<Vec<u8>>,
+}
+
+impl Cmd {
+    /// The real binary, with every variable it reads removed.
+    pub fn new() -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_queuectl"));
+        for var in TOOL_ENV {
+            cmd.env_remove(var);
+        }
+        cmd.env("QUEUECTL_CONNECT_TIMEOUT", "3s");
+        Self { cmd, stdin: None }
+    }
+
+    pub fn env(&mut self, k: &str, v: &str) -> &mut Self {
+        self.cmd.env(k, v);
+        self
+    }
+
+    pub fn args<I, S>(&mut self, args: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    /// Adds `SUBCOMMAND --dir PATH`.
+    pub fn arg_path(&mut self, sub: &str, path: &Path) -> &mut Self {
+        self.cmd.arg(sub).arg("--dir").arg(path);
+        self
+    }
+
+    /// Adds `@PATH` (the data-from-file form).
+    pub fn arg_at(&mut self, path: &Path) -> &mut Self {
+        self.cmd.arg(format!("@{}", path.display()));
+        self
+    }
+
+    /// Adds a path argument.
+    pub fn arg_path_plain(&mut self, path: &Path) -> &mut Self {
+        self.cmd.arg(path);
+        self
+    }
+
+    pub fn stdin(&mut self, data: impl Into<Vec<u8>>) -> &mut Self {
+        self.stdin = Some(data.into());
+        self
+    }
+
+    pub fn run(&mut self) -> Run {
+        self.cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("spawn queuectl");
+        let input = self.stdin.take().unwrap_or_default();
+        let mut pipe = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+        let out: Output = child.wait_with_output().expect("wait queuectl");
+        let _ = writer.join();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// `tests/interop`, where the pinned Node BullMQ lives.
+pub fn interop_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop")
+}
+
+/// Makes sure node is present and the pinned packages are installed (once per run).
+pub fn node_ready() {
+    static READY: OnceLock<Mutex<bool>> = OnceLock::new();
+    let lock = READY.get_or_init(|| Mutex::new(false));
+    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+    if *done {
+        return;
+    }
+    which("node").unwrap_or_else(|| panic!("node is not installed: run ./install.sh --dev, or `sudo apt-get install nodejs npm`"));
+    let dir = interop_dir();
+    if !dir.join("node_modules/bullmq").is_dir() {
+        let npm = which("npm").unwrap_or_else(|| panic!("npm is not installed: run ./install.sh --dev, or `sudo apt-get install npm`"));
+        let status = Command::new(npm)
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .stdout(Stdio::null())
+            .status()
+            .expect("run npm ci");
+        assert!(status.success(), "npm ci in tests/interop failed");
+    }
+    *done = true;
+}
+
+/// Runs `node tests/interop/<script> args…` against `server`; returns its output.
+pub fn node(server: &RedisServer, script: &str, args: &[&str]) -> Run {
+    node_ready();
+    let out = Command::new("node")
+        .arg(interop_dir().join(script))
+        .args(args)
+        .env("REDIS_PORT", server.port.to_string())
+        .env("REDIS_HOST", "127.0.0.1")
+        .output()
+        .expect("run node");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Starts a long-running node script (e.g. an event listener) and returns the child.
+pub fn node_spawn(server: &RedisServer, script: &str, args: &[&str]) -> Child {
+    node_ready();
+    Command::new("node")
+        .arg(interop_dir().join(script))
+        .args(args)
+        .env("REDIS_PORT", server.port.to_string())
+        .env("REDIS_HOST", "127.0.0.1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn node")
+}
