@@ -4,7 +4,7 @@ use std::io::Read;
 
 use anyhow::Context;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::Ctx;
 use crate::cli::{EnqueueArgs, JobOptionArgs};
@@ -121,9 +121,9 @@ fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {
 }
 
 /// DATA: JSON text, `@path`, or `-` for stdin; `{}` when absent.
-fn read_data(arg: Option<&str>) -> anyhow::Result<Value> {
+fn read_data(arg: Option<&str>) -> anyhow::Result<Box<RawValue>> {
     let (text, origin) = match arg {
-        None => return Ok(Value::Object(Default::default())),
+        None => return Ok(input::empty_object()),
         Some("-") => (read_source("-")?, "stdin".to_string()),
         Some(a) if a.starts_with('@') => (read_source(&a[1..])?, a[1..].to_string()),
         Some(a) => (a.to_string(), "DATA".to_string()),

@@ -1,17 +1,20 @@
-//! Adds jobs through bullmq-official (BullMQ's own add scripts), one or in
-//! large pipelined batches, and tells new jobs from duplicates.
+//! Adds jobs through bullmq-official (BullMQ's own add scripts), one at a time
+//! or streamed in bulk, and tells new jobs from duplicates.
 
 use std::collections::{HashMap, HashSet};
 
-use bullmq::{BulkJob, Queue, QueueKeys};
+use bullmq::{Queue, QueueKeys};
+use futures::StreamExt;
 use serde::Serialize;
 
 use super::input::JobSpec;
 use crate::connection::Redis;
 
-/// Jobs per `add_bulk` call: large enough to keep the pipe full, small enough
-/// to bound memory and report progress.
-const BATCH: usize = 2_000;
+/// Adds in flight at once: enough to keep Redis busy, few enough to bound
+/// memory (the port copies its script text per add).
+const IN_FLIGHT: usize = 512;
+/// How often (in jobs) the bulk progress callback runs.
+const PROGRESS_EVERY: usize = 1_000;
 
 /// The outcome of adding one job.
 #[derive(Debug, Clone, Serialize)]
@@ -27,7 +30,7 @@ pub struct Added {
     pub deduplicated: bool,
 }
 
-/// The outcome of a bulk add.
+/// The outcome of a bulk add; `ids` in input order.
 #[derive(Debug, Clone, Default)]
 pub struct BulkAdded {
     pub ids: Vec<String>,
@@ -35,105 +38,119 @@ pub struct BulkAdded {
     pub deduplicated: usize,
 }
 
-/// What existed before the add: the owner of each job's custom id or dedup id.
+/// What was true before the add, to recognise the id an add script returns.
 struct Prior {
+    /// The custom id's job already existed (or appeared earlier in the input).
     id_taken: bool,
+    /// The job that held the deduplication id.
     dedup_owner: Option<String>,
+    job_id: Option<String>,
+    has_dedup: bool,
+}
+
+impl Prior {
+    fn duplicate(&self, id: &str) -> bool {
+        self.id_taken && self.job_id.as_deref() == Some(id)
+    }
+
+    fn deduplicated(&self, id: &str) -> bool {
+        self.has_dedup && self.dedup_owner.as_deref() == Some(id)
+    }
 }
 
 /// Adds one job.
 pub async fn add_one(redis: &Redis, spec: JobSpec) -> Result<Added, bullmq::Error> {
     let queue = redis.queue(&spec.queue).await?;
-    let prior = prior_state(redis, std::slice::from_ref(&spec))
-        .await?
-        .remove(0);
+    let prior = prior_state(redis, std::slice::from_ref(&spec)).await?.remove(0);
     let (name, queue_name) = (spec.name.clone(), spec.queue.clone());
-    let job = queue
-        .add(&spec.name, spec.data.clone())
-        .options(spec.opts.clone())
-        .await?;
-    Ok(classify(
-        &spec,
-        &prior,
-        job.id().to_string(),
+    let job = queue.add(&spec.name, spec.data).options(spec.opts).await?;
+    let id = job.id().to_string();
+    Ok(Added {
+        duplicate: prior.duplicate(&id),
+        deduplicated: prior.deduplicated(&id),
+        id,
         name,
-        queue_name,
-    ))
+        queue: queue_name,
+    })
 }
 
-/// Adds many jobs in input order; `progress` gets the number added after each batch.
+/// Adds many jobs in input order; `progress` gets the number added so far.
+///
+/// Adds stream through the multiplexed connection with a bounded number in
+/// flight, which keeps the pipe full without holding every request in memory.
 pub async fn add_many(
     redis: &Redis,
     specs: Vec<JobSpec>,
     mut progress: impl FnMut(usize),
 ) -> Result<BulkAdded, bullmq::Error> {
-    let priors = prior_state(redis, &specs).await?;
+    let mut priors = prior_state(redis, &specs).await?;
+    mark_repeated_ids(&specs, &mut priors);
     let mut queues: HashMap<String, Queue> = HashMap::new();
     for spec in &specs {
         if !queues.contains_key(&spec.queue) {
             queues.insert(spec.queue.clone(), redis.queue(&spec.queue).await?);
         }
     }
-    let mut out = BulkAdded::default();
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    for (spec, prior) in specs.iter().zip(&priors) {
-        // A custom id repeated inside the input is a duplicate of its first use.
-        if let Some(id) = spec.job_id() {
-            if !seen_ids.insert(id.to_string()) && !prior.id_taken {
-                out.duplicates += 1;
-            }
+    let mut ids: Vec<Option<String>> = vec![None; specs.len()];
+    let (warmups, rest) = split_warmups(specs);
+    for (index, spec) in warmups {
+        ids[index] = Some(add_spec(&queues, spec).await?);
+    }
+    let mut done = ids.iter().filter(|i| i.is_some()).count();
+    let mut stream = futures::stream::iter(rest)
+        .map(|(index, spec)| {
+            let queues = &queues;
+            async move { add_spec(queues, spec).await.map(|id| (index, id)) }
+        })
+        .buffered(IN_FLIGHT);
+    while let Some(next) = stream.next().await {
+        let (index, id) = next?;
+        ids[index] = Some(id);
+        done += 1;
+        if done % PROGRESS_EVERY == 0 {
+            progress(done);
         }
     }
-    for run in batches(&specs) {
-        let queue = &queues[&specs[run.start].queue];
-        let jobs: Vec<BulkJob> = specs[run.clone()]
-            .iter()
-            .map(|s| BulkJob::with_options(s.name.clone(), s.data.clone(), s.opts.clone()))
-            .collect();
-        let added = queue.add_bulk(jobs).await?;
-        for ((job, spec), prior) in added.iter().zip(&specs[run.clone()]).zip(&priors[run]) {
-            let a = classify(
-                spec,
-                prior,
-                job.id().to_string(),
-                String::new(),
-                String::new(),
-            );
-            out.duplicates += usize::from(a.duplicate);
-            out.deduplicated += usize::from(a.deduplicated);
-            out.ids.push(a.id);
-        }
-        progress(out.ids.len());
-    }
-    Ok(out)
+    progress(done);
+    Ok(summarise(ids.into_iter().flatten().collect(), &priors))
 }
 
-/// Splits the input into runs of one queue and at most `BATCH` jobs. The first
-/// job using each add script goes alone, so Redis caches the script before a
-/// batch would otherwise send its whole text once per job (NOSCRIPT fallback).
-fn batches(specs: &[JobSpec]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+fn summarise(ids: Vec<String>, priors: &[Prior]) -> BulkAdded {
+    let duplicates = ids.iter().zip(priors).filter(|(id, p)| p.duplicate(id)).count();
+    let deduplicated = ids.iter().zip(priors).filter(|(id, p)| p.deduplicated(id)).count();
+    BulkAdded {
+        ids,
+        duplicates,
+        deduplicated,
+    }
+}
+
+/// A custom id repeated inside the input is a duplicate of its first use.
+fn mark_repeated_ids(specs: &[JobSpec], priors: &mut [Prior]) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (spec, prior) in specs.iter().zip(priors) {
+        if let Some(id) = spec.job_id() {
+            prior.id_taken |= !seen.insert(id);
+        }
+    }
+}
+
+async fn add_spec(queues: &HashMap<String, Queue>, spec: JobSpec) -> Result<String, bullmq::Error> {
+    let queue = &queues[&spec.queue];
+    let job = queue.add(&spec.name, spec.data).options(spec.opts).await?;
+    Ok(job.id().to_string())
+}
+
+/// Takes out the first job using each add script, to be sent alone and first:
+/// Redis then caches the script before the stream would otherwise send its
+/// whole text once per job in flight (the NOSCRIPT fallback). Order within each
+/// script kind, which is what BullMQ orders by, is kept.
+fn split_warmups(specs: Vec<JobSpec>) -> (Vec<(usize, JobSpec)>, Vec<(usize, JobSpec)>) {
     let mut warmed: HashSet<u8> = HashSet::new();
-    let mut start = 0;
-    for (i, spec) in specs.iter().enumerate() {
-        let kind = script_kind(spec);
-        let new_kind = !warmed.contains(&kind);
-        let breaks =
-            i > start && (new_kind || i - start == BATCH || specs[i].queue != specs[start].queue);
-        if breaks {
-            out.push(start..i);
-            start = i;
-        }
-        if new_kind {
-            warmed.insert(kind);
-            out.push(i..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < specs.len() {
-        out.push(start..specs.len());
-    }
-    out
+    specs
+        .into_iter()
+        .enumerate()
+        .partition(|(_, spec)| warmed.insert(script_kind(spec)))
 }
 
 fn script_kind(spec: &JobSpec) -> u8 {
@@ -144,19 +161,6 @@ fn script_kind(spec: &JobSpec) -> u8 {
         (true, _) => 2,
         (false, true) => 1,
         (false, false) => 0,
-    }
-}
-
-fn classify(spec: &JobSpec, prior: &Prior, id: String, name: String, queue: String) -> Added {
-    let duplicate = spec.job_id() == Some(id.as_str()) && prior.id_taken;
-    let deduplicated =
-        spec.dedup_id().is_some() && prior.dedup_owner.as_deref() == Some(id.as_str());
-    Added {
-        id,
-        name,
-        queue,
-        duplicate,
-        deduplicated,
     }
 }
 
@@ -179,6 +183,8 @@ async fn prior_state(redis: &Redis, specs: &[JobSpec]) -> Result<Vec<Prior>, bul
         .map(|s| Prior {
             id_taken: s.job_id().is_some() && taken.next().unwrap_or(false),
             dedup_owner: s.dedup_id().and_then(|_| owners.next().flatten()),
+            job_id: s.job_id().map(str::to_string),
+            has_dedup: s.dedup_id().is_some(),
         })
         .collect())
 }
@@ -192,33 +198,49 @@ pub fn dedup_key(keys: &QueueKeys, id: &str) -> String {
 mod tests {
     use super::*;
     use crate::queues::input::{single, FlagInputs};
-    use serde_json::json;
 
-    fn spec(queue: &str, priority: Option<&str>) -> JobSpec {
+    fn spec(priority: Option<&str>, delay: Option<&str>) -> JobSpec {
         let flags = FlagInputs {
-            queue: Some(queue.into()),
+            queue: Some("q".into()),
             priority: priority.map(str::to_string),
+            delay: delay.map(str::to_string),
             ..FlagInputs::default()
         };
-        single("x", json!({}), &flags, 0).unwrap()
+        single("x", crate::queues::input::empty_object(), &flags, 0).unwrap()
     }
 
     #[test]
-    fn batches_keep_order_and_warm_each_script_once() {
-        let mut specs: Vec<JobSpec> = (0..5).map(|_| spec("a", None)).collect();
-        specs.push(spec("a", Some("high")));
-        specs.push(spec("a", Some("low")));
-        specs.push(spec("b", None));
-        let ranges = batches(&specs);
-        assert_eq!(ranges, vec![0..1, 1..5, 5..6, 6..7, 7..8]);
-        let covered: usize = ranges.iter().map(|r| r.len()).sum();
-        assert_eq!(covered, specs.len());
+    fn warmups_are_the_first_of_each_script_kind() {
+        let specs = vec![
+            spec(None, None),
+            spec(None, None),
+            spec(Some("high"), None),
+            spec(None, Some("1m")),
+            spec(Some("low"), None),
+        ];
+        let (warm, rest) = split_warmups(specs);
+        let warm: Vec<usize> = warm.iter().map(|(i, _)| *i).collect();
+        let rest: Vec<usize> = rest.iter().map(|(i, _)| *i).collect();
+        assert_eq!(warm, [0, 2, 3]);
+        assert_eq!(rest, [1, 4]);
     }
 
     #[test]
-    fn batches_cap_their_size() {
-        let specs: Vec<JobSpec> = (0..BATCH * 2 + 3).map(|_| spec("a", None)).collect();
-        let sizes: Vec<usize> = batches(&specs).iter().map(|r| r.len()).collect();
-        assert_eq!(sizes, vec![1, BATCH, BATCH, 2]);
+    fn repeated_custom_ids_count_as_duplicates() {
+        let mut a = spec(None, None);
+        a.opts.job_id = Some("same".into());
+        let specs = vec![a.clone(), a];
+        let mut priors: Vec<Prior> = specs
+            .iter()
+            .map(|s| Prior {
+                id_taken: false,
+                dedup_owner: None,
+                job_id: s.job_id().map(str::to_string),
+                has_dedup: false,
+            })
+            .collect();
+        mark_repeated_ids(&specs, &mut priors);
+        let out = summarise(vec!["same".into(), "same".into()], &priors);
+        assert_eq!(out.duplicates, 1);
     }
 }

@@ -4,6 +4,9 @@
 
 use bullmq::types::{BackoffStrategy, KeepJobs, RemoveOnFinish};
 use bullmq::{DeduplicationOptions, JobOptions};
+use std::collections::HashMap;
+
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::{priority, routing};
@@ -57,7 +60,8 @@ pub struct FlagInputs {
 pub struct JobSpec {
     pub queue: String,
     pub name: String,
-    pub data: Value,
+    /// The job data as JSON text, validated.
+    pub data: Box<RawValue>,
     pub opts: JobOptions,
 }
 
@@ -109,7 +113,7 @@ impl Layer {
 /// Validates the flags of a single `enqueue` into a job spec.
 pub fn single(
     name: &str,
-    data: Value,
+    data: Box<RawValue>,
     flags: &FlagInputs,
     now_ms: u64,
 ) -> Result<JobSpec, JobInputError> {
@@ -144,35 +148,37 @@ pub fn ndjson(text: &str, flags: &FlagInputs, now_ms: u64) -> Result<Vec<JobSpec
 }
 
 fn ndjson_line(raw: &str, base: &Layer, now_ms: u64) -> Result<JobSpec, JobInputError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| err("json", format!("invalid JSON: {e}")))?;
-    let Value::Object(mut obj) = value else {
-        return Err(err(
-            "json",
-            "expected an object like {\"name\": ..., \"data\": ..., \"opts\": ...}",
-        ));
-    };
-    let name = match obj.remove("name") {
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(err("name", "must be a string")),
+    // Top-level fields stay raw: `data` is kept as the text it came in, which
+    // avoids building (and holding) a tree per job before anything is sent.
+    let mut fields: HashMap<String, Box<RawValue>> = serde_json::from_str(raw).map_err(|e| {
+        match serde_json::from_str::<serde::de::IgnoredAny>(raw) {
+            Ok(_) => err("json", "expected an object like {\"name\": ..., \"data\": ..., \"opts\": ...}"),
+            Err(_) => err("json", format!("invalid JSON: {e}")),
+        }
+    })?;
+    let name: String = match fields.remove("name") {
+        Some(v) => serde_json::from_str(v.get()).map_err(|_| err("name", "must be a string"))?,
         None => return Err(err("name", "missing")),
     };
-    let data = obj
-        .remove("data")
-        .unwrap_or_else(|| Value::Object(Map::new()));
-    let opts = match obj.remove("opts") {
-        None | Some(Value::Null) => Map::new(),
-        Some(Value::Object(m)) => m,
-        Some(_) => return Err(err("opts", "must be an object")),
+    let data = fields.remove("data").unwrap_or_else(empty_object);
+    let opts: Map<String, Value> = match fields.remove("opts") {
+        None => Map::new(),
+        Some(v) if v.get() == "null" => Map::new(),
+        Some(v) => serde_json::from_str(v.get()).map_err(|_| err("opts", "must be an object"))?,
     };
-    if let Some(key) = obj.keys().next() {
+    if let Some(key) = fields.keys().next() {
         return Err(err(key, "unknown field (expected name, data, opts)"));
     }
     let layer = json_layer(opts, now_ms)?.over(base);
     finish(&name, data, layer)
 }
 
-fn finish(name: &str, data: Value, layer: Layer) -> Result<JobSpec, JobInputError> {
+/// `{}` as raw JSON, the data of a job given none.
+pub fn empty_object() -> Box<RawValue> {
+    RawValue::from_string("{}".to_string()).expect("{} is JSON")
+}
+
+fn finish(name: &str, data: Box<RawValue>, layer: Layer) -> Result<JobSpec, JobInputError> {
     if name.trim().is_empty() {
         return Err(err("name", "must not be empty"));
     }
@@ -490,13 +496,16 @@ fn json_dedup(v: &Value) -> Result<DeduplicationOptions, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn obj() -> Box<RawValue> {
+        empty_object()
+    }
 
     const NOW: u64 = 1_700_000_000_000;
 
     #[test]
     fn defaults_follow_the_existing_system() {
-        let job = single("full-crawl", json!({}), &FlagInputs::default(), NOW).unwrap();
+        let job = single("full-crawl", obj(), &FlagInputs::default(), NOW).unwrap();
         assert_eq!(job.queue, "scrape-queue");
         assert_eq!(job.opts.attempts, Some(3));
         assert!(matches!(
@@ -511,7 +520,7 @@ mod tests {
             job.opts.remove_on_fail,
             Some(RemoveOnFinish::Count(50))
         ));
-        let other = single("analytics", json!({}), &FlagInputs::default(), NOW).unwrap();
+        let other = single("analytics", obj(), &FlagInputs::default(), NOW).unwrap();
         assert!(matches!(
             other.opts.backoff,
             Some(BackoffStrategy::Fixed(5000))
@@ -521,7 +530,7 @@ mod tests {
 
     #[test]
     fn unknown_name_without_queue_is_an_error() {
-        let e = single("email", json!({}), &FlagInputs::default(), NOW).unwrap_err();
+        let e = single("email", obj(), &FlagInputs::default(), NOW).unwrap_err();
         assert_eq!(e.field, "queue");
         assert!(e.message.contains("--queue"));
     }
@@ -535,7 +544,7 @@ mod tests {
             ..FlagInputs::default()
         };
         assert_eq!(
-            single("refresh", json!({}), &flags, NOW)
+            single("refresh", obj(), &flags, NOW)
                 .unwrap()
                 .opts
                 .priority,
@@ -546,7 +555,7 @@ mod tests {
             ..flags
         };
         assert_eq!(
-            single("refresh", json!({}), &tier_only, NOW)
+            single("refresh", obj(), &tier_only, NOW)
                 .unwrap()
                 .opts
                 .priority,
@@ -563,7 +572,7 @@ mod tests {
             backoff: Some("exponential:3s".into()),
             ..FlagInputs::default()
         };
-        let job = single("analytics", json!({}), &flags, NOW).unwrap();
+        let job = single("analytics", obj(), &flags, NOW).unwrap();
         assert_eq!(job.opts.delay, Some(90_000));
         assert!(matches!(
             job.opts.remove_on_complete,
@@ -585,14 +594,14 @@ mod tests {
             ..FlagInputs::default()
         };
         assert_eq!(
-            single("analytics", json!({}), &at, NOW).unwrap().opts.delay,
+            single("analytics", obj(), &at, NOW).unwrap().opts.delay,
             Some(10_000)
         );
     }
 
     #[test]
     fn bad_flags_name_the_flag() {
-        let bad = |f: FlagInputs| single("analytics", json!({}), &f, NOW).unwrap_err().field;
+        let bad = |f: FlagInputs| single("analytics", obj(), &f, NOW).unwrap_err().field;
         assert_eq!(
             bad(FlagInputs {
                 priority: Some("urgent".into()),
