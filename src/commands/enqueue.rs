@@ -12,6 +12,7 @@ use crate::error::{usage, Exit};
 use crate::output::{Human, Render};
 use crate::queues::add::{self, Added};
 use crate::queues::input::{self, FlagInputs};
+use crate::queues::ndjson::Ndjson;
 use crate::queues::now_ms;
 
 /// Runs the command.
@@ -82,11 +83,10 @@ impl Render for BulkReport {
 
 async fn bulk(ctx: &Ctx, path: &str, flags: &FlagInputs) -> anyhow::Result<Exit> {
     let text = read_source(path)?;
-    let specs = input::ndjson(&text, flags, now_ms())?;
-    drop(text);
+    let jobs = Ndjson::parse(&text, flags, now_ms())?;
     let redis = ctx.redis().await?;
-    let bar = ctx.out.progress(specs.len() as u64, "enqueue");
-    let result = add::add_many(&redis, specs, |n| bar.set(n as u64)).await;
+    let bar = ctx.out.progress(jobs.len() as u64, "enqueue");
+    let result = add::add_many(&redis, &jobs, |n| bar.set(n as u64)).await;
     bar.finish();
     let done = result.context("adding the jobs")?;
     let report = BulkReport {

@@ -31,7 +31,10 @@ pub fn pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let mut top = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut top)?;
     pages.push(("queuectl.1".to_string(), top));
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         let name = format!("queuectl-{}", sub.get_name());
         let sub = sub
             .clone()

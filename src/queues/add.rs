@@ -7,7 +7,8 @@ use bullmq::{Queue, QueueKeys};
 use futures::StreamExt;
 use serde::Serialize;
 
-use super::input::JobSpec;
+use super::input::{JobInputError, JobSpec};
+use super::ndjson::{Ndjson, SpecMeta};
 use crate::connection::Redis;
 
 /// Adds in flight at once: enough to keep Redis busy, few enough to bound
@@ -40,7 +41,7 @@ pub struct BulkAdded {
 
 /// What was true before the add, to recognise the id an add script returns.
 struct Prior {
-    /// The custom id's job already existed (or appeared earlier in the input).
+    /// The custom id's job already existed.
     id_taken: bool,
     /// The job that held the deduplication id.
     dedup_owner: Option<String>,
@@ -61,7 +62,7 @@ impl Prior {
 /// Adds one job.
 pub async fn add_one(redis: &Redis, spec: JobSpec) -> Result<Added, bullmq::Error> {
     let queue = redis.queue(&spec.queue).await?;
-    let prior = prior_state(redis, std::slice::from_ref(&spec)).await?.remove(0);
+    let prior = prior_state(redis, &[SpecMeta::of(&spec)]).await?.remove(0);
     let (name, queue_name) = (spec.name.clone(), spec.queue.clone());
     let job = queue.add(&spec.name, spec.data).options(spec.opts).await?;
     let id = job.id().to_string();
@@ -74,117 +75,124 @@ pub async fn add_one(redis: &Redis, spec: JobSpec) -> Result<Added, bullmq::Erro
     })
 }
 
-/// Adds many jobs in input order; `progress` gets the number added so far.
+/// Adds every job of a validated NDJSON input in input order; `progress` gets
+/// the number added so far.
 ///
 /// Adds stream through the multiplexed connection with a bounded number in
 /// flight, which keeps the pipe full without holding every request in memory.
 pub async fn add_many(
     redis: &Redis,
-    specs: Vec<JobSpec>,
+    input: &Ndjson<'_>,
     mut progress: impl FnMut(usize),
-) -> Result<BulkAdded, bullmq::Error> {
-    let mut priors = prior_state(redis, &specs).await?;
-    mark_repeated_ids(&specs, &mut priors);
-    let mut queues: HashMap<String, Queue> = HashMap::new();
-    for spec in &specs {
-        if !queues.contains_key(&spec.queue) {
-            queues.insert(spec.queue.clone(), redis.queue(&spec.queue).await?);
+) -> Result<BulkAdded, AddError> {
+    let priors = prior_state(redis, &input.metas).await?;
+    let mut queues: HashMap<&str, Queue> = HashMap::new();
+    for meta in &input.metas {
+        if !queues.contains_key(meta.queue.as_str()) {
+            queues.insert(&meta.queue, redis.queue(&meta.queue).await?);
         }
     }
-    let mut ids: Vec<Option<String>> = vec![None; specs.len()];
-    let (warmups, rest) = split_warmups(specs);
-    for (index, spec) in warmups {
-        ids[index] = Some(add_spec(&queues, spec).await?);
-    }
-    let mut done = ids.iter().filter(|i| i.is_some()).count();
-    let mut stream = futures::stream::iter(rest)
-        .map(|(index, spec)| {
-            let queues = &queues;
-            async move { add_spec(queues, spec).await.map(|id| (index, id)) }
-        })
-        .buffered(IN_FLIGHT);
-    while let Some(next) = stream.next().await {
-        let (index, id) = next?;
-        ids[index] = Some(id);
-        done += 1;
-        if done % PROGRESS_EVERY == 0 {
-            progress(done);
+    let mut ids: Vec<String> = Vec::with_capacity(input.len());
+    for segment in segments(&input.metas) {
+        let mut stream = futures::stream::iter(segment)
+            .map(|index| {
+                let queues = &queues;
+                async move { Ok::<_, AddError>(add_spec(queues, input.spec(index)?).await?) }
+            })
+            .buffered(IN_FLIGHT);
+        while let Some(id) = stream.next().await {
+            ids.push(id?);
+            if ids.len() % PROGRESS_EVERY == 0 {
+                progress(ids.len());
+            }
         }
     }
-    progress(done);
-    Ok(summarise(ids.into_iter().flatten().collect(), &priors))
+    progress(ids.len());
+    Ok(summarise(ids, &input.metas, &priors))
 }
 
-fn summarise(ids: Vec<String>, priors: &[Prior]) -> BulkAdded {
-    let duplicates = ids.iter().zip(priors).filter(|(id, p)| p.duplicate(id)).count();
-    let deduplicated = ids.iter().zip(priors).filter(|(id, p)| p.deduplicated(id)).count();
-    BulkAdded {
-        ids,
-        duplicates,
-        deduplicated,
-    }
+/// Why a bulk add stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error(transparent)]
+    Redis(#[from] bullmq::Error),
+    #[error(transparent)]
+    Input(#[from] JobInputError),
 }
 
-/// A custom id repeated inside the input is a duplicate of its first use.
-fn mark_repeated_ids(specs: &[JobSpec], priors: &mut [Prior]) {
-    let mut seen: HashSet<&str> = HashSet::new();
-    for (spec, prior) in specs.iter().zip(priors) {
-        if let Some(id) = spec.job_id() {
-            prior.id_taken |= !seen.insert(id);
+/// Counts duplicates and deduplicated adds: ids that existed before the run,
+/// and ids repeated inside the input (the add script returns the first job's id).
+fn summarise(ids: Vec<String>, metas: &[SpecMeta], priors: &[Prior]) -> BulkAdded {
+    let mut out = BulkAdded::default();
+    let mut job_ids: HashSet<&str> = HashSet::new();
+    let mut dedup_owners: HashMap<&str, &str> = HashMap::new();
+    for ((id, meta), prior) in ids.iter().zip(metas).zip(priors) {
+        if let Some(job_id) = &meta.job_id {
+            let repeated = !job_ids.insert(job_id);
+            out.duplicates += usize::from(prior.duplicate(id) || (repeated && job_id == id));
+        }
+        if let Some(dedup) = &meta.dedup_id {
+            let repeated = dedup_owners.get(dedup.as_str()) == Some(&id.as_str());
+            out.deduplicated += usize::from(prior.deduplicated(id) || repeated);
+            dedup_owners.entry(dedup).or_insert(id);
         }
     }
+    out.ids = ids;
+    out
 }
 
-async fn add_spec(queues: &HashMap<String, Queue>, spec: JobSpec) -> Result<String, bullmq::Error> {
-    let queue = &queues[&spec.queue];
+async fn add_spec(queues: &HashMap<&str, Queue>, spec: JobSpec) -> Result<String, bullmq::Error> {
+    let queue = &queues[spec.queue.as_str()];
     let job = queue.add(&spec.name, spec.data).options(spec.opts).await?;
     Ok(job.id().to_string())
 }
 
-/// Takes out the first job using each add script, to be sent alone and first:
-/// Redis then caches the script before the stream would otherwise send its
-/// whole text once per job in flight (the NOSCRIPT fallback). Order within each
-/// script kind, which is what BullMQ orders by, is kept.
-fn split_warmups(specs: Vec<JobSpec>) -> (Vec<(usize, JobSpec)>, Vec<(usize, JobSpec)>) {
+/// Splits job indexes, in order, into runs to stream; the first job using each
+/// add script is a run of its own, awaited before anything after it is sent, so
+/// Redis caches the script before the stream would otherwise send its whole
+/// text once per job in flight (the NOSCRIPT fallback). Order is kept exactly:
+/// which line wins a shared id, and the order of automatic ids, match Node's
+/// `addBulk`.
+fn segments(metas: &[SpecMeta]) -> Vec<std::ops::Range<usize>> {
     let mut warmed: HashSet<u8> = HashSet::new();
-    specs
-        .into_iter()
-        .enumerate()
-        .partition(|(_, spec)| warmed.insert(script_kind(spec)))
-}
-
-fn script_kind(spec: &JobSpec) -> u8 {
-    match (
-        spec.opts.delay.unwrap_or(0) > 0,
-        spec.opts.priority.unwrap_or(0) > 0,
-    ) {
-        (true, _) => 2,
-        (false, true) => 1,
-        (false, false) => 0,
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, meta) in metas.iter().enumerate() {
+        if warmed.insert(meta.script) {
+            if start < i {
+                out.push(start..i);
+            }
+            out.push(i..i + 1);
+            start = i + 1;
+        }
     }
+    if start < metas.len() {
+        out.push(start..metas.len());
+    }
+    out
 }
 
 /// Reads, before adding, whether each custom id's job exists and who owns each
 /// dedup id: the add scripts return the existing id without saying it was one.
-async fn prior_state(redis: &Redis, specs: &[JobSpec]) -> Result<Vec<Prior>, bullmq::Error> {
-    let keys_of = |s: &JobSpec| QueueKeys::new(&s.queue, Some(redis.prefix()));
-    let id_keys: Vec<String> = specs
+async fn prior_state(redis: &Redis, metas: &[SpecMeta]) -> Result<Vec<Prior>, bullmq::Error> {
+    let keys_of = |m: &SpecMeta| QueueKeys::new(&m.queue, Some(redis.prefix()));
+    let id_keys: Vec<String> = metas
         .iter()
-        .filter_map(|s| s.job_id().map(|id| keys_of(s).job_key(id)))
+        .filter_map(|m| m.job_id.as_ref().map(|id| keys_of(m).job_key(id)))
         .collect();
-    let dedup_keys: Vec<String> = specs
+    let dedup_keys: Vec<String> = metas
         .iter()
-        .filter_map(|s| s.dedup_id().map(|id| dedup_key(&keys_of(s), id)))
+        .filter_map(|m| m.dedup_id.as_ref().map(|id| dedup_key(&keys_of(m), id)))
         .collect();
     let mut taken = redis.exists_many(&id_keys).await?.into_iter();
     let mut owners = redis.get_many(&dedup_keys).await?.into_iter();
-    Ok(specs
+    Ok(metas
         .iter()
-        .map(|s| Prior {
-            id_taken: s.job_id().is_some() && taken.next().unwrap_or(false),
-            dedup_owner: s.dedup_id().and_then(|_| owners.next().flatten()),
-            job_id: s.job_id().map(str::to_string),
-            has_dedup: s.dedup_id().is_some(),
+        .map(|m| Prior {
+            id_taken: m.job_id.is_some() && taken.next().unwrap_or(false),
+            dedup_owner: m.dedup_id.as_ref().and_then(|_| owners.next().flatten()),
+            job_id: m.job_id.clone(),
+            has_dedup: m.dedup_id.is_some(),
         })
         .collect())
 }
@@ -197,50 +205,50 @@ pub fn dedup_key(keys: &QueueKeys, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::queues::input::{single, FlagInputs};
 
-    fn spec(priority: Option<&str>, delay: Option<&str>) -> JobSpec {
-        let flags = FlagInputs {
-            queue: Some("q".into()),
-            priority: priority.map(str::to_string),
-            delay: delay.map(str::to_string),
-            ..FlagInputs::default()
-        };
-        single("x", crate::queues::input::empty_object(), &flags, 0).unwrap()
+    fn meta(script: u8, job_id: Option<&str>, dedup_id: Option<&str>) -> SpecMeta {
+        SpecMeta {
+            queue: "q".into(),
+            job_id: job_id.map(str::to_string),
+            dedup_id: dedup_id.map(str::to_string),
+            script,
+        }
+    }
+
+    fn fresh(m: &SpecMeta) -> Prior {
+        Prior {
+            id_taken: false,
+            dedup_owner: None,
+            job_id: m.job_id.clone(),
+            has_dedup: m.dedup_id.is_some(),
+        }
     }
 
     #[test]
-    fn warmups_are_the_first_of_each_script_kind() {
-        let specs = vec![
-            spec(None, None),
-            spec(None, None),
-            spec(Some("high"), None),
-            spec(None, Some("1m")),
-            spec(Some("low"), None),
+    fn segments_keep_order_and_isolate_the_first_of_each_script() {
+        let metas = [
+            meta(0, None, None),
+            meta(0, None, None),
+            meta(1, None, None),
+            meta(2, None, None),
+            meta(1, None, None),
+            meta(0, None, None),
         ];
-        let (warm, rest) = split_warmups(specs);
-        let warm: Vec<usize> = warm.iter().map(|(i, _)| *i).collect();
-        let rest: Vec<usize> = rest.iter().map(|(i, _)| *i).collect();
-        assert_eq!(warm, [0, 2, 3]);
-        assert_eq!(rest, [1, 4]);
+        assert_eq!(segments(&metas), vec![0..1, 1..2, 2..3, 3..4, 4..6]);
     }
 
     #[test]
-    fn repeated_custom_ids_count_as_duplicates() {
-        let mut a = spec(None, None);
-        a.opts.job_id = Some("same".into());
-        let specs = vec![a.clone(), a];
-        let mut priors: Vec<Prior> = specs
-            .iter()
-            .map(|s| Prior {
-                id_taken: false,
-                dedup_owner: None,
-                job_id: s.job_id().map(str::to_string),
-                has_dedup: false,
-            })
-            .collect();
-        mark_repeated_ids(&specs, &mut priors);
-        let out = summarise(vec!["same".into(), "same".into()], &priors);
-        assert_eq!(out.duplicates, 1);
+    fn repeats_inside_the_input_are_counted() {
+        let metas = [
+            meta(0, Some("same"), None),
+            meta(0, Some("same"), None),
+            meta(0, None, Some("d")),
+            meta(0, None, Some("d")),
+            meta(0, None, Some("d")),
+        ];
+        let priors: Vec<Prior> = metas.iter().map(fresh).collect();
+        let ids = ["same", "same", "7", "7", "7"].map(String::from).to_vec();
+        let out = summarise(ids, &metas, &priors);
+        assert_eq!((out.duplicates, out.deduplicated), (1, 2));
     }
 }

@@ -4,8 +4,6 @@
 
 use bullmq::types::{BackoffStrategy, KeepJobs, RemoveOnFinish};
 use bullmq::{DeduplicationOptions, JobOptions};
-use std::collections::HashMap;
-
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -27,7 +25,7 @@ pub struct JobInputError {
     pub message: String,
 }
 
-fn err(field: &str, message: impl Into<String>) -> JobInputError {
+pub(super) fn err(field: &str, message: impl Into<String>) -> JobInputError {
     JobInputError {
         line: None,
         field: field.to_string(),
@@ -79,7 +77,7 @@ impl JobSpec {
 
 /// Options set so far; later layers (an NDJSON line) override earlier ones (flags).
 #[derive(Debug, Clone, Default)]
-struct Layer {
+pub(super) struct Layer {
     queue: Option<String>,
     priority: Option<u32>,
     delay: Option<u64>,
@@ -93,7 +91,11 @@ struct Layer {
 }
 
 impl Layer {
-    fn over(self, base: &Layer) -> Layer {
+    pub(super) fn has_job_id(&self) -> bool {
+        self.job_id.is_some()
+    }
+
+    pub(super) fn over(self, base: &Layer) -> Layer {
         let base = base.clone();
         Layer {
             queue: self.queue.or(base.queue),
@@ -121,64 +123,16 @@ pub fn single(
     finish(name, data, layer)
 }
 
-/// Validates every NDJSON line; one bad line fails the whole input.
-pub fn ndjson(text: &str, flags: &FlagInputs, now_ms: u64) -> Result<Vec<JobSpec>, JobInputError> {
-    let base = flag_layer(flags, now_ms)?;
-    if base.job_id.is_some() {
-        return Err(err(
-            "--job-id",
-            "cannot be used with --file: give each line its own opts.jobId",
-        ));
-    }
-    let mut jobs = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let job = ndjson_line(raw, &base, now_ms).map_err(|mut e| {
-            e.line = Some(index + 1);
-            e
-        })?;
-        jobs.push(job);
-    }
-    if jobs.is_empty() {
-        return Err(err("input", "no jobs: the NDJSON input is empty"));
-    }
-    Ok(jobs)
-}
-
-fn ndjson_line(raw: &str, base: &Layer, now_ms: u64) -> Result<JobSpec, JobInputError> {
-    // Top-level fields stay raw: `data` is kept as the text it came in, which
-    // avoids building (and holding) a tree per job before anything is sent.
-    let mut fields: HashMap<String, Box<RawValue>> = serde_json::from_str(raw).map_err(|e| {
-        match serde_json::from_str::<serde::de::IgnoredAny>(raw) {
-            Ok(_) => err("json", "expected an object like {\"name\": ..., \"data\": ..., \"opts\": ...}"),
-            Err(_) => err("json", format!("invalid JSON: {e}")),
-        }
-    })?;
-    let name: String = match fields.remove("name") {
-        Some(v) => serde_json::from_str(v.get()).map_err(|_| err("name", "must be a string"))?,
-        None => return Err(err("name", "missing")),
-    };
-    let data = fields.remove("data").unwrap_or_else(empty_object);
-    let opts: Map<String, Value> = match fields.remove("opts") {
-        None => Map::new(),
-        Some(v) if v.get() == "null" => Map::new(),
-        Some(v) => serde_json::from_str(v.get()).map_err(|_| err("opts", "must be an object"))?,
-    };
-    if let Some(key) = fields.keys().next() {
-        return Err(err(key, "unknown field (expected name, data, opts)"));
-    }
-    let layer = json_layer(opts, now_ms)?.over(base);
-    finish(&name, data, layer)
-}
-
 /// `{}` as raw JSON, the data of a job given none.
 pub fn empty_object() -> Box<RawValue> {
     RawValue::from_string("{}".to_string()).expect("{} is JSON")
 }
 
-fn finish(name: &str, data: Box<RawValue>, layer: Layer) -> Result<JobSpec, JobInputError> {
+pub(super) fn finish(
+    name: &str,
+    data: Box<RawValue>,
+    layer: Layer,
+) -> Result<JobSpec, JobInputError> {
     if name.trim().is_empty() {
         return Err(err("name", "must not be empty"));
     }
@@ -239,7 +193,7 @@ pub fn validate_queue(queue: &str) -> Result<(), JobInputError> {
     Ok(())
 }
 
-fn flag_layer(f: &FlagInputs, now_ms: u64) -> Result<Layer, JobInputError> {
+pub(super) fn flag_layer(f: &FlagInputs, now_ms: u64) -> Result<Layer, JobInputError> {
     let mut layer = Layer {
         queue: f.queue.clone(),
         lifo: f.lifo.then_some(true),
@@ -287,7 +241,7 @@ fn flag_layer(f: &FlagInputs, now_ms: u64) -> Result<Layer, JobInputError> {
     Ok(layer)
 }
 
-fn json_layer(opts: Map<String, Value>, now_ms: u64) -> Result<Layer, JobInputError> {
+pub(super) fn json_layer(opts: Map<String, Value>, now_ms: u64) -> Result<Layer, JobInputError> {
     let mut layer = Layer::default();
     for (key, value) in opts {
         let field = format!("opts.{key}");
@@ -544,10 +498,7 @@ mod tests {
             ..FlagInputs::default()
         };
         assert_eq!(
-            single("refresh", obj(), &flags, NOW)
-                .unwrap()
-                .opts
-                .priority,
+            single("refresh", obj(), &flags, NOW).unwrap().opts.priority,
             Some(5)
         );
         let tier_only = FlagInputs {
@@ -637,41 +588,5 @@ mod tests {
             }),
             "--backoff"
         );
-    }
-
-    #[test]
-    fn ndjson_lines_override_flags_and_errors_name_the_line() {
-        let flags = FlagInputs {
-            priority: Some("low".into()),
-            ..FlagInputs::default()
-        };
-        let text = "{\"name\":\"refresh\",\"data\":{\"u\":1}}\n\n{\"name\":\"x\",\"opts\":{\"queue\":\"q\",\"priority\":\"critical\",\"jobId\":\"a\",\"deduplication\":{\"id\":\"d\",\"ttl\":5000}}}\n";
-        let jobs = ndjson(text, &flags, NOW).unwrap();
-        assert_eq!(jobs.len(), 2);
-        assert_eq!(jobs[0].opts.priority, Some(4));
-        assert_eq!(jobs[1].queue, "q");
-        assert_eq!(jobs[1].opts.priority, Some(1));
-        assert_eq!(jobs[1].job_id(), Some("a"));
-        assert_eq!(jobs[1].opts.deduplication.as_ref().unwrap().ttl, Some(5000));
-
-        let bad =
-            "{\"name\":\"refresh\"}\n{\"name\":\"refresh\",\"opts\":{\"priority\":\"urgent\"}}\n";
-        let e = ndjson(bad, &FlagInputs::default(), NOW).unwrap_err();
-        assert_eq!((e.line, e.field.as_str()), (Some(2), "opts.priority"));
-        let e = ndjson(
-            "{\"name\":\"refresh\"}\nnot json\n",
-            &FlagInputs::default(),
-            NOW,
-        )
-        .unwrap_err();
-        assert_eq!(e.line, Some(2));
-        assert!(e.to_string().starts_with("line 2: json: invalid JSON"));
-        let e = ndjson(
-            "{\"name\":\"refresh\",\"opts\":{\"colour\":1}}",
-            &FlagInputs::default(),
-            NOW,
-        )
-        .unwrap_err();
-        assert_eq!(e.field, "opts.colour");
     }
 }

@@ -13,15 +13,31 @@ fn opts(server: &RedisServer, queue: &str, id: &str) -> Value {
 #[test]
 fn routes_by_name_and_prints_only_the_id() {
     let server = RedisServer::start();
-    let run = server.queuectl().args(["enqueue", "full-crawl", r#"{"url":"https://example.com","maxPages":5}"#]).run().ok();
+    let run = server
+        .queuectl()
+        .args([
+            "enqueue",
+            "full-crawl",
+            r#"{"url":"https://example.com","maxPages":5}"#,
+        ])
+        .run()
+        .ok();
     let id = run.stdout.trim();
     assert_eq!(run.stdout, format!("{id}\n"), "stdout must be the id alone");
-    assert_eq!(server.raw(&["LRANGE", "bull:scrape-queue:wait", "0", "-1"]), id);
-    let data: Value = serde_json::from_str(&server.raw(&["HGET", &format!("bull:scrape-queue:{id}"), "data"])).unwrap();
+    assert_eq!(
+        server.raw(&["LRANGE", "bull:scrape-queue:wait", "0", "-1"]),
+        id
+    );
+    let data: Value =
+        serde_json::from_str(&server.raw(&["HGET", &format!("bull:scrape-queue:{id}"), "data"]))
+            .unwrap();
     assert_eq!(data["maxPages"], 5);
     let o = opts(&server, "scrape-queue", id);
     assert_eq!(o["attempts"], 3);
-    assert_eq!(o["backoff"], serde_json::json!({"type": "exponential", "delay": 2000}));
+    assert_eq!(
+        o["backoff"],
+        serde_json::json!({"type": "exponential", "delay": 2000})
+    );
     assert_eq!(o["removeOnComplete"], 100);
     assert_eq!(o["removeOnFail"], 50);
 }
@@ -29,12 +45,20 @@ fn routes_by_name_and_prints_only_the_id() {
 #[test]
 fn json_output_names_id_name_and_queue() {
     let server = RedisServer::start();
-    let v = server.queuectl().args(["enqueue", "daily-maintenance", "--json"]).run().ok().json();
+    let v = server
+        .queuectl()
+        .args(["enqueue", "daily-maintenance", "--json"])
+        .run()
+        .ok()
+        .json();
     assert_eq!(v["name"], "daily-maintenance");
     assert_eq!(v["queue"], "maintenance-queue");
     assert!(v["id"].is_string());
     let o = opts(&server, "maintenance-queue", v["id"].as_str().unwrap());
-    assert_eq!(o["backoff"], serde_json::json!({"type": "fixed", "delay": 5000}));
+    assert_eq!(
+        o["backoff"],
+        serde_json::json!({"type": "fixed", "delay": 5000})
+    );
 }
 
 #[test]
@@ -43,10 +67,24 @@ fn data_from_file_and_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("payload.json");
     std::fs::write(&file, r#"{"from":"file"}"#).unwrap();
-    let a = server.queuectl().args(["enqueue", "analytics"]).arg_at(&file).run().ok();
-    let b = server.queuectl().args(["enqueue", "analytics", "-"]).stdin(r#"{"from":"stdin"}"#).run().ok();
+    let a = server
+        .queuectl()
+        .args(["enqueue", "analytics"])
+        .arg_at(&file)
+        .run()
+        .ok();
+    let b = server
+        .queuectl()
+        .args(["enqueue", "analytics", "-"])
+        .stdin(r#"{"from":"stdin"}"#)
+        .run()
+        .ok();
     for (run, from) in [(a, "file"), (b, "stdin")] {
-        let data = server.raw(&["HGET", &format!("bull:process-queue:{}", run.stdout.trim()), "data"]);
+        let data = server.raw(&[
+            "HGET",
+            &format!("bull:process-queue:{}", run.stdout.trim()),
+            "data",
+        ]);
         assert!(data.contains(from), "{data}");
     }
 }
@@ -54,40 +92,96 @@ fn data_from_file_and_stdin() {
 #[test]
 fn priority_names_tiers_delay_and_options_are_stored() {
     let server = RedisServer::start();
-    let q = |args: &[&str]| server.queuectl().args(["enqueue", "refresh"]).args(args).run().ok().stdout.trim().to_string();
+    let q = |args: &[&str]| {
+        server
+            .queuectl()
+            .args(["enqueue", "refresh"])
+            .args(args)
+            .run()
+            .ok()
+            .stdout
+            .trim()
+            .to_string()
+    };
     let critical = q(&["--priority", "critical"]);
     let premium = q(&["--customer", "c1", "--tier", "premium"]);
     let newbie = q(&["--customer", "c2", "--new-customer"]);
     let free = q(&["--customer", "c3", "--tier", "free"]);
-    let explicit = q(&["--customer", "c4", "--tier", "premium", "--priority", "bulk"]);
+    let explicit = q(&[
+        "--customer",
+        "c4",
+        "--tier",
+        "premium",
+        "--priority",
+        "bulk",
+    ]);
     let numeric = q(&["--priority", "2097152"]);
-    for (id, p) in [(&critical, 1), (&premium, 2), (&newbie, 2), (&free, 4), (&explicit, 5), (&numeric, 2097152)] {
+    for (id, p) in [
+        (&critical, 1),
+        (&premium, 2),
+        (&newbie, 2),
+        (&free, 4),
+        (&explicit, 5),
+        (&numeric, 2097152),
+    ] {
         assert_eq!(opts(&server, "scrape-queue", id)["priority"], p, "job {id}");
     }
     assert_eq!(server.int(&["ZCARD", "bull:scrape-queue:prioritized"]), 6);
 
-    let delayed = q(&["--delay", "1h", "--attempts", "7", "--backoff", "fixed:9s", "--lifo", "--remove-on-complete", "24h", "--remove-on-fail", "10"]);
+    let delayed = q(&[
+        "--delay",
+        "1h",
+        "--attempts",
+        "7",
+        "--backoff",
+        "fixed:9s",
+        "--lifo",
+        "--remove-on-complete",
+        "24h",
+        "--remove-on-fail",
+        "10",
+    ]);
     let o = opts(&server, "scrape-queue", &delayed);
     assert_eq!(o["delay"], 3_600_000);
     assert_eq!(o["attempts"], 7);
-    assert_eq!(o["backoff"], serde_json::json!({"type": "fixed", "delay": 9000}));
+    assert_eq!(
+        o["backoff"],
+        serde_json::json!({"type": "fixed", "delay": 9000})
+    );
     assert_eq!(o["removeOnComplete"], serde_json::json!({"age": 86400}));
     assert_eq!(o["removeOnFail"], 10);
-    assert_eq!(server.raw(&["ZSCORE", "bull:scrape-queue:delayed", &delayed]).is_empty(), false);
+    assert!(!server
+        .raw(&["ZSCORE", "bull:scrape-queue:delayed", &delayed])
+        .is_empty());
 }
 
 #[test]
 fn queue_max_retries_sets_the_default_attempts() {
     let server = RedisServer::start();
-    let id = server.queuectl().env("QUEUE_MAX_RETRIES", "9").args(["enqueue", "analytics"]).run().ok().stdout;
+    let id = server
+        .queuectl()
+        .env("QUEUE_MAX_RETRIES", "9")
+        .args(["enqueue", "analytics"])
+        .run()
+        .ok()
+        .stdout;
     assert_eq!(opts(&server, "process-queue", id.trim())["attempts"], 9);
 }
 
 #[test]
 fn queue_flag_and_queue_name_env_override_routing() {
     let server = RedisServer::start();
-    server.queuectl().args(["enqueue", "email", "--queue", "mail"]).run().ok();
-    server.queuectl().env("QUEUE_NAME", "other").args(["enqueue", "refresh"]).run().ok();
+    server
+        .queuectl()
+        .args(["enqueue", "email", "--queue", "mail"])
+        .run()
+        .ok();
+    server
+        .queuectl()
+        .env("QUEUE_NAME", "other")
+        .args(["enqueue", "refresh"])
+        .run()
+        .ok();
     assert_eq!(server.int(&["LLEN", "bull:mail:wait"]), 1);
     assert_eq!(server.int(&["LLEN", "bull:other:wait"]), 1);
 }
@@ -95,15 +189,58 @@ fn queue_flag_and_queue_name_env_override_routing() {
 #[test]
 fn duplicate_job_id_and_dedup_say_so() {
     let server = RedisServer::start();
-    let first = server.queuectl().args(["enqueue", "analytics", "--job-id", "report-1", "--json"]).run().ok().json();
+    let first = server
+        .queuectl()
+        .args(["enqueue", "analytics", "--job-id", "report-1", "--json"])
+        .run()
+        .ok()
+        .json();
     assert!(first.get("duplicate").is_none());
-    let second = server.queuectl().args(["enqueue", "analytics", r#"{"v":2}"#, "--job-id", "report-1", "--json"]).run().ok();
+    let second = server
+        .queuectl()
+        .args([
+            "enqueue",
+            "analytics",
+            r#"{"v":2}"#,
+            "--job-id",
+            "report-1",
+            "--json",
+        ])
+        .run()
+        .ok();
     assert_eq!(second.json()["duplicate"], true);
-    assert!(second.stderr.contains("already exists"), "{}", second.stderr);
-    assert!(server.raw(&["HGET", "bull:process-queue:report-1", "data"]).contains("{}"), "the original job must be untouched");
+    assert!(
+        second.stderr.contains("already exists"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        server
+            .raw(&["HGET", "bull:process-queue:report-1", "data"])
+            .contains("{}"),
+        "the original job must be untouched"
+    );
 
-    let a = server.queuectl().args(["enqueue", "refresh", "--dedup-id", "site-9", "--dedup-ttl", "1m", "--json"]).run().ok().json();
-    let b = server.queuectl().args(["enqueue", "refresh", "--dedup-id", "site-9", "--json"]).run().ok().json();
+    let a = server
+        .queuectl()
+        .args([
+            "enqueue",
+            "refresh",
+            "--dedup-id",
+            "site-9",
+            "--dedup-ttl",
+            "1m",
+            "--json",
+        ])
+        .run()
+        .ok()
+        .json();
+    let b = server
+        .queuectl()
+        .args(["enqueue", "refresh", "--dedup-id", "site-9", "--json"])
+        .run()
+        .ok()
+        .json();
     assert_eq!(b["deduplicated"], true);
     assert_eq!(a["id"], b["id"]);
     assert_eq!(server.int(&["LLEN", "bull:scrape-queue:wait"]), 1);
@@ -114,18 +251,30 @@ fn bulk_ndjson_adds_every_line_in_order() {
     let server = RedisServer::start();
     let mut ndjson = String::new();
     for i in 0..2500 {
-        ndjson.push_str(&format!("{{\"name\":\"analytics\",\"data\":{{\"i\":{i}}}}}\n"));
+        ndjson.push_str(&format!(
+            "{{\"name\":\"analytics\",\"data\":{{\"i\":{i}}}}}\n"
+        ));
     }
     ndjson.push_str("{\"name\":\"refresh\",\"opts\":{\"priority\":\"high\",\"jobId\":\"r-1\"}}\n");
-    ndjson.push_str("{\"name\":\"custom\",\"opts\":{\"queue\":\"elsewhere\",\"delay\":60000,\"attempts\":1}}\n");
-    let out = server.queuectl().args(["enqueue", "--file", "-", "--json"]).stdin(ndjson).run().ok().json();
+    ndjson.push_str(
+        "{\"name\":\"custom\",\"opts\":{\"queue\":\"elsewhere\",\"delay\":60000,\"attempts\":1}}\n",
+    );
+    let out = server
+        .queuectl()
+        .args(["enqueue", "--file", "-", "--json"])
+        .stdin(ndjson)
+        .run()
+        .ok()
+        .json();
     assert_eq!(out["count"], 2502);
     assert_eq!(out["ids"].as_array().unwrap().len(), 2502);
     assert_eq!(server.int(&["LLEN", "bull:process-queue:wait"]), 2500);
     // FIFO: the tail of the wait list (next to run) is the first line.
     let next = server.raw(&["LINDEX", "bull:process-queue:wait", "-1"]);
     assert_eq!(next, out["ids"][0].as_str().unwrap());
-    assert!(server.raw(&["HGET", &format!("bull:process-queue:{next}"), "data"]).contains("\"i\":0"));
+    assert!(server
+        .raw(&["HGET", &format!("bull:process-queue:{next}"), "data"])
+        .contains("\"i\":0"));
     assert_eq!(opts(&server, "scrape-queue", "r-1")["priority"], 2);
     assert_eq!(server.int(&["ZCARD", "bull:elsewhere:delayed"]), 1);
 }
@@ -136,7 +285,12 @@ fn bulk_from_a_file_prints_count_and_ids() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("jobs.ndjson");
     std::fs::write(&file, "{\"name\":\"cleanup\"}\n{\"name\":\"cleanup\"}\n").unwrap();
-    let run = server.queuectl().args(["enqueue", "--file"]).arg_path_plain(&file).run().ok();
+    let run = server
+        .queuectl()
+        .args(["enqueue", "--file"])
+        .arg_path_plain(&file)
+        .run()
+        .ok();
     assert!(run.stdout.contains("2 jobs"), "{}", run.stdout);
     assert_eq!(server.int(&["LLEN", "bull:maintenance-queue:wait"]), 2);
 }
@@ -148,40 +302,120 @@ fn bad_input_is_rejected_before_anything_is_written() {
     server.queuectl().args(["enqueue", "analytics"]).run().ok();
     let before = server.snapshot();
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
-        (vec!["enqueue", "analytics", "{not json"], "", "invalid JSON"),
-        (vec!["enqueue", "analytics", "--priority", "urgent"], "", "unknown priority 'urgent'"),
-        (vec!["enqueue", "analytics", "--priority", "0"], "", "out of range"),
-        (vec!["enqueue", "analytics", "--delay", "soonish"], "", "invalid duration"),
-        (vec!["enqueue", "analytics", "--at", "tomorrow"], "", "invalid time"),
-        (vec!["enqueue", "analytics", "--backoff", "linear:2s"], "", "unknown backoff type"),
-        (vec!["enqueue", "analytics", "--job-id", "123"], "", "integer"),
-        (vec!["enqueue", "analytics", "--attempts", "zero"], "", "--attempts"),
-        (vec!["enqueue", "newsletter"], "", "no queue for job name 'newsletter'"),
-        (vec!["enqueue", "analytics", "--customer", "c", "--tier", "gold"], "", "unknown tier"),
-        (vec!["enqueue", "analytics", "@/nonexistent/file.json"], "", "cannot read"),
+        (
+            vec!["enqueue", "analytics", "{not json"],
+            "",
+            "invalid JSON",
+        ),
+        (
+            vec!["enqueue", "analytics", "--priority", "urgent"],
+            "",
+            "unknown priority 'urgent'",
+        ),
+        (
+            vec!["enqueue", "analytics", "--priority", "0"],
+            "",
+            "out of range",
+        ),
+        (
+            vec!["enqueue", "analytics", "--delay", "soonish"],
+            "",
+            "invalid duration",
+        ),
+        (
+            vec!["enqueue", "analytics", "--at", "tomorrow"],
+            "",
+            "invalid time",
+        ),
+        (
+            vec!["enqueue", "analytics", "--backoff", "linear:2s"],
+            "",
+            "unknown backoff type",
+        ),
+        (
+            vec!["enqueue", "analytics", "--job-id", "123"],
+            "",
+            "integer",
+        ),
+        (
+            vec!["enqueue", "analytics", "--attempts", "zero"],
+            "",
+            "--attempts",
+        ),
+        (
+            vec!["enqueue", "newsletter"],
+            "",
+            "no queue for job name 'newsletter'",
+        ),
+        (
+            vec!["enqueue", "analytics", "--customer", "c", "--tier", "gold"],
+            "",
+            "unknown tier",
+        ),
+        (
+            vec!["enqueue", "analytics", "@/nonexistent/file.json"],
+            "",
+            "cannot read",
+        ),
     ];
     for (args, stdin, expect) in cases {
-        let run = server.queuectl().args(&args).stdin(stdin).run().fails_with(2);
-        assert!(run.stderr.contains(expect), "{args:?}: expected {expect:?} in {}", run.stderr);
+        let run = server
+            .queuectl()
+            .args(&args)
+            .stdin(stdin)
+            .run()
+            .fails_with(2);
+        assert!(
+            run.stderr.contains(expect),
+            "{args:?}: expected {expect:?} in {}",
+            run.stderr
+        );
     }
-    assert_eq!(server.snapshot(), before, "bad input must not write anything");
+    assert_eq!(
+        server.snapshot(),
+        before,
+        "bad input must not write anything"
+    );
 }
 
 #[test]
 fn one_malformed_ndjson_line_among_many_enqueues_nothing() {
     let server = RedisServer::start();
     let before = server.snapshot();
-    let mut lines: Vec<String> = (0..500).map(|i| format!("{{\"name\":\"analytics\",\"data\":{{\"i\":{i}}}}}")).collect();
+    let mut lines: Vec<String> = (0..500)
+        .map(|i| format!("{{\"name\":\"analytics\",\"data\":{{\"i\":{i}}}}}"))
+        .collect();
     for (bad, expect) in [
-        ("{\"name\":\"analytics\",\"data\":{\"i\":", "line 301: json: invalid JSON"),
-        ("{\"name\":\"analytics\",\"opts\":{\"priority\":\"urgent\"}}", "line 301: opts.priority"),
-        ("{\"name\":\"analytics\",\"opts\":{\"delay\":\"later\"}}", "line 301: opts.delay"),
+        (
+            "{\"name\":\"analytics\",\"data\":{\"i\":",
+            "line 301: json: invalid JSON",
+        ),
+        (
+            "{\"name\":\"analytics\",\"opts\":{\"priority\":\"urgent\"}}",
+            "line 301: opts.priority",
+        ),
+        (
+            "{\"name\":\"analytics\",\"opts\":{\"delay\":\"later\"}}",
+            "line 301: opts.delay",
+        ),
         ("{\"data\":{}}", "line 301: name: missing"),
-        ("{\"name\":\"analytics\",\"opts\":{\"retries\":3}}", "line 301: opts.retries"),
+        (
+            "{\"name\":\"analytics\",\"opts\":{\"retries\":3}}",
+            "line 301: opts.retries",
+        ),
     ] {
         lines.insert(300, bad.to_string());
-        let run = server.queuectl().args(["enqueue", "--file", "-"]).stdin(lines.join("\n")).run().fails_with(2);
-        assert!(run.stderr.contains(expect), "expected {expect:?} in {}", run.stderr);
+        let run = server
+            .queuectl()
+            .args(["enqueue", "--file", "-"])
+            .stdin(lines.join("\n"))
+            .run()
+            .fails_with(2);
+        assert!(
+            run.stderr.contains(expect),
+            "expected {expect:?} in {}",
+            run.stderr
+        );
         lines.remove(300);
     }
     assert_eq!(server.snapshot(), before, "nothing may be enqueued");
