@@ -7,3 +7,4 @@ mod cli_basics;
 mod connection;
 mod enqueue;
 mod inspect;
+mod interop;
