@@ -34,24 +34,46 @@ fn committed_completions_and_man_pages_match_the_cli() {
     let mut drift = Vec::new();
     for (shell, file) in COMPLETIONS {
         let run = Cmd::new().args(["completions", shell]).run().ok();
-        assert!(run.stdout.contains("queuectl"), "{shell} completion is empty");
+        assert!(
+            run.stdout.contains("queuectl"),
+            "{shell} completion is empty"
+        );
         check_committed(&repo("completions").join(file), &run.stdout, &mut drift);
     }
     let dir = tempfile::tempdir().unwrap();
     Cmd::new().arg_path("man", dir.path()).run().ok();
-    let mut pages: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     pages.sort();
-    let names: Vec<String> = pages.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = pages
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     for sub in ["enqueue", "stats", "queues", "jobs", "job"] {
-        assert!(names.contains(&format!("queuectl-{sub}.1")), "no man page for {sub}: {names:?}");
+        assert!(
+            names.contains(&format!("queuectl-{sub}.1")),
+            "no man page for {sub}: {names:?}"
+        );
     }
     for page in &pages {
         let text = std::fs::read_to_string(page).unwrap();
-        check_committed(&repo("man").join(page.file_name().unwrap()), &text, &mut drift);
+        check_committed(
+            &repo("man").join(page.file_name().unwrap()),
+            &text,
+            &mut drift,
+        );
     }
     if std::env::var_os("QUEUECTL_BLESS").is_none() {
-        let committed = std::fs::read_dir(repo("man")).map(|d| d.count()).unwrap_or(0);
-        assert_eq!(committed, pages.len(), "man/ has pages the CLI no longer generates");
+        let committed = std::fs::read_dir(repo("man"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(
+            committed,
+            pages.len(),
+            "man/ has pages the CLI no longer generates"
+        );
     }
     assert!(drift.is_empty(), "generated files drifted from the CLI; regenerate with `QUEUECTL_BLESS=1 cargo test --test it committed_`: {drift:?}");
 }
@@ -59,19 +81,38 @@ fn committed_completions_and_man_pages_match_the_cli() {
 #[test]
 fn help_lists_every_environment_variable_and_exit_code() {
     let top = Cmd::new().args(["--help"]).run().ok().stdout;
-    for var in ["REDIS_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_DB", "REDIS_CLUSTER_NODES", "QUEUE_PREFIX", "QUEUECTL_CONNECT_TIMEOUT", "NO_COLOR"] {
+    for var in [
+        "REDIS_URL",
+        "REDIS_HOST",
+        "REDIS_PORT",
+        "REDIS_USERNAME",
+        "REDIS_PASSWORD",
+        "REDIS_DB",
+        "REDIS_CLUSTER_NODES",
+        "QUEUE_PREFIX",
+        "QUEUECTL_CONNECT_TIMEOUT",
+        "NO_COLOR",
+    ] {
         assert!(top.contains(var), "--help does not mention {var}");
     }
     assert!(top.contains("Exit codes"));
     let enqueue = Cmd::new().args(["enqueue", "--help"]).run().ok().stdout;
     for var in ["QUEUE_NAME", "QUEUE_MAX_RETRIES"] {
-        assert!(enqueue.contains(var), "enqueue --help does not mention {var}");
+        assert!(
+            enqueue.contains(var),
+            "enqueue --help does not mention {var}"
+        );
     }
 }
 
 #[test]
 fn help_never_prints_the_password_from_the_environment() {
-    let run = Cmd::new().env("REDIS_PASSWORD", "hunter2-secret").env("REDIS_URL", "redis://:hunter2-secret@h:1").args(["--help"]).run().ok();
+    let run = Cmd::new()
+        .env("REDIS_PASSWORD", "hunter2-secret")
+        .env("REDIS_URL", "redis://:hunter2-secret@h:1")
+        .args(["--help"])
+        .run()
+        .ok();
     assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
 }
 
@@ -86,10 +127,21 @@ fn version_and_unknown_flags() {
 
 #[test]
 fn invalid_settings_are_usage_errors_before_connecting() {
-    Cmd::new().args(["--redis-url", "http://x", "stats"]).run().fails_with(2);
-    Cmd::new().args(["--prefix", "a:b", "stats"]).run().fails_with(2);
-    let cluster = Cmd::new().args(["--cluster-nodes", "127.0.0.1:1", "stats"]).run().fails_with(2);
+    Cmd::new()
+        .args(["--redis-url", "http://x", "stats"])
+        .run()
+        .fails_with(2);
+    Cmd::new()
+        .args(["--prefix", "a:b", "stats"])
+        .run()
+        .fails_with(2);
+    let cluster = Cmd::new()
+        .args(["--cluster-nodes", "127.0.0.1:1", "stats"])
+        .run()
+        .fails_with(2);
     assert!(cluster.stderr.contains("{bull}"), "{}", cluster.stderr);
-    let timeout = Cmd::new().args(["--connect-timeout", "soon", "stats"]).run();
+    let timeout = Cmd::new()
+        .args(["--connect-timeout", "soon", "stats"])
+        .run();
     assert_eq!(timeout.code, 2, "{}", timeout.stderr);
 }

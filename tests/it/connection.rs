@@ -5,15 +5,27 @@ use crate::support::{free_port, Cmd, RedisServer};
 #[test]
 fn unreachable_redis_names_host_and_port_and_exits_3() {
     let port = free_port();
-    let run = Cmd::new().env("REDIS_URL", &format!("redis://127.0.0.1:{port}")).args(["stats"]).run().fails_with(3);
-    assert!(run.stderr.contains(&format!("127.0.0.1:{port}")), "{}", run.stderr);
+    let run = Cmd::new()
+        .env("REDIS_URL", &format!("redis://127.0.0.1:{port}"))
+        .args(["stats"])
+        .run()
+        .fails_with(3);
+    assert!(
+        run.stderr.contains(&format!("127.0.0.1:{port}")),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.is_empty());
 }
 
 #[test]
 fn unreachable_redis_with_json_reports_a_json_error() {
     let port = free_port();
-    let run = Cmd::new().env("REDIS_URL", &format!("redis://127.0.0.1:{port}")).args(["stats", "--json"]).run().fails_with(3);
+    let run = Cmd::new()
+        .env("REDIS_URL", &format!("redis://127.0.0.1:{port}"))
+        .args(["stats", "--json"])
+        .run()
+        .fails_with(3);
     let err: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
     assert_eq!(err["code"], "REDIS_UNAVAILABLE");
 }
@@ -23,15 +35,43 @@ fn wrong_password_exits_3_and_never_shows_the_password() {
     let server = RedisServer::with_password("right-pass");
     let secret = "wr0ng-S3cret";
     let before = server.snapshot();
-    for args in [vec!["stats"], vec!["enqueue", "analytics", "{}"], vec!["stats", "--json"]] {
-        let via_url = Cmd::new().env("REDIS_URL", &format!("redis://:{secret}@127.0.0.1:{}", server.port)).args(&args).run().fails_with(3);
-        let via_env = Cmd::new().env("REDIS_PORT", &server.port.to_string()).env("REDIS_PASSWORD", secret).args(&args).run().fails_with(3);
+    for args in [
+        vec!["stats"],
+        vec!["enqueue", "analytics", "{}"],
+        vec!["stats", "--json"],
+    ] {
+        let via_url = Cmd::new()
+            .env(
+                "REDIS_URL",
+                &format!("redis://:{secret}@127.0.0.1:{}", server.port),
+            )
+            .args(&args)
+            .run()
+            .fails_with(3);
+        let via_env = Cmd::new()
+            .env("REDIS_PORT", &server.port.to_string())
+            .env("REDIS_PASSWORD", secret)
+            .args(&args)
+            .run()
+            .fails_with(3);
         for run in [via_url, via_env] {
-            assert!(!run.stderr.contains(secret) && !run.stdout.contains(secret), "password leaked: {}", run.stderr);
-            assert!(run.stderr.contains(&format!("127.0.0.1:{}", server.port)), "{}", run.stderr);
+            assert!(
+                !run.stderr.contains(secret) && !run.stdout.contains(secret),
+                "password leaked: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr.contains(&format!("127.0.0.1:{}", server.port)),
+                "{}",
+                run.stderr
+            );
         }
     }
-    assert_eq!(server.snapshot(), before, "a failed login must write nothing");
+    assert_eq!(
+        server.snapshot(),
+        before,
+        "a failed login must write nothing"
+    );
 }
 
 #[test]
@@ -51,10 +91,25 @@ fn right_password_from_env_connects() {
 #[test]
 fn db_and_prefix_select_where_jobs_go() {
     let server = RedisServer::start();
-    server.queuectl().env("REDIS_DB", "3").env("QUEUE_PREFIX", "acme").args(["enqueue", "maintenance"]).run().ok();
-    assert_eq!(server.int(&["-n", "3", "LLEN", "acme:maintenance-queue:wait"]), 1);
+    server
+        .queuectl()
+        .env("REDIS_DB", "3")
+        .env("QUEUE_PREFIX", "acme")
+        .args(["enqueue", "maintenance"])
+        .run()
+        .ok();
+    assert_eq!(
+        server.int(&["-n", "3", "LLEN", "acme:maintenance-queue:wait"]),
+        1
+    );
     assert_eq!(server.int(&["LLEN", "acme:maintenance-queue:wait"]), 0);
-    let stats = server.queuectl().env("REDIS_DB", "3").args(["--prefix", "acme", "stats", "--json"]).run().ok().json();
+    let stats = server
+        .queuectl()
+        .env("REDIS_DB", "3")
+        .args(["--prefix", "acme", "stats", "--json"])
+        .run()
+        .ok()
+        .json();
     assert_eq!(stats["queues"][0]["name"], "maintenance-queue");
     assert_eq!(stats["queues"][0]["counts"]["waiting"], 1);
 }

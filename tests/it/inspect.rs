@@ -19,25 +19,45 @@ fn fill(server: &RedisServer) {
 fn stats_reports_counts_per_state_for_every_queue() {
     let server = RedisServer::start();
     fill(&server);
-    let v = server.queuectl().args(["stats", "--json"]).run().ok().json();
+    let v = server
+        .queuectl()
+        .args(["stats", "--json"])
+        .run()
+        .ok()
+        .json();
     let queues = v["queues"].as_array().unwrap();
     let names: Vec<&str> = queues.iter().map(|q| q["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["process-queue", "scrape-queue"]);
     let p = &queues[0];
-    assert_eq!(p["counts"], serde_json::json!({"waiting": 2, "active": 0, "delayed": 1, "prioritized": 1, "waiting-children": 0, "completed": 0, "failed": 0}));
+    assert_eq!(
+        p["counts"],
+        serde_json::json!({"waiting": 2, "active": 0, "delayed": 1, "prioritized": 1, "waiting-children": 0, "completed": 0, "failed": 0})
+    );
     assert_eq!(p["paused"], false);
     assert!(p["oldestWaitingAgeMs"].as_u64().is_some());
 
-    let table = server.queuectl().args(["stats", "process-queue"]).run().ok().stdout;
+    let table = server
+        .queuectl()
+        .args(["stats", "process-queue"])
+        .run()
+        .ok()
+        .stdout;
     let header = table.lines().next().unwrap();
-    assert!(header.contains("WAITING") && header.contains("PRIORITIZED"), "{table}");
+    assert!(
+        header.contains("WAITING") && header.contains("PRIORITIZED"),
+        "{table}"
+    );
     assert!(table.lines().nth(1).unwrap().starts_with("process-queue"));
 }
 
 #[test]
 fn stats_on_an_unknown_queue_warns_and_creates_nothing() {
     let server = RedisServer::start();
-    let run = server.queuectl().args(["stats", "nope", "--json"]).run().ok();
+    let run = server
+        .queuectl()
+        .args(["stats", "nope", "--json"])
+        .run()
+        .ok();
     assert_eq!(run.json()["queues"][0]["counts"]["waiting"], 0);
     assert!(run.stderr.contains("no keys"), "{}", run.stderr);
     assert_eq!(server.snapshot(), "", "stats must not create the queue");
@@ -48,7 +68,9 @@ fn stats_watch_streams_json_until_stopped() {
     let server = RedisServer::start();
     fill(&server);
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_queuectl"));
-    cmd.env("REDIS_URL", server.url()).args(["stats", "--json", "--watch", "100ms"]).stdout(Stdio::piped());
+    cmd.env("REDIS_URL", server.url())
+        .args(["stats", "--json", "--watch", "100ms"])
+        .stdout(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     for _ in 0..2 {
@@ -65,35 +87,99 @@ fn queues_lists_each_queue_with_a_summary() {
     let server = RedisServer::start();
     fill(&server);
     let text = server.queuectl().args(["queues"]).run().ok().stdout;
-    assert!(text.contains("process-queue") && text.contains("3 ready"), "{text}");
-    let v = server.queuectl().args(["queues", "--json"]).run().ok().json();
+    assert!(
+        text.contains("process-queue") && text.contains("3 ready"),
+        "{text}"
+    );
+    let v = server
+        .queuectl()
+        .args(["queues", "--json"])
+        .run()
+        .ok()
+        .json();
     assert_eq!(v["queues"].as_array().unwrap().len(), 2);
     let empty = RedisServer::start();
-    assert!(empty.queuectl().args(["ls"]).run().ok().stdout.contains("no queues"));
+    assert!(empty
+        .queuectl()
+        .args(["ls"])
+        .run()
+        .ok()
+        .stdout
+        .contains("no queues"));
 }
 
 #[test]
 fn jobs_lists_by_state_with_limit_and_offset() {
     let server = RedisServer::start();
     fill(&server);
-    let all = server.queuectl().args(["jobs", "process-queue", "--json"]).run().ok().json();
-    let states: Vec<&str> = all["jobs"].as_array().unwrap().iter().map(|j| j["state"].as_str().unwrap()).collect();
+    let all = server
+        .queuectl()
+        .args(["jobs", "process-queue", "--json"])
+        .run()
+        .ok()
+        .json();
+    let states: Vec<&str> = all["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["state"].as_str().unwrap())
+        .collect();
     assert_eq!(states, ["waiting", "waiting", "prioritized", "delayed"]);
-    let waiting = server.queuectl().args(["jobs", "process-queue", "--state", "waiting", "--json"]).run().ok().json();
-    let data: Vec<u64> = waiting["jobs"].as_array().unwrap().iter().map(|j| j["id"].as_str().unwrap().parse().unwrap()).collect();
+    let waiting = server
+        .queuectl()
+        .args(["jobs", "process-queue", "--state", "waiting", "--json"])
+        .run()
+        .ok()
+        .json();
+    let data: Vec<u64> = waiting["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["id"].as_str().unwrap().parse().unwrap())
+        .collect();
     assert_eq!(data.len(), 2);
-    assert!(data[0] < data[1], "waiting jobs are listed oldest first: {data:?}");
-    let page = server.queuectl().args(["jobs", "process-queue", "--limit", "2", "--offset", "1", "--json"]).run().ok().json();
-    let states: Vec<&str> = page["jobs"].as_array().unwrap().iter().map(|j| j["state"].as_str().unwrap()).collect();
+    assert!(
+        data[0] < data[1],
+        "waiting jobs are listed oldest first: {data:?}"
+    );
+    let page = server
+        .queuectl()
+        .args([
+            "jobs",
+            "process-queue",
+            "--limit",
+            "2",
+            "--offset",
+            "1",
+            "--json",
+        ])
+        .run()
+        .ok()
+        .json();
+    let states: Vec<&str> = page["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["state"].as_str().unwrap())
+        .collect();
     assert_eq!(states, ["waiting", "prioritized"]);
-    let table = server.queuectl().args(["jobs", "process-queue"]).run().ok().stdout;
+    let table = server
+        .queuectl()
+        .args(["jobs", "process-queue"])
+        .run()
+        .ok()
+        .stdout;
     assert!(table.starts_with("ID"), "{table}");
 }
 
 #[test]
 fn jobs_on_a_missing_queue_fails() {
     let server = RedisServer::start();
-    let run = server.queuectl().args(["jobs", "ghost"]).run().fails_with(1);
+    let run = server
+        .queuectl()
+        .args(["jobs", "ghost"])
+        .run()
+        .fails_with(1);
     assert!(run.stderr.contains("ghost"), "{}", run.stderr);
 }
 
@@ -101,22 +187,58 @@ fn jobs_on_a_missing_queue_fails() {
 fn job_shows_everything_in_bullmq_field_names() {
     let server = RedisServer::start();
     fill(&server);
-    let v = server.queuectl().args(["job", "scrape-queue", "site-7", "--json"]).run().ok().json();
-    for field in ["id", "name", "data", "opts", "progress", "attemptsMade", "timestamp", "processedOn", "finishedOn", "returnvalue", "failedReason", "stacktrace", "state", "logs"] {
+    let v = server
+        .queuectl()
+        .args(["job", "scrape-queue", "site-7", "--json"])
+        .run()
+        .ok()
+        .json();
+    for field in [
+        "id",
+        "name",
+        "data",
+        "opts",
+        "progress",
+        "attemptsMade",
+        "timestamp",
+        "processedOn",
+        "finishedOn",
+        "returnvalue",
+        "failedReason",
+        "stacktrace",
+        "state",
+        "logs",
+    ] {
         assert!(v.get(field).is_some(), "missing {field}: {v}");
     }
     assert_eq!(v["id"], "site-7");
     assert_eq!(v["state"], "waiting");
     assert_eq!(v["opts"]["jobId"], "site-7");
-    let text = server.queuectl().args(["job", "scrape-queue", "site-7"]).run().ok().stdout;
-    assert!(text.contains("state:") && text.contains("waiting"), "{text}");
+    let text = server
+        .queuectl()
+        .args(["job", "scrape-queue", "site-7"])
+        .run()
+        .ok()
+        .stdout;
+    assert!(
+        text.contains("state:") && text.contains("waiting"),
+        "{text}"
+    );
 }
 
 #[test]
 fn unknown_job_id_is_a_clear_error() {
     let server = RedisServer::start();
     fill(&server);
-    let run = server.queuectl().args(["job", "scrape-queue", "missing-1"]).run().fails_with(1);
-    assert!(run.stderr.contains("job 'missing-1' not found"), "{}", run.stderr);
+    let run = server
+        .queuectl()
+        .args(["job", "scrape-queue", "missing-1"])
+        .run()
+        .fails_with(1);
+    assert!(
+        run.stderr.contains("job 'missing-1' not found"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.is_empty());
 }

@@ -12,9 +12,21 @@ use std::time::{Duration, Instant};
 
 /// Environment variables queuectl reads; cleared so the host's settings never leak in.
 const TOOL_ENV: [&str; 15] = [
-    "REDIS_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_DB",
-    "REDIS_TLS", "REDIS_CLUSTER_NODES", "QUEUE_PREFIX", "QUEUE_NAME", "QUEUE_MAX_RETRIES",
-    "QUEUECTL_CONNECT_TIMEOUT", "NO_COLOR", "QUEUE_CONCURRENCY_SCRAPING", "QUEUE_JOB_TIMEOUT",
+    "REDIS_URL",
+    "REDIS_HOST",
+    "REDIS_PORT",
+    "REDIS_USERNAME",
+    "REDIS_PASSWORD",
+    "REDIS_DB",
+    "REDIS_TLS",
+    "REDIS_CLUSTER_NODES",
+    "QUEUE_PREFIX",
+    "QUEUE_NAME",
+    "QUEUE_MAX_RETRIES",
+    "QUEUECTL_CONNECT_TIMEOUT",
+    "NO_COLOR",
+    "QUEUE_CONCURRENCY_SCRAPING",
+    "QUEUE_JOB_TIMEOUT",
 ];
 
 /// A redis-server started for one test, shut down when dropped.
@@ -45,18 +57,34 @@ impl RedisServer {
         for _attempt in 0..5 {
             let port = free_port();
             let mut cmd = Command::new(&bin);
-            cmd.args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-                .arg("--dir")
-                .arg(dir.path())
-                .args(extra)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null());
+            cmd.args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .arg("--dir")
+            .arg(dir.path())
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
             if let Some(pw) = password {
                 cmd.args(["--requirepass", pw]);
             }
             let child = cmd.spawn().expect("spawn redis-server");
-            let mut server = RedisServer { port, password: password.map(str::to_string), child, _dir: tempfile::tempdir().unwrap() };
-            if wait_for_port(port, Duration::from_secs(5)) && server.child.try_wait().ok().flatten().is_none() {
+            let mut server = RedisServer {
+                port,
+                password: password.map(str::to_string),
+                child,
+                _dir: tempfile::tempdir().unwrap(),
+            };
+            if wait_for_port(port, Duration::from_secs(5))
+                && server.child.try_wait().ok().flatten().is_none()
+            {
                 server._dir = dir;
                 return server;
             }
@@ -75,13 +103,19 @@ impl RedisServer {
 
     /// Runs a redis-cli command against this server and returns its trimmed stdout.
     pub fn cli(&self, args: &[&str]) -> String {
-        let mut cmd = Command::new(which("redis-cli").expect("redis-cli is not installed (package redis-tools)"));
+        let mut cmd = Command::new(
+            which("redis-cli").expect("redis-cli is not installed (package redis-tools)"),
+        );
         cmd.args(["-p", &self.port.to_string(), "--no-raw"]);
         if let Some(pw) = &self.password {
             cmd.env("REDISCLI_AUTH", pw);
         }
         let out = cmd.args(args).output().expect("run redis-cli");
-        assert!(out.status.success(), "redis-cli {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "redis-cli {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
@@ -101,7 +135,8 @@ impl RedisServer {
     /// Integer reply of a redis-cli command.
     pub fn int(&self, args: &[&str]) -> i64 {
         let raw = self.raw(args);
-        raw.parse().unwrap_or_else(|_| panic!("{args:?} gave {raw:?}"))
+        raw.parse()
+            .unwrap_or_else(|_| panic!("{args:?} gave {raw:?}"))
     }
 
     /// Every key and its type, sorted: a fingerprint to prove nothing was written.
@@ -131,7 +166,11 @@ impl Drop for RedisServer {
 
 /// A port nothing listens on right now.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_for_port(port: u16, limit: Duration) -> bool {
@@ -148,7 +187,9 @@ fn wait_for_port(port: u16, limit: Duration) -> bool {
 /// Finds a program on PATH.
 pub fn which(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
     })
 }
 
@@ -163,19 +204,37 @@ pub struct Run {
 impl Run {
     /// Parses stdout as one JSON document.
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr: {}", self.stdout, self.stderr))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr: {}",
+                self.stdout, self.stderr
+            )
+        })
     }
 
     /// Asserts success and returns self.
     pub fn ok(self) -> Self {
-        assert_eq!(self.code, 0, "expected exit 0\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected exit 0\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     /// Asserts the exit code, a single-line stderr, and returns self.
     pub fn fails_with(self, code: i32) -> Self {
-        assert_eq!(self.code, code, "expected exit {code}\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
-        assert_eq!(self.stderr.trim().lines().count(), 1, "stderr should be one line:\n{}", self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert_eq!(
+            self.stderr.trim().lines().count(),
+            1,
+            "stderr should be one line:\n{}",
+            self.stderr
+        );
         self
     }
 }
@@ -235,7 +294,10 @@ impl Cmd {
     }
 
     pub fn run(&mut self) -> Run {
-        self.cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        self.cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawn queuectl");
         let input = self.stdin.take().unwrap_or_default();
         let mut pipe = child.stdin.take().unwrap();
@@ -265,10 +327,16 @@ pub fn node_ready() {
     if *done {
         return;
     }
-    which("node").unwrap_or_else(|| panic!("node is not installed: run ./install.sh --dev, or `sudo apt-get install nodejs npm`"));
+    which("node").unwrap_or_else(|| {
+        panic!(
+            "node is not installed: run ./install.sh --dev, or `sudo apt-get install nodejs npm`"
+        )
+    });
     let dir = interop_dir();
     if !dir.join("node_modules/bullmq").is_dir() {
-        let npm = which("npm").unwrap_or_else(|| panic!("npm is not installed: run ./install.sh --dev, or `sudo apt-get install npm`"));
+        let npm = which("npm").unwrap_or_else(|| {
+            panic!("npm is not installed: run ./install.sh --dev, or `sudo apt-get install npm`")
+        });
         let status = Command::new(npm)
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&dir)
