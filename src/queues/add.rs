@@ -11,9 +11,10 @@ use super::input::{JobInputError, JobSpec};
 use super::ndjson::{Ndjson, SpecMeta};
 use crate::connection::Redis;
 
-/// Adds in flight at once: enough to keep Redis busy, few enough to bound
-/// memory (the port copies its script text per add).
-const IN_FLIGHT: usize = 512;
+/// Adds in flight at once: enough to keep Redis busy, few enough that the
+/// port's per-add copy of its 24 KB script stays in cache (measured: 128 uses
+/// a third less CPU than 512 at the same throughput; 16 halves throughput).
+const IN_FLIGHT: usize = 128;
 /// How often (in jobs) the bulk progress callback runs.
 const PROGRESS_EVERY: usize = 1_000;
 
