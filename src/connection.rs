@@ -396,6 +396,19 @@ mod tests {
     }
 
     #[test]
+    fn unconfigured_failures_say_how_to_start_redis() {
+        let mut s = settings(Endpoint::Single {
+            host: "127.0.0.1".into(),
+            port: 6379,
+        });
+        s.configured = false;
+        let msg = unreachable(&s, "Connection refused".into()).to_string();
+        assert!(msg.contains("127.0.0.1:6379") && msg.contains("redis-server --daemonize yes"), "{msg}");
+        s.configured = true;
+        assert!(!unreachable(&s, "x".into()).to_string().contains("redis-server"));
+    }
+
+    #[test]
     fn cluster_target_lists_seeds() {
         let s = settings(Endpoint::Cluster {
             nodes: vec![("a".into(), 7000), ("b".into(), 7001)],

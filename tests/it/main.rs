@@ -4,6 +4,7 @@
 mod support;
 
 mod cli_basics;
+mod cluster;
 mod connection;
 mod enqueue;
 mod inspect;

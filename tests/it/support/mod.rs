@@ -93,6 +93,28 @@ impl RedisServer {
         panic!("redis-server did not start on a free port after 5 tries");
     }
 
+    /// Starts a one-node Redis Cluster that owns every slot.
+    pub fn cluster() -> Self {
+        let conf = format!("nodes-{}.conf", free_port());
+        let server = Self::start_with(
+            None,
+            &["--cluster-enabled", "yes", "--cluster-config-file", &conf],
+        );
+        server.cli(&["CLUSTER", "ADDSLOTSRANGE", "0", "16383"]);
+        let start = Instant::now();
+        while !server
+            .raw(&["CLUSTER", "INFO"])
+            .contains("cluster_state:ok")
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "cluster did not become ok"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
     /// `redis://[:password@]127.0.0.1:PORT`.
     pub fn url(&self) -> String {
         match &self.password {
