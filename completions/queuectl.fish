@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_queuectl_global_optspecs
-    string join \n u/redis-url= redis-host= redis-port= redis-username= redis-password= redis-db= tls cluster-nodes= prefix= connect-timeout= json q/quiet color= h/help V/version
+    string join \n u/redis-url= redis-host= redis-port= redis-username= redis-password= redis-db= tls tls-ca= tls-cert= tls-key= cluster-nodes= prefix= connect-timeout= json q/quiet color= h/help V/version
 end
 
 function __fish_queuectl_needs_command
@@ -30,6 +30,9 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -l redis-port -d 'Redis 
 complete -c queuectl -n "__fish_queuectl_needs_command" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_needs_command" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -70,6 +73,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l redis-port
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -90,6 +96,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l redis-port -
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -107,6 +116,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l redis-port 
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -124,6 +136,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l redis-port -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -150,6 +165,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l redis-port -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -167,6 +185,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-port -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -184,6 +205,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
@@ -202,6 +226,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l redis-port -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l redis-username -d 'Redis ACL user name' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l connect-timeout -d 'Give up connecting after this long' -r

@@ -67,6 +67,18 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::REDIS_TLS, value_parser = clap::builder::FalseyValueParser::new(), help_heading = "Connection")]
     pub tls: bool,
 
+    /// CA certificate (PEM) to verify the server with, instead of the public roots
+    #[arg(long, global = true, env = env::REDIS_TLS_CA, value_name = "FILE", help_heading = "Connection")]
+    pub tls_ca: Option<PathBuf>,
+
+    /// Client certificate (PEM) for mutual TLS; needs --tls-key
+    #[arg(long, global = true, env = env::REDIS_TLS_CERT, value_name = "FILE", requires = "tls_key", help_heading = "Connection")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Client private key (PEM) for mutual TLS; needs --tls-cert
+    #[arg(long, global = true, env = env::REDIS_TLS_KEY, value_name = "FILE", requires = "tls_cert", help_heading = "Connection")]
+    pub tls_key: Option<PathBuf>,
+
     /// Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)
     #[arg(long, global = true, env = env::REDIS_CLUSTER_NODES, hide_env_values = true, value_name = "NODES", help_heading = "Connection")]
     pub cluster_nodes: Option<String>,

@@ -26,6 +26,42 @@ pub enum Endpoint {
     Cluster { nodes: Vec<(String, u16)> },
 }
 
+/// Certificates for TLS, as PEM bytes.
+#[derive(Clone, Default)]
+pub struct TlsFiles {
+    pub ca: Option<Vec<u8>>,
+    pub cert: Option<Vec<u8>>,
+    pub key: Option<Vec<u8>>,
+}
+
+impl TlsFiles {
+    fn any(&self) -> bool {
+        self.ca.is_some() || self.cert.is_some()
+    }
+
+    fn for_bullmq(&self) -> bullmq::options::TlsCerts {
+        bullmq::options::TlsCerts {
+            root_cert: self.ca.clone(),
+            client_cert: self.cert.clone(),
+            client_key: self.key.clone(),
+        }
+    }
+
+    fn for_redis(&self) -> redis::TlsCertificates {
+        let client_tls = match (&self.cert, &self.key) {
+            (Some(cert), Some(key)) => Some(redis::ClientTlsConfig {
+                client_cert: cert.clone(),
+                client_key: key.clone(),
+            }),
+            _ => None,
+        };
+        redis::TlsCertificates {
+            client_tls,
+            root_cert: self.ca.clone(),
+        }
+    }
+}
+
 /// Fully resolved connection settings (see `settings.rs` for precedence).
 #[derive(Clone)]
 pub struct RedisSettings {
@@ -34,6 +70,8 @@ pub struct RedisSettings {
     pub password: Option<String>,
     pub db: Option<u8>,
     pub tls: bool,
+    /// PEM files read at startup; any of them turns TLS on.
+    pub tls_files: TlsFiles,
     pub prefix: String,
     pub connect_timeout: Duration,
     /// False when nothing was configured and the default address is used.
@@ -67,6 +105,9 @@ impl RedisSettings {
 
     fn bull_options(&self) -> RedisConnectionOptions {
         let mut opts = RedisConnectionOptions::new().tls(self.tls);
+        if self.tls_files.any() {
+            opts = opts.tls_certs(self.tls_files.for_bullmq());
+        }
         if let Some(user) = &self.username {
             opts = opts.username(user.clone());
         }
@@ -136,6 +177,10 @@ pub struct Redis {
 impl Redis {
     /// Connects both halves within the configured timeout.
     pub async fn connect(settings: &RedisSettings) -> Result<Self, ConnectError> {
+        if settings.tls || settings.tls_files.any() {
+            // rustls needs one process-wide crypto provider; a second install is a no-op.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        }
         let deadline = settings.connect_timeout;
         let admin = tokio::time::timeout(deadline, connect_admin(settings))
             .await
@@ -291,7 +336,11 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
     match &settings.endpoint {
         Endpoint::Single { .. } => {
             let url = settings.bull_options().effective_url();
-            let client = redis::Client::open(url)?;
+            let client = if settings.tls_files.any() {
+                redis::Client::build_with_tls(url, settings.tls_files.for_redis())?
+            } else {
+                redis::Client::open(url)?
+            };
             let config = AsyncConnectionConfig::new()
                 .set_connection_timeout(Some(timeout))
                 .set_response_timeout(Some(Duration::from_secs(30)));
@@ -315,6 +364,9 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             }
             if settings.tls {
                 builder = builder.tls(redis::TlsMode::Secure);
+            }
+            if settings.tls_files.any() {
+                builder = builder.certs(settings.tls_files.for_redis());
             }
             let mut conn = builder.build()?.get_async_connection().await?;
             let _: String = redis::cmd("PING").query_async(&mut conn).await?;
@@ -372,6 +424,7 @@ mod tests {
             password: Some("s3cr3t/pw".into()),
             db: Some(2),
             tls: false,
+            tls_files: TlsFiles::default(),
             prefix: "bull".into(),
             connect_timeout: Duration::from_secs(1),
             configured: true,
@@ -403,9 +456,14 @@ mod tests {
         });
         s.configured = false;
         let msg = unreachable(&s, "Connection refused".into()).to_string();
-        assert!(msg.contains("127.0.0.1:6379") && msg.contains("redis-server --daemonize yes"), "{msg}");
+        assert!(
+            msg.contains("127.0.0.1:6379") && msg.contains("redis-server --daemonize yes"),
+            "{msg}"
+        );
         s.configured = true;
-        assert!(!unreachable(&s, "x".into()).to_string().contains("redis-server"));
+        assert!(!unreachable(&s, "x".into())
+            .to_string()
+            .contains("redis-server"));
     }
 
     #[test]

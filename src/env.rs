@@ -16,6 +16,12 @@ pub const REDIS_PASSWORD: &str = "REDIS_PASSWORD";
 pub const REDIS_DB: &str = "REDIS_DB";
 /// Any non-empty value other than `0`/`false` turns TLS on.
 pub const REDIS_TLS: &str = "REDIS_TLS";
+/// CA certificate file (PEM) for TLS.
+pub const REDIS_TLS_CA: &str = "REDIS_TLS_CA";
+/// Client certificate file (PEM) for mutual TLS.
+pub const REDIS_TLS_CERT: &str = "REDIS_TLS_CERT";
+/// Client key file (PEM) for mutual TLS.
+pub const REDIS_TLS_KEY: &str = "REDIS_TLS_KEY";
 /// Comma-separated Redis Cluster seed nodes.
 pub const REDIS_CLUSTER_NODES: &str = "REDIS_CLUSTER_NODES";
 /// BullMQ key prefix (default `bull`).

@@ -10,7 +10,7 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::connection::{Endpoint, RedisSettings};
+use crate::connection::{Endpoint, RedisSettings, TlsFiles};
 use crate::env;
 use crate::error::UsageError;
 
@@ -68,6 +68,7 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
         password: None,
         db: None,
         tls: args.tls,
+        tls_files: tls_files(args)?,
         prefix: args.prefix.clone(),
         connect_timeout: args.connect_timeout,
         configured: true,
@@ -93,6 +94,8 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
         apply_url(url, &mut s)?;
     }
 
+    // Certificates only make sense over TLS.
+    s.tls |= s.tls_files.ca.is_some() || s.tls_files.cert.is_some();
     // Explicit credentials and db override whatever the URL carried.
     if args.redis_username.is_some() {
         s.username = args.redis_username.clone();
@@ -104,6 +107,23 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
         s.db = args.redis_db;
     }
     Ok(s)
+}
+
+fn tls_files(args: &GlobalArgs) -> Result<TlsFiles, UsageError> {
+    let read = |flag: &str, path: &Option<std::path::PathBuf>| {
+        path.as_ref()
+            .map(|p| {
+                std::fs::read(p).map_err(|e| {
+                    UsageError::new(format!("cannot read {flag} {}: {e}", p.display()))
+                })
+            })
+            .transpose()
+    };
+    Ok(TlsFiles {
+        ca: read("--tls-ca", &args.tls_ca)?,
+        cert: read("--tls-cert", &args.tls_cert)?,
+        key: read("--tls-key", &args.tls_key)?,
+    })
 }
 
 fn apply_url(raw: &str, s: &mut RedisSettings) -> Result<(), UsageError> {

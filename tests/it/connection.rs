@@ -113,3 +113,34 @@ fn db_and_prefix_select_where_jobs_go() {
     assert_eq!(stats["queues"][0]["name"], "maintenance-queue");
     assert_eq!(stats["queues"][0]["counts"]["waiting"], 1);
 }
+
+#[test]
+fn tls_with_a_private_ca_connects_and_without_it_fails_cleanly() {
+    let (server, ca) = RedisServer::tls();
+    let url = format!("rediss://127.0.0.1:{}", server.port);
+    let untrusted = Cmd::new()
+        .env("REDIS_URL", &url)
+        .args(["stats"])
+        .run()
+        .fails_with(3);
+    assert!(
+        untrusted.stderr.contains("certificate"),
+        "{}",
+        untrusted.stderr
+    );
+    let id = Cmd::new()
+        .env("REDIS_URL", &url)
+        .args(["enqueue", "analytics", "--tls-ca"])
+        .arg_path_plain(&ca)
+        .run()
+        .ok();
+    assert_eq!(id.stdout.trim(), "1");
+    let stats = Cmd::new()
+        .env("REDIS_PORT", &server.port.to_string())
+        .env("REDIS_TLS_CA", &ca.to_string_lossy())
+        .args(["stats", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(stats["queues"][0]["counts"]["waiting"], 1);
+}

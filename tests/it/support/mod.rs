@@ -11,7 +11,10 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Environment variables queuectl reads; cleared so the host's settings never leak in.
-const TOOL_ENV: [&str; 15] = [
+const TOOL_ENV: [&str; 18] = [
+    "REDIS_TLS_CA",
+    "REDIS_TLS_CERT",
+    "REDIS_TLS_KEY",
     "REDIS_URL",
     "REDIS_HOST",
     "REDIS_PORT",
@@ -57,21 +60,19 @@ impl RedisServer {
         for _attempt in 0..5 {
             let port = free_port();
             let mut cmd = Command::new(&bin);
-            cmd.args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .arg("--dir")
-            .arg(dir.path())
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            // A TLS server listens on the TLS port only.
+            let tls = extra.contains(&"--tls-cert-file");
+            if tls {
+                cmd.args(["--port", "0", "--tls-port", &port.to_string()]);
+            } else {
+                cmd.args(["--port", &port.to_string()]);
+            }
+            cmd.args(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+                .arg("--dir")
+                .arg(dir.path())
+                .args(extra)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
             if let Some(pw) = password {
                 cmd.args(["--requirepass", pw]);
             }
@@ -113,6 +114,31 @@ impl RedisServer {
             std::thread::sleep(Duration::from_millis(50));
         }
         server
+    }
+
+    /// Starts a TLS-only server with a fresh CA; returns it and the CA file.
+    pub fn tls() -> (Self, PathBuf) {
+        let certs = tempfile::tempdir().expect("temp dir");
+        let dir = certs.path();
+        make_certs(dir);
+        let file = |name: &str| dir.join(name).to_string_lossy().into_owned();
+        let (cert, key, ca) = (file("server.crt"), file("server.key"), file("ca.crt"));
+        let mut server = Self::start_with(
+            None,
+            &[
+                "--tls-cert-file",
+                &cert,
+                "--tls-key-file",
+                &key,
+                "--tls-ca-cert-file",
+                &ca,
+                "--tls-auth-clients",
+                "no",
+            ],
+        );
+        server._dir = certs;
+        let ca = server._dir.path().join("ca.crt");
+        (server, ca)
     }
 
     /// `redis://[:password@]127.0.0.1:PORT`.
@@ -183,6 +209,75 @@ impl Drop for RedisServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A CA and a server certificate for 127.0.0.1, made with the openssl CLI.
+fn make_certs(dir: &Path) {
+    let openssl = which("openssl")
+        .unwrap_or_else(|| panic!("openssl is not installed: `sudo apt-get install openssl`"));
+    std::fs::write(
+        dir.join("ext"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\n",
+    )
+    .unwrap();
+    let steps: [&[&str]; 3] = [
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.crt",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=queuectl-test-ca",
+        ],
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "ext",
+        ],
+    ];
+    for args in steps {
+        let out = Command::new(&openssl)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("run openssl");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
