@@ -34,8 +34,9 @@ Options:
                            DIR/share/fish/vendor_completions.d/queuectl.fish
   --no-system-packages   never call apt-get or brew; fail with a hint
                          instead if redis-server (or node/npm) is missing
-  --dev                  also make sure node and npm exist and install the
-                         interop test dependencies (npm ci in tests/interop)
+  --dev                  also make sure the test prerequisites exist (node,
+                         npm, redis-cli, openssl) and install the interop
+                         test dependencies (npm ci in tests/interop)
   -h, --help             show this help and exit
 
 Requirements: cargo (install Rust via https://rustup.rs) and redis-server.
@@ -246,12 +247,15 @@ if [ "$dev" = 1 ]; then
     apt_pkgs=
     have node || apt_pkgs=nodejs
     have npm || apt_pkgs="${apt_pkgs:+$apt_pkgs }npm"
+    # The tests also drive redis-cli and make TLS certificates with openssl.
+    have redis-cli || apt_pkgs="${apt_pkgs:+$apt_pkgs }redis-tools"
+    have openssl || apt_pkgs="${apt_pkgs:+$apt_pkgs }openssl"
     if [ -n "$apt_pkgs" ]; then
         say "missing for --dev: $apt_pkgs"
         if [ "$pkg_manager" = none ]; then
             [ "$use_system_packages" = 1 ] || say "not installing them (--no-system-packages)"
-            say "please install Node.js with npm and re-run, e.g.:"
-            say "  Debian/Ubuntu: sudo apt-get install nodejs npm"
+            say "please install them and re-run, e.g.:"
+            say "  Debian/Ubuntu: sudo apt-get install $apt_pkgs"
             say "  macOS:         brew install node"
             say "  other:         https://nodejs.org/en/download"
             exit 1
@@ -259,11 +263,12 @@ if [ "$dev" = 1 ]; then
         # shellcheck disable=SC2086 # split the package list on purpose
         case $pkg_manager in
             apt) apt_install $apt_pkgs ;;
-            brew) brew_install node ;;
+            brew) have node || brew_install node ;;
         esac
         have node || die "node still not on PATH after installing it"
         have npm || die "npm still not on PATH after installing it"
     fi
+    have openssl || die "openssl still not on PATH after installing it"
     say "found node $(node --version) and npm $(npm --version)"
 fi
 
