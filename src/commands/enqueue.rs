@@ -1,5 +1,6 @@
 //! `queuectl enqueue`: add one job, or many from NDJSON.
 
+use std::cell::Cell;
 use std::io::Read;
 
 use anyhow::Context;
@@ -86,7 +87,18 @@ async fn bulk(ctx: &Ctx, path: &str, flags: &FlagInputs) -> anyhow::Result<Exit>
     let jobs = Ndjson::parse(&text, flags, now_ms())?;
     let redis = ctx.redis().await?;
     let bar = ctx.out.progress(jobs.len() as u64, "enqueue");
-    let result = add::add_many(&redis, &jobs, |n| bar.set(n as u64)).await;
+    let confirmed = Cell::new(0);
+    let adding = add::add_many(&redis, &jobs, |n| {
+        confirmed.set(n);
+        bar.set(n as u64);
+    });
+    let result = tokio::select! {
+        result = adding => result,
+        _ = tokio::signal::ctrl_c() => {
+            bar.finish();
+            return interrupted(ctx, confirmed.get(), jobs.len());
+        }
+    };
     bar.finish();
     let done = result.context("adding the jobs")?;
     let report = BulkReport {
@@ -98,6 +110,15 @@ async fn bulk(ctx: &Ctx, path: &str, flags: &FlagInputs) -> anyhow::Result<Exit>
     };
     ctx.out.print(&report)?;
     Ok(Exit::Ok)
+}
+
+/// Ctrl-C during a bulk add: say exactly what is known to be in Redis.
+fn interrupted(ctx: &Ctx, confirmed: usize, total: usize) -> anyhow::Result<Exit> {
+    let pending = total.saturating_sub(confirmed).min(add::IN_FLIGHT);
+    ctx.out.warn(&format!(
+        "interrupted: the first {confirmed} of {total} jobs are in Redis (added, or reported as duplicates); up to {pending} after them may be too"
+    ));
+    Ok(Exit::Interrupted)
 }
 
 fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {

@@ -420,3 +420,50 @@ fn one_malformed_ndjson_line_among_many_enqueues_nothing() {
     }
     assert_eq!(server.snapshot(), before, "nothing may be enqueued");
 }
+
+#[test]
+fn ctrl_c_during_a_bulk_add_reports_what_is_in_redis() {
+    let server = RedisServer::start();
+    let lines: String = (0..300_000)
+        .map(|i| format!("{{\"name\":\"analytics\",\"data\":{{\"i\":{i}}}}}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.ndjson");
+    std::fs::write(&file, lines).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_queuectl"))
+        .env("REDIS_URL", server.url())
+        .args(["enqueue", "--file"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while server.int(&["LLEN", "bull:process-queue:wait"]) < 1000 {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the bulk add never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    let confirmed: i64 = stderr
+        .split("the first ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    let in_redis = server.int(&["LLEN", "bull:process-queue:wait"]);
+    assert!(
+        in_redis >= confirmed && in_redis <= confirmed + 128,
+        "{in_redis} in Redis, {confirmed} reported"
+    );
+    assert!(in_redis < 300_000, "the add was not interrupted");
+}
