@@ -8,15 +8,20 @@ const MARKER_SUFFIXES: [&str; 2] = ["meta", "id"];
 /// Queue names under the connection's prefix, sorted.
 pub async fn discover(redis: &Redis) -> Result<Vec<String>, bullmq::Error> {
     let prefix = redis.prefix();
-    let mut names = Vec::new();
-    for suffix in MARKER_SUFFIXES {
-        let pattern = format!("{}:*:{suffix}", glob_escape(prefix));
-        for key in redis.scan(&pattern).await? {
-            if let Some(name) = queue_name(&key, prefix, suffix) {
-                names.push(name.to_string());
-            }
-        }
-    }
+    // One pass for both suffixes (`meta`, `id`): a SCAN walks every key of the
+    // database, so a second pattern would double the round trips.
+    let pattern = format!("{}:*:[mi][ed]*", glob_escape(prefix));
+    let mut names: Vec<String> = redis
+        .scan(&pattern)
+        .await?
+        .iter()
+        .filter_map(|key| {
+            MARKER_SUFFIXES
+                .iter()
+                .find_map(|suffix| queue_name(key, prefix, suffix))
+        })
+        .map(str::to_string)
+        .collect();
     names.sort();
     names.dedup();
     Ok(names)
