@@ -3,11 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use bullmq::{Queue, QueueKeys};
+use bullmq::Queue;
 use futures::StreamExt;
 use serde::Serialize;
 
 use super::input::{JobInputError, JobSpec};
+use super::keys;
 use super::ndjson::{Ndjson, SpecMeta};
 use crate::connection::Redis;
 
@@ -171,14 +172,18 @@ fn segments(metas: &[SpecMeta]) -> Vec<std::ops::Range<usize>> {
 /// Reads, before adding, whether each custom id's job exists and who owns each
 /// dedup id: the add scripts return the existing id without saying it was one.
 async fn prior_state(redis: &Redis, metas: &[SpecMeta]) -> Result<Vec<Prior>, bullmq::Error> {
-    let keys_of = |m: &SpecMeta| QueueKeys::new(&m.queue, Some(redis.prefix()));
+    let prefix = redis.prefix();
     let id_keys: Vec<String> = metas
         .iter()
-        .filter_map(|m| m.job_id.as_ref().map(|id| keys_of(m).job_key(id)))
+        .filter_map(|m| m.job_id.as_ref().map(|id| keys::job(prefix, &m.queue, id)))
         .collect();
     let dedup_keys: Vec<String> = metas
         .iter()
-        .filter_map(|m| m.dedup_id.as_ref().map(|id| dedup_key(&keys_of(m), id)))
+        .filter_map(|m| {
+            m.dedup_id
+                .as_ref()
+                .map(|id| keys::dedup(prefix, &m.queue, id))
+        })
         .collect();
     let mut taken = redis.exists_many(&id_keys).await?.into_iter();
     let mut owners = redis.get_many(&dedup_keys).await?.into_iter();
@@ -191,11 +196,6 @@ async fn prior_state(redis: &Redis, metas: &[SpecMeta]) -> Result<Vec<Prior>, bu
             has_dedup: m.dedup_id.is_some(),
         })
         .collect())
-}
-
-/// The deduplication key BullMQ keeps for a dedup id: `<prefix>:<queue>:de:<id>`.
-pub fn dedup_key(keys: &QueueKeys, id: &str) -> String {
-    keys.get(&format!("de:{id}"))
 }
 
 #[cfg(test)]

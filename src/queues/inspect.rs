@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
-use bullmq::{Job, JobProgress, QueueKeys};
+use bullmq::{Job, JobProgress};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::keys;
 use super::stats::Counts;
 use super::STATES;
 use crate::connection::Redis;
@@ -119,8 +120,9 @@ pub async fn show(
     queue_name: &str,
     id: &str,
 ) -> Result<Option<Value>, bullmq::Error> {
-    let keys = QueueKeys::new(queue_name, Some(redis.prefix()));
-    let hash = redis.hgetall(&keys.job_key(id)).await?;
+    let hash = redis
+        .hgetall(&keys::job(redis.prefix(), queue_name, id))
+        .await?;
     if hash.is_empty() {
         return Ok(None);
     }

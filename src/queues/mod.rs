@@ -8,6 +8,7 @@ pub mod add;
 pub mod discovery;
 pub mod input;
 pub mod inspect;
+pub mod keys;
 pub mod ndjson;
 pub mod priority;
 pub mod routing;
