@@ -50,6 +50,8 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "queues" -d 'List 
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "ls" -d 'List the queues under the prefix'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "jobs" -d 'List jobs of a queue'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -199,6 +201,89 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l json -d 'Print
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-pages -d 'Fetch at most N pages (never exceeded; redirect hops count once)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-depth -d 'Follow links at most N levels from a seed' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l include -d 'Only crawl URLs whose path and query match REGEX (repeatable)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l exclude -d 'Never crawl URLs whose path and query match REGEX (repeatable)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-duration -d 'Stop after this long, e.g. 30s, 5m' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l host-concurrency -d 'Requests in flight per host' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l delay -d 'Minimum time between request starts to one host (plus up to 50% jitter)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l concurrency -d 'Requests in flight overall' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l user-agent -d 'User-Agent header; its first word is the robots.txt product token' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l http-connect-timeout -d 'Give up connecting to a web server after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l request-timeout -d 'Give up on one request after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l output -d 'Page output format' -r -f -a "ndjson\t'One JSON object per page, written as each page is done'
+json\t'One JSON document {"pages": [...], "summary": {...}} at the end'
+markdown\t'Title, URL and visible text of each page'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s o -l output-file -d 'Write pages to FILE instead of stdout' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l cache -d 'Refresh cache: ETag, Last-Modified and content hash per URL; unchanged pages say so' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l priority -d 'critical|high|normal|low|bulk or a number from 1 to 2097152' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l customer -d 'Customer id; with --tier or --new-customer it picks the priority' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tier -d 'Customer tier: premium (high), standard (normal), free (low)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l dedup-window -d 'A second job for the same host inside this window is not added' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l single-page -d 'Fetch only the given pages, not the pages they link to'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l include-subdomains -d 'Also crawl subdomains of the seeds\' hosts'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l ignore-robots -d 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l force-refresh -d 'Ignore the cache\'s validators and fetch everything again (a refresh job\'s forceRefresh)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l enqueue -d 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l refresh -d 'Enqueue a refresh job instead of a crawl'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l new-customer -d 'The customer is new (priority high)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l queue -d 'Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l concurrency -d 'Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l scrape-concurrency -d 'Concurrency of scrape-queue when --concurrency does not set it' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l process-concurrency -d 'Concurrency of process-queue when --concurrency does not set it' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l maintenance-concurrency -d 'Concurrency of maintenance-queue when --concurrency does not set it' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l exec -d 'Run COMMAND for jobs named NAME, as NAME=COMMAND (repeatable; NAME `*` for any other)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l job-timeout -d 'Fail a job (retryably) that runs longer than this' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l lock-duration -d 'How long a job\'s lock lasts before it must be renewed' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l stalled-interval -d 'How often to look for stalled jobs (whose worker died)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l poll-interval -d 'How long an idle worker blocks waiting for a job before polling again' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l max-jobs -d 'Exit after this many jobs finished (completed or failed)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l max-runtime -d 'Exit after running this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l grace -d 'On shutdown, how long active jobs may keep running' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l name -d 'Worker name, shown by Node\'s Queue.getWorkers()' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l dead-letter-list -d 'Also push a record of every job that fails for good to this Redis list ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l burst -d 'Exit once every served queue has nothing waiting, active or due within 1 s'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s V -l version -d 'Print version'
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -240,11 +325,13 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l json -d 'Print
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "enqueue" -d 'Add a job (or, with --file, many jobs) to a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "stats" -d 'Show job counts per state for queues'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "queues" -d 'List the queues under the prefix'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "jobs" -d 'List jobs of a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "enqueue" -d 'Add a job (or, with --file, many jobs) to a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "stats" -d 'Show job counts per state for queues'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "queues" -d 'List the queues under the prefix'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "jobs" -d 'List jobs of a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -3,8 +3,10 @@
 //! passwords out of every message.
 //!
 //! The `redis` crate is used here and nowhere else. Queue state changes go
-//! through `bullmq` (BullMQ's own Lua scripts); the admin connection only runs
-//! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET, HGETALL).
+//! through `bullmq` (BullMQ's own Lua scripts); the admin connection runs
+//! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET,
+//! HGETALL) and writes only keys queuectl owns (worker heartbeats, the
+//! dead-letter list), never a BullMQ key.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -103,7 +105,8 @@ impl RedisSettings {
         }
     }
 
-    fn bull_options(&self) -> RedisConnectionOptions {
+    /// The connection options BullMQ's port takes (for workers, which open their own).
+    pub fn bull_options(&self) -> RedisConnectionOptions {
         let mut opts = RedisConnectionOptions::new().tls(self.tls);
         if self.tls_files.any() {
             opts = opts.tls_certs(self.tls_files.for_bullmq());
@@ -265,6 +268,37 @@ impl Redis {
         let mut cmd = redis::cmd("HGETALL");
         cmd.arg(key);
         self.query(cmd, Some(key)).await
+    }
+
+    /// Sets a queuectl-owned key (a worker heartbeat) with a TTL. Never used
+    /// on BullMQ's keys: queue state only changes through the port.
+    pub async fn set_owned(
+        &self,
+        key: &str,
+        value: &str,
+        ttl: Duration,
+    ) -> Result<(), bullmq::Error> {
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(key)
+            .arg(value)
+            .arg("PX")
+            .arg(ttl.as_millis() as u64);
+        self.query::<()>(cmd, Some(key)).await
+    }
+
+    /// Deletes a queuectl-owned key (a worker's heartbeat when it stops).
+    pub async fn del_owned(&self, key: &str) -> Result<(), bullmq::Error> {
+        let mut cmd = redis::cmd("DEL");
+        cmd.arg(key);
+        self.query::<()>(cmd, Some(key)).await
+    }
+
+    /// Appends a record to a list the user named (the dead-letter list), which
+    /// lies outside every queue's keys.
+    pub async fn push_record(&self, key: &str, value: &str) -> Result<(), bullmq::Error> {
+        let mut cmd = redis::cmd("LPUSH");
+        cmd.arg(key).arg(value);
+        self.query::<()>(cmd, Some(key)).await
     }
 
     /// Round-trip time of one PING.

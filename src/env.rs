@@ -30,6 +30,20 @@ pub const QUEUE_PREFIX: &str = "QUEUE_PREFIX";
 pub const QUEUE_NAME: &str = "QUEUE_NAME";
 /// Default number of attempts for new jobs.
 pub const QUEUE_MAX_RETRIES: &str = "QUEUE_MAX_RETRIES";
+/// Concurrency of scrape-queue in `worker` (default 5).
+pub const QUEUE_CONCURRENCY_SCRAPING: &str = "QUEUE_CONCURRENCY_SCRAPING";
+/// Concurrency of process-queue in `worker` (default 10).
+pub const QUEUE_CONCURRENCY_PROCESSING: &str = "QUEUE_CONCURRENCY_PROCESSING";
+/// Concurrency of maintenance-queue in `worker` (default 1).
+pub const QUEUE_CONCURRENCY_MAINTENANCE: &str = "QUEUE_CONCURRENCY_MAINTENANCE";
+/// How long a job may run before it fails as timed out (ms or a duration).
+pub const QUEUE_JOB_TIMEOUT: &str = "QUEUE_JOB_TIMEOUT";
+/// Worker lock duration (ms or a duration).
+pub const WORKER_LOCK_DURATION: &str = "WORKER_LOCK_DURATION";
+/// How often workers check for stalled jobs (ms or a duration).
+pub const WORKER_STALLED_INTERVAL: &str = "WORKER_STALLED_INTERVAL";
+/// How long an idle worker blocks waiting for a job (ms or a duration).
+pub const WORKER_POLL_INTERVAL: &str = "WORKER_POLL_INTERVAL";
 /// Connect timeout, as a duration (`5s`).
 pub const CONNECT_TIMEOUT: &str = "QUEUECTL_CONNECT_TIMEOUT";
 /// Disables colour when set to any non-empty value (<https://no-color.org>).

@@ -17,6 +17,8 @@ pub enum Exit {
     Usage = 2,
     /// Redis is unreachable or refused the credentials.
     Unavailable = 3,
+    /// `crawl`: a seed could not be fetched or robots.txt refused it.
+    SeedFailed = 4,
     /// Interrupted by Ctrl-C.
     Interrupted = 130,
 }
@@ -78,6 +80,7 @@ pub fn code_name(exit: Exit) -> &'static str {
         Exit::Failure => "FAILURE",
         Exit::Usage => "INVALID_INPUT",
         Exit::Unavailable => "REDIS_UNAVAILABLE",
+        Exit::SeedFailed => "SEED_FAILED",
         Exit::Interrupted => "INTERRUPTED",
     }
 }

@@ -2,12 +2,14 @@
 //! subcommand, map its result to an exit code.
 
 mod completions;
+mod crawl;
 mod enqueue;
 mod job;
 mod jobs;
 mod man;
 mod queues;
 mod stats;
+mod worker;
 
 use std::ffi::OsString;
 
@@ -99,6 +101,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Queues(args) => queues::run(ctx, args).await,
         Command::Jobs(args) => jobs::run(ctx, args).await,
         Command::Job(args) => job::run(ctx, args).await,
+        Command::Crawl(args) => crawl::run(ctx, *args).await,
+        Command::Worker(args) => worker::run(ctx, *args).await,
         Command::Completions(args) => completions::run(ctx, args),
         Command::Man(args) => man::run(ctx, args),
     }

@@ -5,6 +5,7 @@
 //! to stdout; notes, warnings, errors and progress go to stderr.
 
 mod progress;
+mod sink;
 mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -12,6 +13,7 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 
 pub use progress::Progress;
+pub use sink::DataSink;
 pub use table::Table;
 
 use crate::settings::OutputSettings;
@@ -143,6 +145,13 @@ impl Printer {
     pub fn note(&self, msg: &str) {
         if !self.settings.quiet && !self.settings.json {
             self.stderr(&format!("{}{msg}", self.stderr_paint("2", "note: ")));
+        }
+    }
+
+    /// A log line for people on stderr (worker events); silent with `--quiet`.
+    pub fn log(&self, line: &str) {
+        if !self.settings.quiet {
+            self.stderr(line);
         }
     }
 

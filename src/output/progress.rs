@@ -27,6 +27,11 @@ impl Progress {
         self.bar.set_position(done);
     }
 
+    /// Sets the text before the bar.
+    pub fn message(&self, msg: String) {
+        self.bar.set_message(msg);
+    }
+
     /// Removes the bar.
     pub fn finish(&self) {
         self.bar.finish_and_clear();

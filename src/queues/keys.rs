@@ -27,6 +27,17 @@ pub fn markers(prefix: &str, queue_name: &str) -> Vec<String> {
     MARKER_SUFFIXES.iter().map(|s| keys.get(s)).collect()
 }
 
+/// A queuectl worker's heartbeat: outside every queue's keys, under the
+/// prefix so one Redis can hold several BullMQ installations.
+pub fn worker_heartbeat(prefix: &str, worker_id: &str) -> String {
+    format!("{prefix}:__queuectl__:worker:{worker_id}")
+}
+
+/// The SCAN pattern for every queuectl worker heartbeat under `prefix`.
+pub fn worker_heartbeat_pattern(prefix: &str) -> String {
+    format!("{}:__queuectl__:worker:*", glob_escape(prefix))
+}
+
 /// A SCAN pattern matching every marker key under `prefix` (and a few more,
 /// which [`queue_from_marker`] drops): one pass instead of one per suffix.
 pub fn marker_pattern(prefix: &str) -> String {

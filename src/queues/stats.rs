@@ -98,3 +98,24 @@ pub async fn queue_stats(
         exists: true,
     })
 }
+
+/// Whether a queue has nothing waiting, prioritized or active, and no delayed
+/// job due within `horizon_ms` (what `worker --burst` waits for).
+pub async fn idle(
+    redis: &Redis,
+    name: &str,
+    now_ms: u64,
+    horizon_ms: u64,
+) -> Result<bool, bullmq::Error> {
+    let queue = redis.queue(name).await?;
+    let c = Counts::from(queue.get_job_counts().await?);
+    if c.waiting + c.prioritized + c.active > 0 {
+        return Ok(false);
+    }
+    let next_due = queue
+        .get_delayed(0, 0)
+        .await?
+        .first()
+        .map(|j| j.timestamp() + j.delay());
+    Ok(next_due.is_none_or(|due| due > now_ms + horizon_ms))
+}

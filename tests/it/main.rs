@@ -6,6 +6,8 @@ mod support;
 mod cli_basics;
 mod cluster;
 mod connection;
+mod crawl;
 mod enqueue;
 mod inspect;
 mod interop;
+mod worker;

@@ -1,0 +1,135 @@
+'use strict';
+// Small helpers shared by the bench scripts (driver.js, node-addbulk.js, summarize.js).
+// Method follows the Node BullMQ anchor benchmarks: Redis CPU from `INFO` deltas, Lua time
+// from `INFO commandstats`, client CPU of the process under test, medians over interleaved reps.
+
+const { performance } = require('node:perf_hooks');
+
+const PORT = parseInt(process.env.REDIS_PORT || '', 10);
+const HOST = process.env.REDIS_HOST || '127.0.0.1';
+
+function connection() {
+  if (!Number.isInteger(PORT) || PORT <= 0) {
+    throw new Error('REDIS_PORT is not set: these scripts only talk to the private Redis that run.sh starts');
+  }
+  if (PORT === 6379) throw new Error('refusing to benchmark against port 6379 (not the private Redis)');
+  return { host: HOST, port: PORT };
+}
+
+const nowMs = () => performance.now();
+const round = (x, d = 3) => (x == null || !Number.isFinite(x) ? x : Math.round(x * 10 ** d) / 10 ** d);
+
+// Parses the text of `INFO all` into the counters the bench needs.
+function parseInfo(text) {
+  const field = (k) => {
+    const m = text.match(new RegExp(`^${k}:(.*)$`, 'm'));
+    return m ? m[1].trim() : undefined;
+  };
+  // EVAL/EVALSHA/FCALL (and their _ro forms): calls and usec, the usec including the
+  // commands the script runs inside Redis.
+  let luaCalls = 0;
+  let luaUsec = 0;
+  const perCmd = {};
+  for (const m of text.matchAll(/^cmdstat_([a-z_|]+):calls=(\d+),usec=(\d+)/gm)) {
+    perCmd[m[1]] = { calls: Number(m[2]), usec: Number(m[3]) };
+    if (/^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro)$/.test(m[1])) {
+      luaCalls += Number(m[2]);
+      luaUsec += Number(m[3]);
+    }
+  }
+  return {
+    cpu_s: Number(field('used_cpu_user')) + Number(field('used_cpu_sys')),
+    cmds: Number(field('total_commands_processed')),
+    conns: Number(field('total_connections_received')),
+    lua_calls: luaCalls,
+    lua_usec: luaUsec,
+    per_cmd: perCmd,
+    used_memory: Number(field('used_memory')),
+    version: field('redis_version'),
+  };
+}
+
+async function infoSnapshot(redis) {
+  return parseInfo(await redis.info('all'));
+}
+
+// Redis-side cost between two snapshots. `infoCalls` is how many INFO commands the snapshots
+// themselves added to the command count (the second snapshot's INFO is counted by Redis
+// before it answers).
+function redisDelta(a, b, infoCalls = 1) {
+  const cmds = {};
+  for (const [k, v] of Object.entries(b.per_cmd)) {
+    const p = a.per_cmd[k] || { calls: 0, usec: 0 };
+    if (v.calls - p.calls > 0) cmds[k] = { calls: v.calls - p.calls, usec: v.usec - p.usec };
+  }
+  if (cmds.info) {
+    cmds.info.calls -= infoCalls;
+    if (cmds.info.calls <= 0) delete cmds.info;
+  }
+  return {
+    redis_cpu_s: round(b.cpu_s - a.cpu_s, 6),
+    redis_cmds: b.cmds - a.cmds - infoCalls,
+    redis_conns: b.conns - a.conns,
+    redis_lua_calls: b.lua_calls - a.lua_calls,
+    redis_lua_s: round((b.lua_usec - a.lua_usec) / 1e6, 6),
+    redis_cmd_breakdown: cmds,
+    redis_used_memory_mb: round(b.used_memory / 1048576, 1),
+    redis_version: b.version,
+  };
+}
+
+// The NDJSON/Node payload of job n. Both sides must build exactly this.
+const payload = (n) => ({ i: n, s: 'hello world' });
+const JOB_NAME = 'bench';
+// queuectl's defaults for a job with no explicit options (see `queuectl enqueue --help`);
+// the Node side passes them explicitly so both write the same job.
+const QUEUECTL_DEFAULT_OPTS = Object.freeze({
+  attempts: 3,
+  backoff: { type: 'fixed', delay: 5000 },
+  removeOnComplete: 100,
+  removeOnFail: 50,
+});
+
+// Machine-wide busy CPU seconds so far (all cores, /proc/stat, USER_HZ ticks). The delta
+// over a window minus the CPU of the client and of Redis is what OTHER processes used: the
+// noise indicator of a shared machine.
+let clkTck = 100;
+try {
+  clkTck = parseInt(require('node:child_process').execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }), 10) || 100;
+} catch {}
+function machineBusyS() {
+  try {
+    const f = require('node:fs').readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already in user)
+    const busy = f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] || 0);
+    return busy / clkTck;
+  } catch {
+    return NaN;
+  }
+}
+
+function median(xs) {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function minMax(xs) {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return s.length ? [Math.min(...s), Math.max(...s)] : [NaN, NaN];
+}
+
+module.exports = {
+  connection,
+  nowMs,
+  round,
+  parseInfo,
+  infoSnapshot,
+  redisDelta,
+  payload,
+  JOB_NAME,
+  QUEUECTL_DEFAULT_OPTS,
+  median,
+  minMax,
+  machineBusyS,
+};

@@ -1,0 +1,275 @@
+//! `queuectl crawl`: crawl here and stream pages out, or `--enqueue` a scrape job.
+
+use std::ops::ControlFlow;
+
+use anyhow::Context;
+use regex::Regex;
+use serde_json::{json, value::RawValue};
+use url::Url;
+
+use super::Ctx;
+use crate::cli::{CrawlArgs, CrawlFormat};
+use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
+use crate::error::{usage, Exit};
+use crate::output::{DataSink, Printer, Progress};
+use crate::queues::add;
+use crate::queues::input::{self, FlagInputs};
+use crate::queues::now_ms;
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
+    let seeds = parse_seeds(&args.urls)?;
+    if args.enqueue {
+        return enqueue(ctx, &args, &seeds).await;
+    }
+    let opts = options(&args)?;
+    if args.ignore_robots {
+        ctx.out
+            .warn("--ignore-robots: robots.txt is neither fetched nor obeyed");
+    }
+    let budget = if args.single_page {
+        seeds.len()
+    } else {
+        args.max_pages
+    };
+    let mut pages = Pages::new(&ctx.out, &args, budget)?;
+    let result = crawl::crawl(&opts, &seeds, |event| pages.on_event(event)).await;
+    pages.bar.finish();
+    let report = result.context("crawling")?;
+    pages.finish(&report)?;
+    summary(&ctx.out, &report);
+    Ok(if report.failed_seeds.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::SeedFailed
+    })
+}
+
+fn parse_seeds(urls: &[String]) -> anyhow::Result<Vec<Url>> {
+    urls.iter()
+        .map(|u| crawl::parse_seed(u).or_else(|e| usage(e.to_string())))
+        .collect()
+}
+
+fn regexes(patterns: &[String], flag: &str) -> anyhow::Result<Vec<Regex>> {
+    patterns
+        .iter()
+        .map(|p| Regex::new(p).or_else(|e| usage(format!("{flag} '{p}': {e}"))))
+        .collect()
+}
+
+fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
+    Ok(CrawlOptions {
+        single_page: args.single_page,
+        max_pages: args.max_pages,
+        max_depth: args.max_depth,
+        include: regexes(&args.include, "--include")?,
+        exclude: regexes(&args.exclude, "--exclude")?,
+        include_subdomains: args.include_subdomains,
+        max_duration: args.max_duration,
+        respect_robots: !args.ignore_robots,
+        host_concurrency: args.host_concurrency.max(1),
+        delay: args.delay,
+        concurrency: args.concurrency.max(1),
+        user_agent: args.user_agent.clone(),
+        connect_timeout: args.http_connect_timeout,
+        request_timeout: args.request_timeout,
+        cache: args.cache.clone(),
+        force_refresh: args.force_refresh,
+        ..CrawlOptions::default()
+    })
+}
+
+/// Writes pages as they arrive in the chosen format and drives the bar.
+struct Pages<'a> {
+    out: &'a Printer,
+    sink: DataSink,
+    format: CrawlFormat,
+    /// Pages kept for `--output json`, which is one document at the end.
+    kept: Vec<Page>,
+    bar: Progress,
+    error: Option<std::io::Error>,
+}
+
+impl<'a> Pages<'a> {
+    fn new(out: &'a Printer, args: &CrawlArgs, budget: usize) -> anyhow::Result<Self> {
+        let sink = DataSink::open(args.output_file.as_deref()).with_context(|| {
+            let path = args.output_file.as_deref().unwrap_or("-".as_ref());
+            format!("opening {}", path.display())
+        })?;
+        Ok(Pages {
+            out,
+            sink,
+            format: args.output,
+            kept: Vec::new(),
+            bar: out.progress(budget as u64, "crawl"),
+            error: None,
+        })
+    }
+
+    fn on_event(&mut self, event: Event<'_>) -> ControlFlow<()> {
+        let written = match event {
+            Event::Page(page) => self.page(page),
+            Event::Progress(p) => {
+                self.bar.set(p.done as u64);
+                self.bar
+                    .message(format!("{} ({} queued)", p.host, p.frontier));
+                Ok(())
+            }
+            Event::Warning(msg) => {
+                self.out.warn(msg);
+                Ok(())
+            }
+        };
+        match written {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                self.error = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    }
+
+    fn page(&mut self, page: &Page) -> std::io::Result<()> {
+        match self.format {
+            CrawlFormat::Ndjson => self.sink.json_line(page),
+            CrawlFormat::Json => {
+                self.kept.push(page.clone());
+                Ok(())
+            }
+            CrawlFormat::Markdown => self.sink.text(&markdown(page)),
+        }
+    }
+
+    fn finish(mut self, report: &CrawlReport) -> anyhow::Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e).context("writing pages");
+        }
+        match self.format {
+            CrawlFormat::Json => {
+                let doc = json!({ "pages": self.kept, "summary": report });
+                self.sink.json_line(&doc)?;
+            }
+            CrawlFormat::Ndjson if self.out.is_json() => {
+                self.sink.json_line(&json!({ "summary": report }))?;
+            }
+            CrawlFormat::Markdown if self.out.is_json() => {
+                self.out.json(&json!({ "summary": report }))?;
+            }
+            _ => {}
+        }
+        self.sink.finish().context("writing pages")
+    }
+}
+
+fn markdown(page: &Page) -> String {
+    let title = page.title.as_deref().unwrap_or(&page.final_url);
+    let status = page.status.map_or("-".to_string(), |s| s.to_string());
+    let mut md = format!(
+        "# {title}\n\n<{}> · status {status} · depth {}\n\n",
+        page.final_url, page.depth
+    );
+    if let Some(err) = &page.error {
+        md.push_str(&format!("Error: {err}\n\n"));
+    }
+    if let Some(text) = page.text.as_deref().filter(|t| !t.is_empty()) {
+        md.push_str(text);
+        md.push_str("\n\n");
+    }
+    md.push_str("---\n\n");
+    md
+}
+
+fn summary(out: &Printer, r: &CrawlReport) {
+    let unchanged = if r.unchanged > 0 {
+        format!(", {} unchanged", r.unchanged)
+    } else {
+        String::new()
+    };
+    out.note(&format!(
+        "fetched {} pages ({} failed, {} blocked by robots.txt, {} out of scope{unchanged}), {} in {:.1}s ({} pages/s)",
+        r.fetched,
+        r.failed,
+        r.blocked_by_robots,
+        r.out_of_scope,
+        human_bytes(r.bytes),
+        r.duration_ms as f64 / 1000.0,
+        r.pages_per_sec,
+    ));
+    if let Some(why) = &r.stopped {
+        out.note(&format!("stopped early: {why}"));
+    }
+    for seed in &r.failed_seeds {
+        out.warn(&format!(
+            "seed {} was not crawled: {}",
+            seed.url, seed.reason
+        ));
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `--enqueue`: one scrape job for a worker, deduplicated per job type and host.
+async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<Exit> {
+    let [url] = seeds else {
+        return usage("--enqueue takes exactly one URL");
+    };
+    let (name, data) = job_for(args, url);
+    let host = url.host_str().unwrap_or_default();
+    let flags = FlagInputs {
+        priority: args.priority.clone(),
+        customer: args.customer.clone(),
+        new_customer: args.new_customer,
+        tier: args.tier.clone(),
+        dedup_id: Some(format!("{name}:{host}")),
+        dedup_ttl: Some(format!("{}ms", args.dedup_window.as_millis())),
+        ..FlagInputs::default()
+    };
+    let data = RawValue::from_string(data.to_string()).context("encoding the job data")?;
+    let spec = input::single(name, data, &flags, now_ms())?;
+    let redis = ctx.redis().await?;
+    let added = add::add_one(&redis, spec).await.context("adding the job")?;
+    if added.deduplicated {
+        ctx.out.warn(&format!(
+            "deduplicated: job {} in {} already covers {name} for {host}, nothing added",
+            added.id, added.queue
+        ));
+    }
+    ctx.out.print(&added)?;
+    Ok(Exit::Ok)
+}
+
+/// The job name and data the existing system's scrape queue expects.
+fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, serde_json::Value) {
+    let (name, mut data) = if args.refresh {
+        (
+            "refresh",
+            json!({ "url": url.as_str(), "forceRefresh": args.force_refresh }),
+        )
+    } else {
+        let (name, max_pages) = if args.single_page {
+            ("single-page", 1)
+        } else {
+            ("full-crawl", args.max_pages)
+        };
+        let data = json!({ "url": url.as_str(), "maxPages": max_pages, "respectRobots": !args.ignore_robots });
+        (name, data)
+    };
+    if let Some(customer) = &args.customer {
+        data["customerId"] = json!(customer);
+    }
+    (name, data)
+}

@@ -1,0 +1,265 @@
+//! `queuectl worker`: serve queues until a signal, `--burst`, `--max-jobs` or `--max-runtime`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::signal::unix::{signal, SignalKind};
+use tokio::sync::mpsc;
+
+use super::Ctx;
+use crate::cli::WorkerArgs;
+use crate::error::{usage, Exit};
+use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
+use crate::queues::{input, now_ms, stats};
+use crate::worker::{Config, Event, Handlers, QueueSpec, Runtime};
+
+/// How often `--burst` checks whether the queues are drained.
+const BURST_CHECK: Duration = Duration::from_millis(250);
+/// The longest a `--burst` worker blocks waiting for a job.
+const BURST_POLL: Duration = Duration::from_secs(1);
+/// `--burst` also waits for delayed jobs due within this horizon.
+const BURST_HORIZON_MS: u64 = 1_000;
+
+/// Why the worker stopped.
+enum Stop {
+    Signal,
+    Drained,
+    MaxJobs,
+    MaxRuntime,
+}
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
+    let config = config(ctx, &args)?;
+    let redis = Arc::new(ctx.redis().await?);
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let runtime = Runtime::start(&config, redis.clone(), tx)
+        .await
+        .context("starting the workers")?;
+    let served: Vec<String> = runtime.queues().map(str::to_string).collect();
+    ctx.out
+        .note(&format!("serving {}", describe_queues(&config.queues)));
+
+    let mut term = signal(SignalKind::terminate())?;
+    let mut totals = Totals::default();
+    let deadline = tokio::time::sleep(args.max_runtime.unwrap_or(Duration::MAX / 4));
+    tokio::pin!(deadline);
+    let mut burst = tokio::time::interval(BURST_CHECK);
+    let stop = loop {
+        tokio::select! {
+            Some(event) = rx.recv() => {
+                totals.count(&event);
+                render(ctx, &event)?;
+                if args.max_jobs.is_some_and(|max| totals.finished() >= max) {
+                    break Stop::MaxJobs;
+                }
+            }
+            _ = tokio::signal::ctrl_c() => break Stop::Signal,
+            _ = term.recv() => break Stop::Signal,
+            _ = &mut deadline, if args.max_runtime.is_some() => break Stop::MaxRuntime,
+            _ = burst.tick(), if args.burst => {
+                if drained(&redis, &served).await? {
+                    break Stop::Drained;
+                }
+            }
+        }
+    };
+    ctx.out.note(&format!(
+        "{}; stopping (active jobs get up to {})",
+        stop_reason(&stop),
+        humantime::format_duration(args.grace)
+    ));
+    let closing = runtime.shutdown(args.grace);
+    tokio::pin!(closing);
+    loop {
+        tokio::select! {
+            () = &mut closing => break,
+            Some(event) = rx.recv() => {
+                totals.count(&event);
+                render(ctx, &event)?;
+            }
+            _ = tokio::signal::ctrl_c() => return Ok(Exit::Interrupted),
+            _ = term.recv() => return Ok(Exit::Interrupted),
+        }
+    }
+    while let Ok(event) = rx.try_recv() {
+        totals.count(&event);
+        render(ctx, &event)?;
+    }
+    ctx.out.note(&format!(
+        "done: {} completed, {} failed",
+        totals.completed, totals.failed
+    ));
+    Ok(Exit::Ok)
+}
+
+fn stop_reason(stop: &Stop) -> &'static str {
+    match stop {
+        Stop::Signal => "signal received",
+        Stop::Drained => "queues drained (--burst)",
+        Stop::MaxJobs => "--max-jobs reached",
+        Stop::MaxRuntime => "--max-runtime reached",
+    }
+}
+
+async fn drained(redis: &crate::connection::Redis, queues: &[String]) -> anyhow::Result<bool> {
+    let now = now_ms();
+    for q in queues {
+        if !stats::idle(redis, q, now, BURST_HORIZON_MS).await? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+#[derive(Default)]
+struct Totals {
+    completed: u64,
+    failed: u64,
+}
+
+impl Totals {
+    fn count(&mut self, event: &Event) {
+        match event {
+            Event::Completed { .. } => self.completed += 1,
+            Event::Failed { .. } => self.failed += 1,
+            _ => {}
+        }
+    }
+
+    fn finished(&self) -> u64 {
+        self.completed + self.failed
+    }
+}
+
+fn render(ctx: &Ctx, event: &Event) -> anyhow::Result<()> {
+    if ctx.out.is_json() {
+        ctx.out.json(event)?;
+        return Ok(());
+    }
+    let line = match event {
+        Event::Started {
+            queue,
+            job_id,
+            name,
+            attempts_made,
+        } => {
+            let retry = if *attempts_made > 0 {
+                format!(" (attempt {})", attempts_made + 1)
+            } else {
+                String::new()
+            };
+            format!("started    {queue} {job_id} {name}{retry}")
+        }
+        Event::Progress {
+            queue,
+            job_id,
+            progress,
+        } => format!("progress   {queue} {job_id} {progress}"),
+        Event::Completed { queue, job_id, .. } => format!("completed  {queue} {job_id}"),
+        Event::Failed {
+            queue,
+            job_id,
+            error,
+        } => format!("failed     {queue} {job_id}: {error}"),
+        Event::Retrying {
+            queue,
+            job_id,
+            error,
+            attempts_made,
+        } => format!("retrying   {queue} {job_id} after attempt {attempts_made}: {error}"),
+        Event::Stalled { queue, job_id } => {
+            format!("stalled    {queue} {job_id} (returned to wait)")
+        }
+        Event::Error { queue, message } => format!("error      {queue}: {message}"),
+    };
+    ctx.out.log(&line);
+    Ok(())
+}
+
+fn describe_queues(queues: &[QueueSpec]) -> String {
+    queues
+        .iter()
+        .map(|q| format!("{} (concurrency {})", q.name, q.concurrency))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
+    let mut handlers = Handlers::default();
+    for spec in &args.exec {
+        let Some((name, command)) = spec
+            .split_once('=')
+            .filter(|(n, c)| !n.is_empty() && !c.trim().is_empty())
+        else {
+            return usage(format!("--exec '{spec}': expected NAME=COMMAND"));
+        };
+        handlers.add_exec(name, command);
+    }
+    let overrides = concurrency_overrides(&args.concurrency)?;
+    let names: Vec<String> = if args.queues.is_empty() {
+        [SCRAPE_QUEUE, PROCESS_QUEUE, MAINTENANCE_QUEUE]
+            .map(str::to_string)
+            .to_vec()
+    } else {
+        args.queues.clone()
+    };
+    let mut queues = Vec::new();
+    for name in names {
+        input::validate_queue(&name)?;
+        let default = match name.as_str() {
+            SCRAPE_QUEUE => args.scrape_concurrency,
+            PROCESS_QUEUE => args.process_concurrency,
+            MAINTENANCE_QUEUE => args.maintenance_concurrency,
+            _ => 1,
+        };
+        let concurrency = overrides.get(&name).copied().unwrap_or(default);
+        if concurrency == 0 {
+            return usage(format!("concurrency of {name} must be at least 1"));
+        }
+        queues.push(QueueSpec { name, concurrency });
+    }
+    if let Some(unknown) = overrides
+        .keys()
+        .find(|q| !queues.iter().any(|s| &s.name == *q))
+    {
+        return usage(format!(
+            "--concurrency {unknown}=…: {unknown} is not a served queue (add --queue {unknown})"
+        ));
+    }
+    Ok(Config {
+        connection: ctx.settings.redis.bull_options(),
+        prefix: ctx.settings.redis.prefix.clone(),
+        queues,
+        handlers,
+        name: args.name.clone(),
+        lock_duration: args.lock_duration,
+        stalled_interval: args.stalled_interval,
+        // Shutdown waits for a blocked fetch to return, so --burst polls briskly.
+        drain_delay: if args.burst {
+            args.poll_interval.min(BURST_POLL)
+        } else {
+            args.poll_interval
+        },
+        job_timeout: args.job_timeout,
+        dead_letter_list: args.dead_letter_list.clone(),
+    })
+}
+
+fn concurrency_overrides(specs: &[String]) -> anyhow::Result<HashMap<String, usize>> {
+    let mut out = HashMap::new();
+    for spec in specs {
+        let parsed = spec
+            .split_once('=')
+            .and_then(|(q, n)| Some((q.to_string(), n.trim().parse::<usize>().ok()?)));
+        match parsed {
+            Some((q, n)) if !q.is_empty() => {
+                out.insert(q, n);
+            }
+            _ => return usage(format!("--concurrency '{spec}': expected QUEUE=N")),
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,483 @@
+//! The crawl loop: picks the next polite request, runs fetches concurrently,
+//! follows redirects, retries, queues discovered links and emits page records.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
+use futures::stream::{FuturesUnordered, StreamExt};
+use url::Url;
+
+use super::cache::{Cache, Entry};
+use super::fetch::{self, ClientOptions, FetchError, Fetcher};
+use super::frontier::{self, Frontier, Job, Scope};
+use super::politeness::{self, Politeness};
+use super::robots::{self, Rules};
+use super::task::{self, Done, Fetched, Task};
+use super::{
+    CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, RobotsOutcome, UrlIssue,
+};
+
+/// Retries after the first attempt, for network errors, 429 and 5xx.
+const MAX_RETRIES: u32 = 2;
+/// Redirect hops followed per page.
+const MAX_REDIRECTS: usize = 10;
+/// UrlIssue URLs listed in the report (all are counted).
+const MAX_BLOCKED_LISTED: usize = 1000;
+
+enum RobotsState {
+    Pending,
+    Ready(Rules),
+}
+
+/// What trying one origin did.
+enum Step {
+    /// Something changed (a request started, a job was dropped).
+    Moved,
+    /// Nothing to do until this time (`None`: until a request finishes).
+    Wait(Option<Instant>),
+}
+
+struct Engine<'o, F> {
+    opts: &'o CrawlOptions,
+    fetcher: Fetcher,
+    token: String,
+    budget: usize,
+    frontier: Frontier,
+    scope: Scope,
+    polite: Politeness,
+    robots: HashMap<String, RobotsState>,
+    cache: Option<Cache>,
+    pending_seeds: HashSet<String>,
+    report: CrawlReport,
+    done: usize,
+    stop: bool,
+    on_event: F,
+}
+
+/// Runs a crawl to the end (or the deadline, or the caller's stop).
+pub(super) async fn run<F>(
+    opts: &CrawlOptions,
+    seeds: &[Url],
+    on_event: F,
+) -> Result<CrawlReport, CrawlError>
+where
+    F: FnMut(Event<'_>) -> ControlFlow<()>,
+{
+    let start = Instant::now();
+    let mut e = Engine::new(opts, seeds, on_event)?;
+    let mut tasks: FuturesUnordered<Task> = FuturesUnordered::new();
+    let far = tokio::time::Instant::now() + Duration::from_secs(86_400 * 365);
+    let deadline = opts
+        .max_duration
+        .map(|d| tokio::time::Instant::from_std(start + d));
+    while !e.stop {
+        let wake = e.dispatch(&mut tasks);
+        if tasks.is_empty() && wake.is_none() {
+            break;
+        }
+        let wake_at = wake.map_or(far, tokio::time::Instant::from_std);
+        tokio::select! {
+            Some(done) = tasks.next(), if !tasks.is_empty() => e.complete(done),
+            () = tokio::time::sleep_until(wake_at), if wake.is_some() => {}
+            () = tokio::time::sleep_until(deadline.unwrap_or(far)), if deadline.is_some() => {
+                e.report.stopped = Some("the maximum duration was reached".into());
+                break;
+            }
+        }
+    }
+    e.finish(start)
+}
+
+impl<'o, F> Engine<'o, F>
+where
+    F: FnMut(Event<'_>) -> ControlFlow<()>,
+{
+    fn new(opts: &'o CrawlOptions, seeds: &[Url], on_event: F) -> Result<Self, CrawlError> {
+        let fetcher = Fetcher::new(&ClientOptions {
+            user_agent: opts.user_agent.clone(),
+            connect_timeout: opts.connect_timeout,
+            request_timeout: opts.request_timeout,
+            resolve: opts.resolve.clone(),
+        })?;
+        let cache = opts.cache.as_deref().map(Cache::load).transpose()?;
+        let budget = if opts.single_page {
+            seeds.len()
+        } else {
+            opts.max_pages
+        };
+        let mut e = Engine {
+            opts,
+            fetcher,
+            token: robots::product_token(&opts.user_agent),
+            budget,
+            frontier: Frontier::new(budget),
+            scope: Scope::new(
+                seeds,
+                opts.include_subdomains,
+                opts.include.clone(),
+                opts.exclude.clone(),
+            ),
+            polite: Politeness::new(opts.delay, opts.host_concurrency),
+            robots: HashMap::new(),
+            cache,
+            pending_seeds: HashSet::new(),
+            report: CrawlReport::default(),
+            done: 0,
+            stop: false,
+            on_event,
+        };
+        for seed in seeds {
+            if e.frontier.mark_seen(seed) {
+                e.pending_seeds.insert(seed.to_string());
+                e.frontier.push(Job::new(seed.clone(), 0, true));
+            }
+        }
+        Ok(e)
+    }
+
+    /// Starts every request that may start now; returns when to look again.
+    fn dispatch(&mut self, tasks: &mut FuturesUnordered<Task>) -> Option<Instant> {
+        loop {
+            let mut wake: Option<Instant> = None;
+            let mut moved = false;
+            for origin in self.frontier.origins() {
+                if tasks.len() >= self.opts.concurrency.max(1) {
+                    return None;
+                }
+                match self.try_start(&origin, tasks) {
+                    Step::Moved => moved = true,
+                    Step::Wait(Some(t)) => wake = Some(wake.map_or(t, |w| w.min(t))),
+                    Step::Wait(None) => {}
+                }
+            }
+            if !moved {
+                return wake;
+            }
+        }
+    }
+
+    fn try_start(&mut self, origin: &str, tasks: &mut FuturesUnordered<Task>) -> Step {
+        let Some(job) = self.frontier.peek(origin) else {
+            return Step::Wait(None);
+        };
+        let (url, reserved) = (job.url.clone(), job.reserved);
+        let host = frontier::host(&url).to_string();
+        let now = Instant::now();
+        match self.robots.get(origin) {
+            None if !self.opts.respect_robots => {
+                self.robots
+                    .insert(origin.to_string(), RobotsState::Ready(Rules::AllowAll));
+                return Step::Moved;
+            }
+            None => {
+                if let Err(wait) = self.polite.ready(&host, now) {
+                    return Step::Wait(wait);
+                }
+                self.polite.start(&host, now);
+                self.robots.insert(origin.to_string(), RobotsState::Pending);
+                tasks.push(self.robots_task(origin, &url, host));
+                return Step::Moved;
+            }
+            Some(RobotsState::Pending) => return Step::Wait(None),
+            Some(RobotsState::Ready(rules)) => {
+                if let Err(reason) = rules.check(&url) {
+                    let job = self.frontier.pop(origin).expect("peeked");
+                    self.block(job, reason);
+                    return Step::Moved;
+                }
+            }
+        }
+        if !reserved && self.frontier.exhausted() {
+            self.frontier.drop_unreserved();
+            return Step::Moved;
+        }
+        if let Err(wait) = self.polite.ready(&host, now) {
+            return Step::Wait(wait);
+        }
+        let mut job = self.frontier.pop(origin).expect("peeked");
+        if !job.reserved {
+            job.reserved = self.frontier.reserve();
+        }
+        self.polite.start(&host, now);
+        tasks.push(self.page_task(job));
+        Step::Moved
+    }
+
+    fn robots_task(&self, origin: &str, url: &Url, host: String) -> Task {
+        task::robots(&self.fetcher, &self.token, origin, url, host)
+    }
+
+    fn page_task(&self, job: Job) -> Task {
+        let conditional = match (&self.cache, self.opts.force_refresh) {
+            (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
+            _ => None,
+        };
+        task::page(&self.fetcher, job, conditional, self.opts.guard_private)
+    }
+
+    fn complete(&mut self, done: Done) {
+        match done {
+            Done::Robots {
+                origin,
+                host,
+                rules,
+            } => self.robots_done(origin, &host, rules),
+            Done::Page { job, result } => {
+                let host = frontier::host(&job.url).to_string();
+                self.polite.finish(&host);
+                match result {
+                    Err(e @ FetchError::Refused(_)) => self.emit_error(job, None, e.to_string()),
+                    Err(_) if job.attempt < MAX_RETRIES => self.retry(job, &host, None),
+                    Err(e) => self.emit_error(job, None, e.to_string()),
+                    Ok(f) => self.response(job, &host, *f),
+                }
+            }
+        }
+    }
+
+    fn robots_done(&mut self, origin: String, host: &str, rules: Rules) {
+        self.polite.finish(host);
+        let (delay, warning) = robots::clamp_delay(rules.crawl_delay());
+        if let Some(d) = delay {
+            self.polite.set_crawl_delay(host, d, Instant::now());
+        }
+        if let Some(w) = warning {
+            self.warn(format!("{origin}: {w}"));
+        }
+        let (status, reason) = match &rules {
+            Rules::Parsed(_) => ("parsed", None),
+            Rules::AllowAll => ("allow-all", None),
+            Rules::Unreachable(why) => {
+                self.warn(format!(
+                    "{origin}/robots.txt is unreachable ({why}): nothing is fetched from {origin}"
+                ));
+                ("unreachable", Some(why.clone()))
+            }
+        };
+        self.report.robots.push(RobotsOutcome {
+            origin: origin.clone(),
+            status,
+            reason,
+            crawl_delay_ms: delay.map(|d| d.as_millis() as u64),
+        });
+        self.robots.insert(origin, RobotsState::Ready(rules));
+    }
+
+    fn retry(&mut self, mut job: Job, host: &str, retry_after: Option<Duration>) {
+        job.attempt += 1;
+        let base = self.opts.delay.max(Duration::from_millis(100));
+        let wait = retry_after.unwrap_or_else(|| politeness::backoff(base, job.attempt));
+        let now = Instant::now();
+        self.polite.hold(host, now + wait, now);
+        self.frontier.push_front(job);
+    }
+
+    fn response(&mut self, job: Job, host: &str, f: Fetched) {
+        let status = f.resp.status;
+        if status == 429 || status == 503 {
+            self.polite
+                .slow_down(host, f.resp.retry_after, Instant::now());
+        }
+        if (status == 429 || status >= 500) && job.attempt < MAX_RETRIES {
+            return self.retry(job, host, f.resp.retry_after);
+        }
+        if let Some(target) = fetch::redirect_target(&job.url, &f.resp) {
+            return self.redirect(job, status, target);
+        }
+        let page = self.page_record(&job, f);
+        self.emit(&job, page);
+    }
+
+    fn redirect(&mut self, job: Job, status: u16, target: Url) {
+        let mut chain = job.hops.clone();
+        chain.push(job.url.clone());
+        let refuse = |why: String| (Some(status), why);
+        let problem = match frontier::normalise(target) {
+            None => Err(refuse("redirect to a non-http(s) URL".into())),
+            Some(t) if chain.len() > MAX_REDIRECTS => Err(refuse(format!(
+                "too many redirects (more than {MAX_REDIRECTS}), last to {t}"
+            ))),
+            Some(t) if chain.contains(&t) => Err(refuse(format!("redirect loop at {t}"))),
+            Some(t) => Ok(t),
+        };
+        let target = match problem {
+            Ok(t) => t,
+            Err((status, why)) => return self.emit_error(job, status, why),
+        };
+        if job.seed && job.hops.is_empty() {
+            // A seed moving to another host (apex to www) takes the crawl with it.
+            self.scope.adopt(frontier::host(&target));
+        }
+        if !(job.seed || self.scope.allows(&target)) || !self.scope.allows_host(&target) {
+            self.report.out_of_scope += 1;
+            return self.emit_error(
+                job,
+                Some(status),
+                format!("redirect out of scope to {target}"),
+            );
+        }
+        if !self.frontier.mark_seen(&target) {
+            let why = format!("redirect to {target}, which is already crawled or queued");
+            return self.emit_error(job, Some(status), why);
+        }
+        self.frontier.push_front(Job {
+            url: target,
+            hops: chain,
+            attempt: 0,
+            ..job
+        });
+    }
+
+    fn page_record(&mut self, job: &Job, f: Fetched) -> Page {
+        let Fetched {
+            resp,
+            extracted,
+            hash,
+        } = f;
+        let key = job.url.as_str();
+        let cached = self.cache.as_ref().and_then(|c| c.get(key));
+        let unchanged = !self.opts.force_refresh
+            && (resp.status == 304
+                || (hash.is_some()
+                    && cached.and_then(|c| c.content_hash.as_ref()) == hash.as_ref()));
+        if let (Some(cache), true) = (&mut self.cache, (200..300).contains(&resp.status)) {
+            let entry = Entry {
+                etag: resp.etag.clone(),
+                last_modified: resp.last_modified.clone(),
+                content_hash: hash.clone(),
+            };
+            cache.put(key, entry);
+        }
+        let mut page = base_record(job, Some(resp.status));
+        page.content_type = resp.content_type;
+        page.content_hash = hash;
+        page.fetch_ms = resp.elapsed.as_millis() as u64;
+        page.bytes = resp.bytes;
+        page.truncated = resp.truncated;
+        page.unchanged = unchanged;
+        page.error = match resp.status {
+            200..=299 | 304 => None,
+            300..=399 => Some(format!("HTTP {} without a usable Location", resp.status)),
+            s => Some(format!("HTTP {s}")),
+        };
+        if let Some(x) = extracted {
+            self.discover(&x.links, job.depth);
+            page.title = x.title;
+            page.description = x.description;
+            page.canonical = x.canonical;
+            page.text = Some(x.text);
+            page.word_count = x.word_count;
+            page.links = x.links.into_iter().map(String::from).collect();
+        }
+        page
+    }
+
+    /// Queues in-scope links not seen before, within depth and budget.
+    fn discover(&mut self, links: &[Url], depth: u32) {
+        if self.opts.single_page || depth >= self.opts.max_depth || self.frontier.exhausted() {
+            return;
+        }
+        for link in links {
+            if !self.frontier.mark_seen(link) {
+                continue;
+            }
+            if self.scope.allows(link) {
+                self.frontier.push(Job::new(link.clone(), depth + 1, false));
+            } else {
+                self.report.out_of_scope += 1;
+            }
+        }
+    }
+
+    fn block(&mut self, job: Job, reason: String) {
+        self.report.blocked_by_robots += 1;
+        let url = job.origin_url.to_string();
+        if job.seed && self.pending_seeds.remove(&url) {
+            let issue = UrlIssue {
+                url: url.clone(),
+                reason: reason.clone(),
+            };
+            self.report.failed_seeds.push(issue);
+        }
+        if self.report.blocked.len() < MAX_BLOCKED_LISTED {
+            self.report.blocked.push(UrlIssue { url, reason });
+        }
+    }
+
+    fn emit_error(&mut self, job: Job, status: Option<u16>, error: String) {
+        let mut page = base_record(&job, status);
+        page.error = Some(error);
+        self.emit(&job, page);
+    }
+
+    fn emit(&mut self, job: &Job, page: Page) {
+        self.done += 1;
+        let ok = page.error.is_none();
+        if ok {
+            self.report.fetched += 1;
+        } else {
+            self.report.failed += 1;
+        }
+        self.report.bytes += page.bytes;
+        self.report.unchanged += usize::from(page.unchanged);
+        if job.seed && self.pending_seeds.remove(&page.url) && !ok {
+            self.report.failed_seeds.push(UrlIssue {
+                url: page.url.clone(),
+                reason: page.error.clone().unwrap_or_default(),
+            });
+        }
+        let mut flow = (self.on_event)(Event::Page(&page));
+        if flow.is_continue() {
+            flow = (self.on_event)(Event::Progress(Progress {
+                done: self.done,
+                budget: self.budget,
+                frontier: self.frontier.len(),
+                host: frontier::host(&job.url).to_string(),
+            }));
+        }
+        if flow.is_break() {
+            self.stop = true;
+            self.report.stopped = Some("stopped by the caller".into());
+        }
+    }
+
+    fn warn(&mut self, msg: String) {
+        if (self.on_event)(Event::Warning(&msg)).is_break() {
+            self.stop = true;
+        }
+        self.report.warnings.push(msg);
+    }
+
+    fn finish(mut self, start: Instant) -> Result<CrawlReport, CrawlError> {
+        if let Some(cache) = &self.cache {
+            cache.save()?;
+        }
+        let mut unfetched: Vec<String> = self.pending_seeds.drain().collect();
+        unfetched.sort();
+        self.report
+            .failed_seeds
+            .extend(unfetched.into_iter().map(|url| UrlIssue {
+                url,
+                reason: "not fetched before the crawl ended".into(),
+            }));
+        let elapsed = start.elapsed();
+        self.report.duration_ms = elapsed.as_millis() as u64;
+        let pages = (self.report.fetched + self.report.failed) as f64;
+        let secs = elapsed.as_secs_f64().max(0.001);
+        self.report.pages_per_sec = (pages / secs * 10.0).round() / 10.0;
+        Ok(self.report)
+    }
+}
+
+/// A record with what every page has, before the response's details.
+fn base_record(job: &Job, status: Option<u16>) -> Page {
+    Page {
+        url: job.origin_url.to_string(),
+        final_url: job.url.to_string(),
+        status,
+        depth: job.depth,
+        redirects: job.hops.iter().map(Url::to_string).collect(),
+        ..Page::default()
+    }
+}

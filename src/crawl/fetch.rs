@@ -1,0 +1,218 @@
+//! HTTP: the reqwest client, one request with a streaming size cap, and the
+//! response facts the crawler acts on. Redirects are never followed here.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{self, HeaderMap};
+use reqwest::{redirect, Client};
+use url::Url;
+
+use super::cache::Entry;
+
+/// Response bodies stop at this size; the page is flagged `truncated`.
+pub const MAX_BODY: usize = 10 * 1024 * 1024;
+
+/// Why a request produced no response. All but `Refused` are retried.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("refused: {0}")]
+    Refused(String),
+    #[error("timed out")]
+    Timeout,
+    #[error("connection failed: {0}")]
+    Connect(String),
+    #[error("request failed: {0}")]
+    Other(String),
+}
+
+impl From<reqwest::Error> for FetchError {
+    fn from(e: reqwest::Error) -> Self {
+        // The source chain carries the useful part ("Connection refused").
+        let mut msg = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            msg = s.to_string();
+            source = s.source();
+        }
+        if e.is_timeout() {
+            FetchError::Timeout
+        } else if e.is_connect() {
+            FetchError::Connect(msg)
+        } else {
+            FetchError::Other(msg)
+        }
+    }
+}
+
+/// Client settings.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub user_agent: String,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    /// Host names mapped to fixed addresses (tests, pinned DNS).
+    pub resolve: Vec<(String, SocketAddr)>,
+}
+
+/// What one request should do.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// Stop reading the body after this many bytes (0: `MAX_BODY`).
+    pub cap: usize,
+    /// Read the body whatever its type (robots.txt); else only HTML is read.
+    pub any_type: bool,
+    /// Validators for a conditional request.
+    pub conditional: Option<Entry>,
+}
+
+/// A response, with the body read when it is HTML (or `any_type`).
+#[derive(Debug, Default)]
+pub struct Response {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub location: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub retry_after: Option<Duration>,
+    pub body: Vec<u8>,
+    pub body_read: bool,
+    pub truncated: bool,
+    /// Bytes received (the body, or Content-Length when it was not read).
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+impl Response {
+    /// Whether the content type is HTML (a missing type counts as HTML).
+    pub fn is_html(&self) -> bool {
+        self.content_type.as_deref().is_none_or(is_html)
+    }
+}
+
+fn is_html(content_type: &str) -> bool {
+    let mime = content_type.split(';').next().unwrap_or("").trim();
+    mime.eq_ignore_ascii_case("text/html") || mime.eq_ignore_ascii_case("application/xhtml+xml")
+}
+
+/// Makes requests.
+#[derive(Debug, Clone)]
+pub struct Fetcher {
+    client: Client,
+}
+
+impl Fetcher {
+    /// Builds the client: rustls with the ring provider, no automatic
+    /// redirects, no proxy for loopback, explicit timeouts.
+    pub fn new(opts: &ClientOptions) -> Result<Self, reqwest::Error> {
+        // Harmless when already installed (by the Redis connection code).
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = Client::builder()
+            .user_agent(&opts.user_agent)
+            .redirect(redirect::Policy::none())
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.request_timeout)
+            .pool_max_idle_per_host(4);
+        for (host, addr) in &opts.resolve {
+            builder = builder.resolve(host, *addr);
+        }
+        Ok(Fetcher {
+            client: builder.build()?,
+        })
+    }
+
+    /// One GET; the body is streamed up to the cap.
+    pub async fn get(&self, url: &Url, req: &Request) -> Result<Response, FetchError> {
+        let start = Instant::now();
+        let mut builder = self.client.get(url.as_str());
+        if let Some(entry) = &req.conditional {
+            if let Some(etag) = &entry.etag {
+                builder = builder.header(header::IF_NONE_MATCH, etag);
+            }
+            if let Some(lm) = &entry.last_modified {
+                builder = builder.header(header::IF_MODIFIED_SINCE, lm);
+            }
+        }
+        let mut resp = builder.send().await?;
+        let mut out = head(resp.status().as_u16(), resp.headers());
+        let read = (200..300).contains(&out.status) && (req.any_type || out.is_html());
+        out.bytes = resp.content_length().unwrap_or(0);
+        if read {
+            let cap = if req.cap == 0 { MAX_BODY } else { req.cap };
+            out.bytes = 0;
+            out.body_read = true;
+            while let Some(chunk) = resp.chunk().await? {
+                out.bytes += chunk.len() as u64;
+                let room = cap - out.body.len();
+                if chunk.len() >= room {
+                    out.body.extend_from_slice(&chunk[..room]);
+                    out.truncated = chunk.len() > room || resp.chunk().await?.is_some();
+                    break;
+                }
+                out.body.extend_from_slice(&chunk);
+            }
+        }
+        out.elapsed = start.elapsed();
+        Ok(out)
+    }
+}
+
+fn head(status: u16, headers: &HeaderMap) -> Response {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &header::HeaderValue| v.to_str().ok())
+            .map(str::to_string)
+    };
+    Response {
+        status,
+        content_type: text(header::CONTENT_TYPE),
+        location: text(header::LOCATION),
+        etag: text(header::ETAG),
+        last_modified: text(header::LAST_MODIFIED),
+        retry_after: text(header::RETRY_AFTER).and_then(|v| retry_after(&v)),
+        ..Response::default()
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub fn retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let ms = at.timestamp_millis() - chrono::Utc::now().timestamp_millis();
+    Some(Duration::from_millis(ms.max(0) as u64))
+}
+
+/// The absolute target of a 3xx response with a `Location`, if any.
+pub fn redirect_target(url: &Url, resp: &Response) -> Option<Url> {
+    if !(300..400).contains(&resp.status) || resp.status == 304 {
+        return None;
+    }
+    url.join(resp.location.as_deref()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(retry_after("2"), Some(Duration::from_secs(2)));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn html_types() {
+        assert!(is_html("text/html; charset=utf-8"));
+        assert!(is_html("application/xhtml+xml"));
+        assert!(!is_html("application/pdf"));
+        assert!(Response::default().is_html());
+    }
+}

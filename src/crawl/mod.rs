@@ -1,0 +1,235 @@
+//! The crawler library: polite, robots-respecting crawls with no printing.
+//!
+//! [`crawl`] takes plain [`CrawlOptions`] and seed URLs and streams each page
+//! record through a callback as it is done, so callers (the CLI, the worker's
+//! scrape handlers) print or store pages without holding the whole crawl.
+
+mod cache;
+mod engine;
+mod extract;
+mod fetch;
+mod frontier;
+mod guard;
+mod politeness;
+mod robots;
+mod task;
+
+use std::net::SocketAddr;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use regex::Regex;
+use serde::Serialize;
+use url::Url;
+
+pub use cache::CacheError;
+pub use guard::{guard, is_public, GuardError};
+pub use robots::product_token;
+
+/// Everything a crawl needs to know.
+#[derive(Debug, Clone)]
+pub struct CrawlOptions {
+    /// Fetch only the seeds (redirects are still followed).
+    pub single_page: bool,
+    /// Pages fetched at most (redirect hops and retries of a page count once).
+    pub max_pages: usize,
+    /// Link depth from a seed (seeds are depth 0).
+    pub max_depth: u32,
+    /// Only URLs whose path+query match one of these (seeds are exempt).
+    pub include: Vec<Regex>,
+    /// Never URLs whose path+query match one of these (wins over include).
+    pub exclude: Vec<Regex>,
+    /// Subdomains of the seeds' hosts are in scope too.
+    pub include_subdomains: bool,
+    /// Stop after this long.
+    pub max_duration: Option<Duration>,
+    /// Obey robots.txt (turn off only on the user's explicit request).
+    pub respect_robots: bool,
+    /// Requests in flight per host.
+    pub host_concurrency: usize,
+    /// Minimum time between request starts to one host (jitter only adds).
+    pub delay: Duration,
+    /// Requests in flight overall.
+    pub concurrency: usize,
+    /// The User-Agent header; its product token selects the robots group.
+    pub user_agent: String,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    /// Refresh cache file (ETag, Last-Modified, content hash per URL).
+    pub cache: Option<PathBuf>,
+    /// Ignore the cache's validators (the cache is still updated).
+    pub force_refresh: bool,
+    /// Refuse URLs resolving to internal addresses (for URLs from queue data).
+    pub guard_private: bool,
+    /// Host names pinned to addresses (tests, or a caller's own DNS).
+    pub resolve: Vec<(String, SocketAddr)>,
+}
+
+impl Default for CrawlOptions {
+    fn default() -> Self {
+        CrawlOptions {
+            single_page: false,
+            max_pages: 100,
+            max_depth: 10,
+            include: Vec::new(),
+            exclude: Vec::new(),
+            include_subdomains: false,
+            max_duration: None,
+            respect_robots: true,
+            host_concurrency: 2,
+            delay: Duration::from_millis(500),
+            concurrency: 16,
+            user_agent: default_user_agent(),
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            cache: None,
+            force_refresh: false,
+            guard_private: false,
+            resolve: Vec::new(),
+        }
+    }
+}
+
+/// `queuectl/<version> (+<homepage>)`.
+pub fn default_user_agent() -> String {
+    format!(
+        "queuectl/{} (+{})",
+        env!("CARGO_PKG_VERSION"),
+        env!("CARGO_PKG_HOMEPAGE")
+    )
+}
+
+/// One fetched page (the end of its redirect chain).
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Page {
+    pub url: String,
+    pub final_url: String,
+    pub status: Option<u16>,
+    pub content_type: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub canonical: Option<String>,
+    pub text: Option<String>,
+    pub links: Vec<String>,
+    pub word_count: usize,
+    pub content_hash: Option<String>,
+    pub depth: u32,
+    pub fetch_ms: u64,
+    pub bytes: u64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unchanged: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub redirects: Vec<String>,
+    pub error: Option<String>,
+}
+
+/// Progress after each page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub budget: usize,
+    pub frontier: usize,
+    pub host: String,
+}
+
+/// What the crawl reports as it goes.
+#[derive(Debug)]
+pub enum Event<'a> {
+    Page(&'a Page),
+    Progress(Progress),
+    /// Something the user should know (robots unreachable, Crawl-delay capped).
+    Warning(&'a str),
+}
+
+/// How one origin's robots.txt turned out.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RobotsOutcome {
+    pub origin: String,
+    /// `parsed`, `allow-all` or `unreachable`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crawl_delay_ms: Option<u64>,
+}
+
+/// A URL and why it was not fetched (robots.txt, or a failed seed).
+#[derive(Debug, Clone, Serialize)]
+pub struct UrlIssue {
+    pub url: String,
+    pub reason: String,
+}
+
+/// The crawl's totals.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrawlReport {
+    pub fetched: usize,
+    pub failed: usize,
+    pub blocked_by_robots: usize,
+    pub out_of_scope: usize,
+    pub unchanged: usize,
+    pub bytes: u64,
+    pub duration_ms: u64,
+    pub pages_per_sec: f64,
+    /// Seeds that could not be fetched or that robots refused.
+    pub failed_seeds: Vec<UrlIssue>,
+    pub blocked: Vec<UrlIssue>,
+    pub robots: Vec<RobotsOutcome>,
+    pub warnings: Vec<String>,
+    /// Why the crawl ended early (duration reached, stopped by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
+}
+
+/// Why a crawl could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CrawlError {
+    #[error("invalid URL '{0}': {1}")]
+    InvalidUrl(String, String),
+    #[error("building the HTTP client: {0}")]
+    Client(#[from] reqwest::Error),
+    #[error(transparent)]
+    Cache(#[from] CacheError),
+}
+
+/// Parses a seed: an absolute http or https URL.
+pub fn parse_seed(text: &str) -> Result<Url, CrawlError> {
+    let bad = |why: &str| CrawlError::InvalidUrl(text.to_string(), why.to_string());
+    let url = Url::parse(text.trim()).map_err(|e| bad(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(bad("only http and https URLs can be crawled"));
+    }
+    frontier::normalise(url).ok_or_else(|| bad("the URL has no host"))
+}
+
+/// Crawls from `seeds`, calling `on_event` with each page and progress update;
+/// the callback returns `ControlFlow::Break` to stop the crawl early.
+pub async fn crawl(
+    opts: &CrawlOptions,
+    seeds: &[Url],
+    on_event: impl FnMut(Event<'_>) -> ControlFlow<()>,
+) -> Result<CrawlReport, CrawlError> {
+    engine::run(opts, seeds, on_event).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_must_be_http_urls() {
+        assert!(parse_seed("https://Example.com").is_ok());
+        assert!(matches!(
+            parse_seed("ftp://x"),
+            Err(CrawlError::InvalidUrl(..))
+        ));
+        assert!(parse_seed("example.com").is_err());
+        assert!(default_user_agent().starts_with("queuectl/"));
+    }
+}

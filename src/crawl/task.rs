@@ -1,0 +1,109 @@
+//! The request futures the crawl loop runs concurrently, and what each yields.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use url::Url;
+
+use super::cache::Entry;
+use super::extract::{self, Extracted};
+use super::fetch::{FetchError, Fetcher, Request, Response};
+use super::frontier::Job;
+use super::guard;
+use super::robots::{self, Rules};
+
+/// A running request. Not `Send`: the loop polls it on its own task.
+pub(super) type Task = Pin<Box<dyn Future<Output = Done>>>;
+
+/// A finished request.
+pub(super) enum Done {
+    Robots {
+        origin: String,
+        host: String,
+        rules: Rules,
+    },
+    Page {
+        job: Job,
+        result: Result<Box<Fetched>, FetchError>,
+    },
+}
+
+/// A page response with its extraction (HTML only).
+pub(super) struct Fetched {
+    pub resp: Response,
+    pub extracted: Option<Extracted>,
+    pub hash: Option<String>,
+}
+
+/// Fetches an origin's robots.txt.
+pub(super) fn robots(
+    fetcher: &Fetcher,
+    token: &str,
+    origin: &str,
+    url: &Url,
+    host: String,
+) -> Task {
+    let (fetcher, token, origin, url) = (
+        fetcher.clone(),
+        token.to_string(),
+        origin.to_string(),
+        url.clone(),
+    );
+    Box::pin(async move {
+        let rules = robots::fetch(&fetcher, &url, &token).await;
+        Done::Robots {
+            origin,
+            host,
+            rules,
+        }
+    })
+}
+
+/// Fetches one page (after the address guard, when it is on).
+pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, check: bool) -> Task {
+    let req = Request {
+        conditional,
+        ..Request::default()
+    };
+    let fetcher = fetcher.clone();
+    Box::pin(async move {
+        if check {
+            if let Err(e) = guard::guard(&job.url).await {
+                let result = Err(FetchError::Refused(e.to_string()));
+                return Done::Page { job, result };
+            }
+        }
+        let result = fetch_and_parse(&fetcher, &job.url, &req).await;
+        Done::Page { job, result }
+    })
+}
+
+/// Fetches a page and, for HTML, decodes and extracts it on the blocking pool.
+async fn fetch_and_parse(
+    fetcher: &Fetcher,
+    url: &Url,
+    req: &Request,
+) -> Result<Box<Fetched>, FetchError> {
+    let mut resp = fetcher.get(url, req).await?;
+    if !resp.body_read {
+        return Ok(Box::new(Fetched {
+            resp,
+            extracted: None,
+            hash: None,
+        }));
+    }
+    let body = std::mem::take(&mut resp.body);
+    let (content_type, base) = (resp.content_type.clone(), url.clone());
+    let (extracted, hash) = tokio::task::spawn_blocking(move || {
+        let hash = extract::sha256_hex(&body);
+        let text = extract::decode(&body, content_type.as_deref());
+        (extract::extract(&text, &base), hash)
+    })
+    .await
+    .map_err(|e| FetchError::Other(e.to_string()))?;
+    Ok(Box::new(Fetched {
+        resp,
+        extracted: Some(extracted),
+        hash: Some(hash),
+    }))
+}

@@ -1,0 +1,55 @@
+//! Where streamed data records go: stdout, or a file given with `-o`.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+/// A destination for data records; stdout is flushed after every record so
+/// NDJSON readers see pages as they arrive.
+pub struct DataSink {
+    out: Box<dyn Write>,
+    flush_each: bool,
+}
+
+impl DataSink {
+    /// Opens `path` (created or truncated), or stdout when `None`.
+    pub fn open(path: Option<&Path>) -> io::Result<Self> {
+        Ok(match path {
+            Some(p) => DataSink {
+                out: Box::new(BufWriter::new(File::create(p)?)),
+                flush_each: false,
+            },
+            None => DataSink {
+                out: Box::new(BufWriter::new(io::stdout())),
+                flush_each: true,
+            },
+        })
+    }
+
+    /// Writes one JSON document on one line.
+    pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, value)?;
+        self.out.write_all(b"\n")?;
+        self.flushed()
+    }
+
+    /// Writes text as it is.
+    pub fn text(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        self.flushed()
+    }
+
+    /// Flushes everything written.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn flushed(&mut self) -> io::Result<()> {
+        if self.flush_each {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,186 @@
+//! The worker's heartbeat: a record with a TTL under a queuectl-owned key,
+//! refreshed while the worker runs, for `queuectl health` to report.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::{Event, QueueSpec};
+use crate::connection::Redis;
+use crate::queues::{keys, now_ms};
+
+/// How often the record is rewritten; it expires after three missed beats.
+pub const EVERY: Duration = Duration::from_secs(10);
+const TTL: Duration = Duration::from_secs(30);
+
+/// What the heartbeat says about a worker.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record {
+    pub id: String,
+    pub host: String,
+    pub pid: u32,
+    pub queues: Vec<QueueRecord>,
+    pub started_at: u64,
+    pub updated_at: u64,
+    /// `active` while any job runs, else `idle`.
+    pub status: &'static str,
+    pub current_jobs: BTreeSet<String>,
+    pub processed: u64,
+    pub failed: u64,
+}
+
+/// A served queue in the heartbeat.
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueRecord {
+    pub name: String,
+    pub concurrency: usize,
+}
+
+/// Keeps the record current from the worker's events.
+pub struct Tracker {
+    record: Mutex<Record>,
+}
+
+impl Tracker {
+    /// A tracker for a worker serving `queues`.
+    pub fn new(id: String, queues: &[QueueSpec]) -> Self {
+        let record = Record {
+            id,
+            host: hostname(),
+            pid: std::process::id(),
+            queues: queues
+                .iter()
+                .map(|q| QueueRecord {
+                    name: q.name.clone(),
+                    concurrency: q.concurrency,
+                })
+                .collect(),
+            started_at: now_ms(),
+            updated_at: now_ms(),
+            status: "idle",
+            current_jobs: BTreeSet::new(),
+            processed: 0,
+            failed: 0,
+        };
+        Self {
+            record: Mutex::new(record),
+        }
+    }
+
+    /// Updates the record from one event.
+    pub fn on_event(&self, event: &Event) {
+        let mut r = self.record.lock().unwrap_or_else(|e| e.into_inner());
+        match event {
+            Event::Started { job_id, .. } => {
+                r.current_jobs.insert(job_id.clone());
+            }
+            Event::Completed { job_id, .. } => {
+                r.current_jobs.remove(job_id);
+                r.processed += 1;
+            }
+            Event::Failed { job_id, .. } => {
+                r.current_jobs.remove(job_id);
+                r.processed += 1;
+                r.failed += 1;
+            }
+            Event::Retrying { job_id, .. } | Event::Stalled { job_id, .. } => {
+                r.current_jobs.remove(job_id);
+            }
+            Event::Progress { .. } | Event::Error { .. } => {}
+        }
+        r.status = if r.current_jobs.is_empty() {
+            "idle"
+        } else {
+            "active"
+        };
+    }
+
+    fn snapshot(&self) -> Record {
+        let mut r = self
+            .record
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        r.updated_at = now_ms();
+        r
+    }
+}
+
+/// Writes the record now and every [`EVERY`] until the task is aborted.
+pub fn spawn(redis: Arc<Redis>, tracker: Arc<Tracker>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(EVERY);
+        loop {
+            tick.tick().await;
+            let record = tracker.snapshot();
+            let key = keys::worker_heartbeat(redis.prefix(), &record.id);
+            let json = serde_json::to_string(&record).unwrap_or_default();
+            // A missed beat is retried on the next tick; the TTL covers two misses.
+            let _ = redis.set_owned(&key, &json, TTL).await;
+        }
+    })
+}
+
+/// Removes the record when the worker stops.
+pub async fn clear(redis: &Redis, worker_id: &str) {
+    let _ = redis
+        .del_owned(&keys::worker_heartbeat(redis.prefix(), worker_id))
+        .await;
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracks_current_jobs_and_totals() {
+        let t = Tracker::new(
+            "w1".into(),
+            &[QueueSpec {
+                name: "q".into(),
+                concurrency: 2,
+            }],
+        );
+        let ev = |kind: &str| {
+            let (queue, job_id) = ("q".to_string(), "7".to_string());
+            match kind {
+                "started" => Event::Started {
+                    queue,
+                    job_id,
+                    name: "echo".into(),
+                    attempts_made: 0,
+                },
+                "failed" => Event::Failed {
+                    queue,
+                    job_id,
+                    error: "x".into(),
+                },
+                _ => Event::Completed {
+                    queue,
+                    job_id,
+                    result: serde_json::Value::Null,
+                },
+            }
+        };
+        t.on_event(&ev("started"));
+        assert_eq!(t.snapshot().status, "active");
+        t.on_event(&ev("completed"));
+        t.on_event(&ev("started"));
+        t.on_event(&ev("failed"));
+        let r = t.snapshot();
+        assert_eq!((r.status, r.processed, r.failed), ("idle", 2, 1));
+        assert!(r.current_jobs.is_empty());
+    }
+}

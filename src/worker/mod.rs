@@ -1,0 +1,286 @@
+//! The worker runtime: one `bullmq::Worker` per served queue (BullMQ's own
+//! locks, stall checks, retries and scheduler iterations), handlers chosen by
+//! job name, and a stream of events for the command to render.
+
+pub mod exec;
+pub mod handlers;
+pub mod heartbeat;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bullmq::options::RedisConnectionOptions;
+use bullmq::worker::WorkerEvent;
+use bullmq::{Job, Worker, WorkerOptions};
+use serde::Serialize;
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+use crate::connection::Redis;
+
+pub use handlers::Handlers;
+use handlers::JobContext;
+
+/// One queue to serve and how many jobs of it run at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueSpec {
+    pub name: String,
+    pub concurrency: usize,
+}
+
+/// Everything the runtime needs, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub connection: RedisConnectionOptions,
+    pub prefix: String,
+    pub queues: Vec<QueueSpec>,
+    pub handlers: Handlers,
+    /// Shown by Node's `Queue.getWorkers()` as the `:w:` client-name suffix.
+    pub name: Option<String>,
+    pub lock_duration: Duration,
+    pub stalled_interval: Duration,
+    pub drain_delay: Duration,
+    pub job_timeout: Duration,
+    /// A list that also gets a record of every job that fails for good.
+    pub dead_letter_list: Option<String>,
+}
+
+/// Something that happened to a job, for the command to render.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "event", rename_all = "camelCase")]
+pub enum Event {
+    Started {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+        name: String,
+        #[serde(rename = "attemptsMade")]
+        attempts_made: u32,
+    },
+    Progress {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+        progress: Value,
+    },
+    Completed {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+        result: Value,
+    },
+    Failed {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+        error: String,
+    },
+    /// An attempt failed and BullMQ will run the job again.
+    Retrying {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+        error: String,
+        #[serde(rename = "attemptsMade")]
+        attempts_made: u32,
+    },
+    Stalled {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+    },
+    Error {
+        queue: String,
+        message: String,
+    },
+}
+
+impl Event {
+    fn started(queue: &str, job: &Job) -> Self {
+        Event::Started {
+            queue: queue.to_string(),
+            job_id: job.id().to_string(),
+            name: job.name().to_string(),
+            attempts_made: job.attempts_made(),
+        }
+    }
+
+    fn progress(queue: &str, job_id: &str, progress: Value) -> Self {
+        Event::Progress {
+            queue: queue.to_string(),
+            job_id: job_id.to_string(),
+            progress,
+        }
+    }
+
+    /// A failed attempt: `Retrying` while attempts remain, else `Failed`.
+    fn failure(queue: &str, job: &Job, error: &bullmq::Error) -> Self {
+        let made = job.attempts_made() + 1;
+        let last = matches!(error, bullmq::Error::Unrecoverable(_))
+            || made >= job.opts().attempts.unwrap_or(1);
+        let (queue, job_id, error) = (queue.to_string(), job.id().to_string(), error.to_string());
+        if last {
+            Event::Failed {
+                queue,
+                job_id,
+                error,
+            }
+        } else {
+            Event::Retrying {
+                queue,
+                job_id,
+                error,
+                attempts_made: made,
+            }
+        }
+    }
+
+    /// Whether this event ends a job's attempt (for `--max-jobs` and totals).
+    pub fn is_finish(&self) -> bool {
+        matches!(self, Event::Completed { .. } | Event::Failed { .. })
+    }
+}
+
+/// The running workers.
+pub struct Runtime {
+    workers: Vec<(String, Arc<Worker>)>,
+    redis: Arc<Redis>,
+    id: String,
+    beat: tokio::task::JoinHandle<()>,
+}
+
+impl Runtime {
+    /// Starts one BullMQ worker per queue and the heartbeat; events go to `events`.
+    pub async fn start(
+        config: &Config,
+        redis: Arc<Redis>,
+        events: mpsc::UnboundedSender<Event>,
+    ) -> Result<Self, bullmq::Error> {
+        let id = worker_id();
+        let tracker = Arc::new(heartbeat::Tracker::new(id.clone(), &config.queues));
+        let events = tap(tracker.clone(), events);
+        let handlers = Arc::new(config.handlers.clone());
+        let dead_letter = config.dead_letter_list.clone().map(|key| {
+            Arc::new(DeadLetter {
+                redis: redis.clone(),
+                key,
+            })
+        });
+        let mut workers = Vec::new();
+        for spec in &config.queues {
+            let ctx = JobContext {
+                handlers: handlers.clone(),
+                queue: spec.name.clone(),
+                timeout: config.job_timeout,
+                events: events.clone(),
+                dead_letter: dead_letter.clone(),
+            };
+            let processor = move |job, token| handlers::process(job, token, ctx.clone());
+            let worker =
+                Arc::new(Worker::with_options(&spec.name, processor, options(config, spec)).await?);
+            forward_events(spec.name.clone(), worker.clone(), events.clone());
+            workers.push((spec.name.clone(), worker));
+        }
+        let beat = heartbeat::spawn(redis.clone(), tracker);
+        Ok(Self {
+            workers,
+            redis,
+            id,
+            beat,
+        })
+    }
+
+    /// Stops fetching, lets active jobs finish for up to `grace`, then cancels
+    /// them: their locks lapse and stall recovery returns them to wait.
+    pub async fn shutdown(self, grace: Duration) {
+        let closing = self
+            .workers
+            .iter()
+            .map(|(_, w)| w.close(grace.as_millis() as u64));
+        futures::future::join_all(closing).await;
+        self.beat.abort();
+        heartbeat::clear(&self.redis, &self.id).await;
+    }
+
+    /// The served queues.
+    pub fn queues(&self) -> impl Iterator<Item = &str> {
+        self.workers.iter().map(|(q, _)| q.as_str())
+    }
+}
+
+/// Where jobs that fail for good are also recorded.
+pub struct DeadLetter {
+    pub redis: Arc<Redis>,
+    pub key: String,
+}
+
+/// Passes events on to `out`, updating the heartbeat's tracker on the way.
+fn tap(
+    tracker: Arc<heartbeat::Tracker>,
+    out: mpsc::UnboundedSender<Event>,
+) -> mpsc::UnboundedSender<Event> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<Event>();
+    tokio::spawn(async move {
+        while let Some(event) = rx.recv().await {
+            tracker.on_event(&event);
+            if out.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    tx
+}
+
+/// A worker id unique enough to key a heartbeat: pid and start time, in hex.
+fn worker_id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{:x}-{:x}", std::process::id(), nanos)
+}
+
+fn options(config: &Config, spec: &QueueSpec) -> WorkerOptions {
+    let mut opts = WorkerOptions::new()
+        .connection(config.connection.clone())
+        .prefix(config.prefix.clone())
+        .concurrency(spec.concurrency)
+        .lock_duration(config.lock_duration)
+        .stalled_interval(config.stalled_interval)
+        .drain_delay(config.drain_delay)
+        .max_stalled_count(3);
+    if let Some(name) = &config.name {
+        opts = opts.name(name.clone());
+    }
+    opts
+}
+
+/// Turns the port's worker events into ours (completions, stalls, errors);
+/// starts, progress and failures come from the processor itself, which knows
+/// whether a failed attempt will be retried.
+fn forward_events(queue: String, worker: Arc<Worker>, events: mpsc::UnboundedSender<Event>) {
+    tokio::spawn(async move {
+        while let Some(event) = worker.next_event().await {
+            let mapped = match event {
+                WorkerEvent::Completed { job_id, result } => Event::Completed {
+                    queue: queue.clone(),
+                    job_id,
+                    result,
+                },
+                WorkerEvent::Stalled { job_id } => Event::Stalled {
+                    queue: queue.clone(),
+                    job_id,
+                },
+                WorkerEvent::Error(message) => Event::Error {
+                    queue: queue.clone(),
+                    message,
+                },
+                WorkerEvent::Closed => break,
+                _ => continue,
+            };
+            if events.send(mapped).is_err() {
+                break;
+            }
+        }
+    });
+}

@@ -1,0 +1,441 @@
+//! `queuectl worker` against real Redis and real Node BullMQ: processing,
+//! sharing a queue with a Node worker, retries, timeouts, shutdown, crashes
+//! and Node job schedulers.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::support::{node, node_ready, RedisServer};
+
+/// A running `queuectl worker --json`, its events collected as they arrive.
+struct WorkerProc {
+    child: Child,
+    events: Arc<Mutex<Vec<Value>>>,
+}
+
+impl WorkerProc {
+    fn start(server: &RedisServer, args: &[&str]) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_queuectl"))
+            .env("REDIS_URL", server.url())
+            .args(["worker", "--json"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn queuectl worker");
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = events.clone();
+        let out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let v: Value =
+                    serde_json::from_str(&line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+                sink.lock().unwrap().push(v);
+            }
+        });
+        Self { child, events }
+    }
+
+    fn count(&self, event: &str) -> usize {
+        self.events
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event"] == event)
+            .count()
+    }
+
+    fn ids(&self, event: &str) -> Vec<String> {
+        let events = self.events.lock().unwrap();
+        events
+            .iter()
+            .filter(|e| e["event"] == event)
+            .map(|e| e["jobId"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    fn wait_for(&self, what: &str, limit: Duration, cond: impl Fn(&Self) -> bool) {
+        let start = Instant::now();
+        while !cond(self) {
+            assert!(
+                start.elapsed() < limit,
+                "timed out waiting for {what}; events: {:?}",
+                self.events.lock().unwrap()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, sig: &str) {
+        let ok = Command::new("kill")
+            .args([sig, &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    fn wait_exit(&mut self, limit: Duration) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().unwrap_or(-1);
+            }
+            assert!(
+                start.elapsed() < limit,
+                "worker did not exit within {limit:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for WorkerProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn enqueue(server: &RedisServer, queue: &str, lines: &[Value]) {
+    let ndjson: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    server
+        .queuectl()
+        .args(["enqueue", "--file", "-", "--queue", queue])
+        .stdin(ndjson)
+        .run()
+        .ok();
+}
+
+fn counts(server: &RedisServer, queue: &str) -> Value {
+    let run = node(server, "counts.js", &[queue]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn job(server: &RedisServer, queue: &str, id: &str) -> Value {
+    server
+        .queuectl()
+        .args(["job", queue, id, "--json"])
+        .run()
+        .ok()
+        .json()
+}
+
+#[test]
+fn a_node_job_runs_in_queuectl_and_node_queue_events_follow_it() {
+    let server = RedisServer::start();
+    node_ready();
+    let script = r#"read job; echo "progress 30 fetched"; echo "log working"; echo "progress 100"; echo "{\"ok\": true, \"by\": \"queuectl\"}""#;
+    let _worker = WorkerProc::start(
+        &server,
+        &["--queue", "wq", "--exec", &format!("shell={script}")],
+    );
+    let run = node(&server, "waitjob.js", &["wq", "shell", r#"{"n": 3}"#]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(out["result"], json!({"ok": true, "by": "queuectl"}));
+    let events = out["events"].as_array().unwrap();
+    let names: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.first(), Some(&"active"), "{out:#}");
+    assert_eq!(names.last(), Some(&"completed"), "{out:#}");
+    let progress: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["event"] == "progress")
+        .map(|e| &e["data"])
+        .collect();
+    assert_eq!(
+        progress.first(),
+        Some(&&json!({"percent": 30, "message": "fetched"})),
+        "{out:#}"
+    );
+    assert_eq!(
+        progress.last(),
+        Some(&&json!(100)),
+        "the last progress always goes out: {out:#}"
+    );
+    let id = out["jobId"].as_str().unwrap();
+    let logs = job(&server, "wq", id)["logs"].clone();
+    assert_eq!(logs[0], "working");
+    assert!(
+        logs[1].as_str().unwrap().starts_with("queuectl: duration"),
+        "{logs}"
+    );
+}
+
+#[test]
+fn node_and_queuectl_workers_share_a_queue_without_losing_or_repeating_jobs() {
+    let server = RedisServer::start();
+    node_ready();
+    let lines: Vec<Value> = (0..2000)
+        .map(|i| json!({"name": "echo", "data": {"i": i}, "opts": {"removeOnComplete": false}}))
+        .collect();
+    enqueue(&server, "shared", &lines);
+    let mut ours = WorkerProc::start(&server, &["--queue", "shared", "--concurrency", "shared=5"]);
+    let run = node(&server, "drain.js", &["shared", "2000"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let theirs: Vec<String> = serde_json::from_str(&run.stdout).unwrap();
+    ours.wait_for("the last completion event", Duration::from_secs(5), |w| {
+        w.count("completed") + theirs.len() >= 2000
+    });
+    ours.signal("-TERM");
+    assert_eq!(ours.wait_exit(Duration::from_secs(10)), 0);
+    let mut all: Vec<String> = ours.ids("completed");
+    let ours_count = all.len();
+    all.extend(theirs.iter().cloned());
+    all.sort();
+    all.dedup();
+    assert_eq!(
+        all.len(),
+        2000,
+        "a job was lost or processed twice ({ours_count} by queuectl, {} by Node)",
+        theirs.len()
+    );
+    assert!(
+        ours_count > 0 && !theirs.is_empty(),
+        "both workers should take part: {ours_count} / {}",
+        theirs.len()
+    );
+    let c = counts(&server, "shared");
+    assert_eq!(
+        (
+            c["completed"].as_u64(),
+            c["failed"].as_u64(),
+            c["active"].as_u64(),
+            c["waiting"].as_u64()
+        ),
+        (Some(2000), Some(0), Some(0), Some(0))
+    );
+}
+
+#[test]
+fn retries_follow_the_backoff_and_unrecoverable_exits_do_not_retry() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let flaky = format!("flaky=date +%s%3N >> {d}/$QUEUECTL_JOB_ID; n=$(wc -l < {d}/$QUEUECTL_JOB_ID); [ \"$n\" -ge 3 ] && echo '{{\"attempt\": 3}}' && exit 0; echo \"boom $n\" >&2; exit 1");
+    enqueue(
+        &server,
+        "rq",
+        &[
+            json!({"name": "flaky", "opts": {"jobId": "f1", "attempts": 3, "backoff": {"type": "fixed", "delay": 400}}}),
+            json!({"name": "fatal", "opts": {"jobId": "u1", "attempts": 3}}),
+            json!({"name": "sleep", "data": {"ms": 5000}, "opts": {"jobId": "t1", "attempts": 2, "backoff": 100}}),
+        ],
+    );
+    let mut w = WorkerProc::start(
+        &server,
+        &[
+            "--queue",
+            "rq",
+            "--concurrency",
+            "rq=3",
+            "--exec",
+            &flaky,
+            "--exec",
+            "fatal=echo 'bad credentials' >&2; exit 65",
+            "--job-timeout",
+            "300ms",
+            "--dead-letter-list",
+            "dlq",
+            "--burst",
+        ],
+    );
+    assert_eq!(w.wait_exit(Duration::from_secs(20)), 0);
+
+    let f1 = job(&server, "rq", "f1");
+    assert_eq!(
+        (f1["state"].as_str(), f1["attemptsMade"].as_u64()),
+        (Some("completed"), Some(3)),
+        "{f1}"
+    );
+    assert_eq!(f1["returnvalue"], json!({"attempt": 3}));
+    let starts: Vec<u64> = std::fs::read_to_string(dir.path().join("f1"))
+        .unwrap()
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    for pair in starts.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= 400,
+            "attempts closer than the 400 ms backoff: {starts:?}"
+        );
+    }
+    let u1 = job(&server, "rq", "u1");
+    assert_eq!(
+        (u1["state"].as_str(), u1["attemptsMade"].as_u64()),
+        (Some("failed"), Some(1)),
+        "{u1}"
+    );
+    assert!(u1["failedReason"]
+        .as_str()
+        .unwrap()
+        .contains("bad credentials"));
+    let t1 = job(&server, "rq", "t1");
+    assert_eq!(
+        (t1["state"].as_str(), t1["attemptsMade"].as_u64()),
+        (Some("failed"), Some(2)),
+        "{t1}"
+    );
+    assert_eq!(t1["failedReason"], "timed out after 300ms");
+    assert_eq!(w.count("retrying"), 3, "two for f1, one for t1");
+    let records: Vec<Value> = server
+        .raw(&["LRANGE", "dlq", "0", "-1"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["jobId"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        ["t1", "u1"],
+        "only jobs that failed for good are dead-lettered"
+    );
+    for r in &records {
+        for field in [
+            "name",
+            "queue",
+            "data",
+            "error",
+            "stack",
+            "timestamp",
+            "attemptsMade",
+        ] {
+            assert!(
+                r.get(field).is_some(),
+                "dead-letter record without {field}: {r}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sigterm_lets_active_jobs_finish_then_exits_0() {
+    let server = RedisServer::start();
+    let lines: Vec<Value> = (0..20)
+        .map(|_| json!({"name": "sleep", "data": {"ms": 1500}}))
+        .collect();
+    enqueue(&server, "gq", &lines);
+    let mut w = WorkerProc::start(
+        &server,
+        &["--queue", "gq", "--concurrency", "gq=20", "--grace", "10s"],
+    );
+    w.wait_for("20 started jobs", Duration::from_secs(10), |w| {
+        w.count("started") == 20
+    });
+    w.signal("-TERM");
+    assert_eq!(w.wait_exit(Duration::from_secs(10)), 0);
+    assert_eq!(w.count("completed"), 20);
+    assert_eq!(server.int(&["LLEN", "bull:gq:active"]), 0);
+    assert_eq!(server.int(&["ZCARD", "bull:gq:completed"]), 20);
+}
+
+#[test]
+fn jobs_of_a_killed_worker_are_recovered_by_the_next_one() {
+    let server = RedisServer::start();
+    let lines: Vec<Value> = (0..10)
+        .map(
+            |_| json!({"name": "sleep", "data": {"ms": 3000}, "opts": {"removeOnComplete": false}}),
+        )
+        .collect();
+    enqueue(&server, "kq", &lines);
+    let short = [
+        "--queue",
+        "kq",
+        "--concurrency",
+        "kq=10",
+        "--lock-duration",
+        "1s",
+        "--stalled-interval",
+        "500ms",
+    ];
+    let mut first = WorkerProc::start(&server, &short);
+    first.wait_for("10 started jobs", Duration::from_secs(10), |w| {
+        w.count("started") == 10
+    });
+    first.signal("-KILL");
+    first.wait_exit(Duration::from_secs(5));
+    assert_eq!(
+        server.int(&["LLEN", "bull:kq:active"]),
+        10,
+        "the killed worker's jobs are still active"
+    );
+    let mut second = WorkerProc::start(&server, &[&short[..], &["--burst"]].concat());
+    assert_eq!(second.wait_exit(Duration::from_secs(30)), 0);
+    assert_eq!(
+        server.int(&["ZCARD", "bull:kq:completed"]),
+        10,
+        "events: {:?}",
+        second.events.lock().unwrap()
+    );
+    assert_eq!(server.int(&["LLEN", "bull:kq:active"]), 0);
+    assert!(second.count("stalled") > 0 || second.count("started") == 10);
+}
+
+#[test]
+fn a_node_job_scheduler_keeps_firing_with_only_queuectl_serving() {
+    let server = RedisServer::start();
+    let run = node(&server, "scheduler.js", &["cron-q", "tick", "700"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let w = WorkerProc::start(&server, &["--queue", "cron-q"]);
+    w.wait_for("3 scheduler iterations", Duration::from_secs(10), |w| {
+        w.count("completed") >= 3
+    });
+    let ids = w.ids("completed");
+    assert!(
+        ids.iter().all(|id| id.starts_with("repeat:tick:")),
+        "{ids:?}"
+    );
+    let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(distinct.len(), ids.len(), "each iteration is a new job");
+}
+
+#[test]
+fn bad_worker_flags_are_usage_errors() {
+    let server = RedisServer::start();
+    for args in [
+        vec!["worker", "--exec", "noequals"],
+        vec!["worker", "--concurrency", "q=x"],
+        vec!["worker", "--queue", "a", "--concurrency", "b=2"],
+        vec!["worker", "--queue", "bad:name"],
+    ] {
+        server.queuectl().args(&args).run().fails_with(2);
+    }
+}
+
+#[test]
+fn a_running_worker_keeps_a_heartbeat_and_removes_it_on_exit() {
+    let server = RedisServer::start();
+    let mut w = WorkerProc::start(&server, &["--queue", "hq", "--concurrency", "hq=2"]);
+    let start = Instant::now();
+    let key = loop {
+        let keys = server.raw(&["--scan", "--pattern", "bull:__queuectl__:worker:*"]);
+        if let Some(k) = keys.lines().next() {
+            break k.to_string();
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no heartbeat");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let record: Value = serde_json::from_str(&server.raw(&["GET", &key])).unwrap();
+    assert_eq!(record["queues"], json!([{"name": "hq", "concurrency": 2}]));
+    assert_eq!(record["pid"], w.child.id());
+    assert_eq!(record["status"], "idle");
+    let ttl = server.int(&["PTTL", &key]);
+    assert!(ttl > 0 && ttl <= 30_000, "{ttl}");
+    w.signal("-TERM");
+    assert_eq!(w.wait_exit(Duration::from_secs(10)), 0);
+    assert_eq!(
+        server.int(&["EXISTS", &key]),
+        0,
+        "the heartbeat outlived the worker"
+    );
+}
