@@ -309,6 +309,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Exit once every served queue has nothing waiting, active or due within 1 s')
+            [CompletionResult]::new('--allow-private-networks', '--allow-private-networks', [CompletionResultType]::ParameterName, 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')

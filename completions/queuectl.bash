@@ -1026,7 +1026,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__worker)
-            opts="-u -q -h -V --queue --concurrency --scrape-concurrency --process-concurrency --maintenance-concurrency --exec --job-timeout --lock-duration --stalled-interval --poll-interval --burst --max-jobs --max-runtime --grace --name --dead-letter-list --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --queue --concurrency --scrape-concurrency --process-concurrency --maintenance-concurrency --exec --job-timeout --lock-duration --stalled-interval --poll-interval --burst --max-jobs --max-runtime --grace --name --dead-letter-list --allow-private-networks --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -298,6 +298,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --connect-timeout 'Give up connecting after this long'
             cand --color 'When to use colour (`NO_COLOR` set means never)'
             cand --burst 'Exit once every served queue has nothing waiting, active or due within 1 s'
+            cand --allow-private-networks 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)'
             cand --tls 'Connect with TLS (implied by a rediss:// URL)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only the data: no notes, warnings or progress bars'

@@ -279,6 +279,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l color -d 'W
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l burst -d 'Exit once every served queue has nothing waiting, active or due within 1 s'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l allow-private-networks -d 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'

@@ -527,6 +527,10 @@ pub struct ManArgs {
 
 const WORKER_AFTER_HELP: &str = "\
 Handlers, chosen by job name:
+  single-page, full-crawl, refresh, scrape-website (data.type picks one)
+              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh)
+              politely; progress rises to 100 \"Complete\"; the result is
+              {success, pagesProcessed, pagesFailed, blockedByRobots, …, pages}
   echo        returns the job's data
   sleep       sleeps data.ms milliseconds
   --exec NAME=COMMAND
@@ -616,6 +620,11 @@ pub struct WorkerArgs {
     /// ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})
     #[arg(long, value_name = "KEY")]
     pub dead_letter_list: Option<String>,
+
+    /// Let scrape jobs crawl loopback, private and link-local addresses (refused by default:
+    /// their URLs come from queue data)
+    #[arg(long)]
+    pub allow_private_networks: bool,
 }
 
 /// Parses a duration, taking a plain number as milliseconds (`30000`).

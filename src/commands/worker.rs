@@ -13,6 +13,7 @@ use crate::cli::WorkerArgs;
 use crate::error::{usage, Exit};
 use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
+use crate::worker::scrape::ScrapeSettings;
 use crate::worker::{Config, Event, Handlers, QueueSpec, Runtime};
 
 /// How often `--burst` checks whether the queues are drained.
@@ -245,6 +246,9 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
         },
         job_timeout: args.job_timeout,
         dead_letter_list: args.dead_letter_list.clone(),
+        scrape: ScrapeSettings {
+            allow_private_networks: args.allow_private_networks,
+        },
     })
 }
 

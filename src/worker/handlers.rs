@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 use super::exec::{self, Invocation, Line, UNRECOVERABLE_EXIT};
+use super::scrape::{self, ScrapeSettings};
 use super::{DeadLetter, Event};
 
 /// Progress updates sent to Redis at most this often (the last one always goes).
@@ -25,6 +26,8 @@ pub enum Handler {
     Sleep,
     /// Runs a shell command.
     Exec(String),
+    /// Crawls `data.url` (single-page, full-crawl, refresh, scrape-website).
+    Scrape,
 }
 
 /// Handlers by job name, with an optional catch-all (`--exec '*=…'`).
@@ -36,7 +39,15 @@ pub struct Handlers {
 
 impl Default for Handlers {
     fn default() -> Self {
-        let by_name = [("echo", Handler::Echo), ("sleep", Handler::Sleep)]
+        let builtins = [
+            ("echo", Handler::Echo),
+            ("sleep", Handler::Sleep),
+            ("single-page", Handler::Scrape),
+            ("full-crawl", Handler::Scrape),
+            ("refresh", Handler::Scrape),
+            ("scrape-website", Handler::Scrape),
+        ];
+        let by_name = builtins
             .into_iter()
             .map(|(n, h)| (n.to_string(), h))
             .collect();
@@ -72,6 +83,7 @@ pub struct JobContext {
     pub timeout: Duration,
     pub events: mpsc::UnboundedSender<Event>,
     pub dead_letter: Option<Arc<DeadLetter>>,
+    pub scrape: ScrapeSettings,
 }
 
 /// Processes one job: picks the handler, applies the timeout, reports events.
@@ -140,6 +152,14 @@ async fn run_handler(
             Ok(json!({ "slept": ms }))
         }
         Handler::Exec(command) => run_exec(command, job, ctx).await,
+        Handler::Scrape => {
+            let kind = scrape::Kind::of(job.name(), job.data()).ok_or_else(|| {
+                bullmq::Error::Unrecoverable(
+                    "data.type must be single-page, full-crawl or refresh".into(),
+                )
+            })?;
+            scrape::run(kind, job, ctx).await
+        }
     }
 }
 
@@ -264,7 +284,8 @@ async fn apply_line(job: &mut Job, ctx: &JobContext, line: Line, throttle: &mut 
     }
 }
 
-async fn send_progress(job: &mut Job, ctx: &JobContext, value: Value) {
+/// Sets the job's progress in Redis (BullMQ emits the `progress` event) and reports it.
+pub(super) async fn send_progress(job: &mut Job, ctx: &JobContext, value: Value) {
     let progress = match &value {
         Value::Number(n) => JobProgress::Number(n.as_f64().unwrap_or(0.0)),
         other => JobProgress::Object(other.clone()),

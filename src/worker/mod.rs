@@ -5,6 +5,7 @@
 pub mod exec;
 pub mod handlers;
 pub mod heartbeat;
+pub mod scrape;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,6 +44,7 @@ pub struct Config {
     pub job_timeout: Duration,
     /// A list that also gets a record of every job that fails for good.
     pub dead_letter_list: Option<String>,
+    pub scrape: scrape::ScrapeSettings,
 }
 
 /// Something that happened to a job, for the command to render.
@@ -174,6 +176,7 @@ impl Runtime {
                 timeout: config.job_timeout,
                 events: events.clone(),
                 dead_letter: dead_letter.clone(),
+                scrape: config.scrape.clone(),
             };
             let processor = move |job, token| handlers::process(job, token, ctx.clone());
             let worker =

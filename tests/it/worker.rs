@@ -439,3 +439,70 @@ fn a_running_worker_keeps_a_heartbeat_and_removes_it_on_exit() {
         "the heartbeat outlived the worker"
     );
 }
+
+#[test]
+fn a_full_crawl_job_reports_progress_to_100_and_private_urls_need_a_flag() {
+    use crate::support::site::{Robots, Site};
+    let server = RedisServer::start();
+    let site = Site::start(Robots::standard());
+    let data = json!({"url": site.url("/"), "maxPages": 4});
+    enqueue(
+        &server,
+        "scrape-q",
+        &[json!({"name": "full-crawl", "data": data, "opts": {"jobId": "c1", "attempts": 1}})],
+    );
+    let mut w = WorkerProc::start(
+        &server,
+        &["--queue", "scrape-q", "--allow-private-networks", "--burst"],
+    );
+    assert_eq!(w.wait_exit(Duration::from_secs(30)), 0);
+    let c1 = job(&server, "scrape-q", "c1");
+    assert_eq!(c1["state"], "completed", "{c1}");
+    let result = &c1["returnvalue"];
+    assert_eq!(result["success"], true);
+    assert!(result["pagesProcessed"].as_u64().unwrap() >= 3, "{result}");
+    assert_eq!(result["pages"][0]["title"], "Home");
+    assert!(site.count("/private/x") == 0, "robots.txt was ignored");
+    let percents: Vec<i64> = w
+        .events
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "progress")
+        .map(|e| e["progress"]["percent"].as_i64().unwrap())
+        .collect();
+    assert!(
+        percents.windows(2).all(|p| p[0] <= p[1]),
+        "progress must rise: {percents:?}"
+    );
+    assert_eq!(percents.last(), Some(&100), "{percents:?}");
+    assert_eq!(
+        c1["progress"],
+        json!({"percent": 100, "message": "Complete"})
+    );
+
+    enqueue(
+        &server,
+        "scrape-q",
+        &[
+            json!({"name": "single-page", "data": {"url": site.url("/a")}, "opts": {"jobId": "c2", "attempts": 3}}),
+        ],
+    );
+    let mut guarded = WorkerProc::start(&server, &["--queue", "scrape-q", "--burst"]);
+    assert_eq!(guarded.wait_exit(Duration::from_secs(30)), 0);
+    let c2 = job(&server, "scrape-q", "c2");
+    assert_eq!(
+        (c2["state"].as_str(), c2["attemptsMade"].as_u64()),
+        (Some("failed"), Some(1)),
+        "refused for good: {c2}"
+    );
+    assert!(
+        c2["failedReason"].as_str().unwrap().contains("refused"),
+        "{c2}"
+    );
+    assert_eq!(
+        site.count("/a"),
+        1,
+        "the guarded worker must not fetch anything"
+    );
+}

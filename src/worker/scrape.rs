@@ -1,0 +1,267 @@
+//! The scrape handlers (`single-page`, `full-crawl`, `refresh`, and
+//! `scrape-website` with `data.type`): run the crawl library on `data.url` and
+//! turn its progress into the job's progress.
+
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use bullmq::Job;
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+
+use super::handlers::{send_progress, JobContext};
+use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
+
+/// Pages are returned with the result while their JSON stays under this size;
+/// beyond it the result carries the summary only (`pagesOmitted: true`).
+const MAX_RESULT_PAGES_BYTES: usize = 1 << 20;
+/// The default page budget of a full crawl, as in the existing system.
+const DEFAULT_MAX_PAGES: u64 = 100;
+
+/// The three scrape kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    SinglePage,
+    FullCrawl,
+    Refresh,
+}
+
+impl Kind {
+    /// The kind a job name (and, for `scrape-website`, `data.type`) asks for.
+    pub fn of(name: &str, data: &Value) -> Option<Kind> {
+        let name = if name == "scrape-website" {
+            data.get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("full-crawl")
+        } else {
+            name
+        };
+        match name {
+            "single-page" => Some(Kind::SinglePage),
+            "full-crawl" => Some(Kind::FullCrawl),
+            "refresh" => Some(Kind::Refresh),
+            _ => None,
+        }
+    }
+}
+
+/// Settings of the worker that apply to every scrape job.
+#[derive(Debug, Clone, Default)]
+pub struct ScrapeSettings {
+    /// Crawl loopback, private and link-local addresses (off: such URLs are refused).
+    pub allow_private_networks: bool,
+}
+
+/// Runs a scrape job.
+pub async fn run(kind: Kind, job: &mut Job, ctx: &JobContext) -> Result<Value, bullmq::Error> {
+    let settings = &ctx.scrape;
+    let data = job.data().clone();
+    let url = data
+        .get("url")
+        .and_then(Value::as_str)
+        .ok_or_else(|| unrecoverable("data.url is missing"))?;
+    let seed = crawl::parse_seed(url).map_err(|e| unrecoverable(&e.to_string()))?;
+    let opts = options(kind, &data, settings);
+    if opts.guard_private {
+        crate::crawl::guard(&seed)
+            .await
+            .map_err(|e| unrecoverable(&format!("refused {url}: {e}")))?;
+    }
+    report(job, ctx, 0.0, "fetching robots.txt").await;
+    let (tx, mut rx) = mpsc::unbounded_channel::<(f64, String)>();
+    let stop = StopOnDrop(Arc::new(AtomicBool::new(false)));
+    let crawling = spawn_crawl(opts, seed, tx, stop.0.clone());
+    tokio::pin!(crawling);
+    let mut last = -1.0;
+    let (result, pages) = loop {
+        tokio::select! {
+            done = &mut crawling => break done.map_err(|e| bullmq::Error::ProcessingError(e.to_string()))?,
+            Some((percent, message)) = rx.recv() => {
+                if percent > last {
+                    last = percent;
+                    report(job, ctx, percent, &message).await;
+                }
+            }
+        }
+    };
+    drop(stop);
+    let summary = result.map_err(bullmq::Error::ProcessingError)?;
+    if let Some(status) = seed_auth_failure(&pages) {
+        return Err(unrecoverable(&format!(
+            "{url} answered HTTP {status}: not authorised to scrape it"
+        )));
+    }
+    if let Some(failed) = summary.failed_seeds.first() {
+        return Err(bullmq::Error::ProcessingError(format!(
+            "{}: {}",
+            failed.url, failed.reason
+        )));
+    }
+    report(job, ctx, 100.0, "Complete").await;
+    Ok(result_json(&summary, pages))
+}
+
+/// Runs the crawl on its own thread and single-threaded runtime: the crawl
+/// engine is not `Send` (one task drives all its requests), while a BullMQ
+/// processor must be. Progress comes back through `progress`; setting `stop`
+/// ends the crawl early (the job timed out or was cancelled).
+fn spawn_crawl(
+    opts: CrawlOptions,
+    seed: url::Url,
+    progress: mpsc::UnboundedSender<(f64, String)>,
+    stop: Arc<AtomicBool>,
+) -> tokio::task::JoinHandle<(Result<crawl::CrawlReport, String>, Vec<Page>)> {
+    tokio::task::spawn_blocking(move || {
+        let mut pages: Vec<Page> = Vec::new();
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => return (Err(e.to_string()), pages),
+        };
+        let on_event = |event: CrawlEvent<'_>| {
+            match event {
+                CrawlEvent::Page(page) => pages.push(page.clone()),
+                CrawlEvent::Progress(p) => {
+                    // 100 is kept for the end, when the result is ready.
+                    let percent = (p.done as f64 * 99.0 / p.budget.max(1) as f64)
+                        .min(99.0)
+                        .floor();
+                    let message = format!("{} of {} pages ({})", p.done, p.budget, p.host);
+                    let _ = progress.send((percent, message));
+                }
+                CrawlEvent::Warning(_) => {}
+            }
+            if stop.load(Ordering::Relaxed) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let report = runtime.block_on(crawl::crawl(&opts, std::slice::from_ref(&seed), on_event));
+        (report.map_err(|e| e.to_string()), pages)
+    })
+}
+
+/// Tells the crawl thread to stop when the job's future is dropped.
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+fn options(kind: Kind, data: &Value, settings: &ScrapeSettings) -> CrawlOptions {
+    let max_pages = data
+        .get("maxPages")
+        .and_then(Value::as_u64)
+        .unwrap_or(DEFAULT_MAX_PAGES)
+        .max(1);
+    CrawlOptions {
+        single_page: kind != Kind::FullCrawl,
+        max_pages: if kind == Kind::FullCrawl {
+            max_pages as usize
+        } else {
+            1
+        },
+        respect_robots: data
+            .get("respectRobots")
+            .and_then(Value::as_bool)
+            .unwrap_or(true),
+        force_refresh: data
+            .get("forceRefresh")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        guard_private: !settings.allow_private_networks,
+        ..CrawlOptions::default()
+    }
+}
+
+/// HTTP 401/403 on a seed means the site refuses us: retrying cannot help.
+fn seed_auth_failure(pages: &[Page]) -> Option<u16> {
+    pages
+        .iter()
+        .filter(|p| p.depth == 0)
+        .filter_map(|p| p.status)
+        .find(|s| matches!(s, 401 | 403))
+}
+
+fn result_json(summary: &crawl::CrawlReport, pages: Vec<Page>) -> Value {
+    let mut out = json!({
+        "success": summary.failed_seeds.is_empty(),
+        "pagesProcessed": summary.fetched,
+        "pagesFailed": summary.failed,
+        "blockedByRobots": summary.blocked_by_robots,
+        "outOfScope": summary.out_of_scope,
+        "unchanged": summary.unchanged,
+        "bytes": summary.bytes,
+        "durationMs": summary.duration_ms,
+    });
+    let pages = serde_json::to_value(&pages).unwrap_or(Value::Null);
+    if pages.to_string().len() <= MAX_RESULT_PAGES_BYTES {
+        out["pages"] = pages;
+    } else {
+        out["pagesOmitted"] = json!(true);
+    }
+    out
+}
+
+async fn report(job: &mut Job, ctx: &JobContext, percent: f64, message: &str) {
+    let value = json!({ "percent": percent as i64, "message": message });
+    send_progress(job, ctx, value).await;
+}
+
+fn unrecoverable(message: &str) -> bullmq::Error {
+    bullmq::Error::Unrecoverable(message.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_names_and_data_type() {
+        assert_eq!(Kind::of("full-crawl", &json!({})), Some(Kind::FullCrawl));
+        assert_eq!(
+            Kind::of("scrape-website", &json!({"type": "refresh"})),
+            Some(Kind::Refresh)
+        );
+        assert_eq!(
+            Kind::of("scrape-website", &json!({})),
+            Some(Kind::FullCrawl)
+        );
+        assert_eq!(Kind::of("echo", &json!({})), None);
+    }
+
+    #[test]
+    fn options_follow_the_job_data() {
+        let o = options(
+            Kind::FullCrawl,
+            &json!({"maxPages": 7, "respectRobots": false}),
+            &ScrapeSettings::default(),
+        );
+        assert_eq!(
+            (
+                o.max_pages,
+                o.single_page,
+                o.respect_robots,
+                o.guard_private
+            ),
+            (7, false, false, true)
+        );
+        let s = options(
+            Kind::SinglePage,
+            &json!({}),
+            &ScrapeSettings {
+                allow_private_networks: true,
+            },
+        );
+        assert_eq!(
+            (s.max_pages, s.single_page, s.guard_private),
+            (1, true, false)
+        );
+    }
+}
