@@ -9,6 +9,7 @@ pub mod discovery;
 pub mod input;
 pub mod inspect;
 pub mod keys;
+pub mod maintenance;
 pub mod ndjson;
 pub mod priority;
 pub mod routing;

@@ -13,6 +13,8 @@ use tokio::sync::mpsc;
 use super::exec::{self, Invocation, Line, UNRECOVERABLE_EXIT};
 use super::scrape::{self, ScrapeSettings};
 use super::{DeadLetter, Event};
+use crate::connection::Redis;
+use crate::queues::maintenance::{self, Retention};
 
 /// Progress updates sent to Redis at most this often (the last one always goes).
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -28,6 +30,8 @@ pub enum Handler {
     Exec(String),
     /// Crawls `data.url` (single-page, full-crawl, refresh, scrape-website).
     Scrape,
+    /// Applies the retention policy to `data.queues` (default: every queue).
+    Maintenance,
 }
 
 /// Handlers by job name, with an optional catch-all (`--exec '*=…'`).
@@ -46,6 +50,8 @@ impl Default for Handlers {
             ("full-crawl", Handler::Scrape),
             ("refresh", Handler::Scrape),
             ("scrape-website", Handler::Scrape),
+            ("maintenance", Handler::Maintenance),
+            ("daily-maintenance", Handler::Maintenance),
         ];
         let by_name = builtins
             .into_iter()
@@ -84,6 +90,7 @@ pub struct JobContext {
     pub events: mpsc::UnboundedSender<Event>,
     pub dead_letter: Option<Arc<DeadLetter>>,
     pub scrape: ScrapeSettings,
+    pub redis: Arc<Redis>,
 }
 
 /// Processes one job: picks the handler, applies the timeout, reports events.
@@ -160,7 +167,54 @@ async fn run_handler(
             })?;
             scrape::run(kind, job, ctx).await
         }
+        Handler::Maintenance => run_maintenance(job, ctx).await,
     }
+}
+
+async fn run_maintenance(job: &Job, ctx: &JobContext) -> Result<Value, bullmq::Error> {
+    let data = job.data();
+    let queues: Vec<String> = data
+        .get("queues")
+        .and_then(Value::as_array)
+        .map(|qs| {
+            qs.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let policy = retention(data).map_err(bullmq::Error::Unrecoverable)?;
+    let cleaned = maintenance::apply(&ctx.redis, &queues, &policy).await?;
+    Ok(json!({ "success": true, "queues": cleaned }))
+}
+
+/// The default policy, with `completedAge`, `failedAge` (ms or a duration) and
+/// `maxEvents` from the job data overriding it.
+fn retention(data: &Value) -> Result<Retention, String> {
+    let mut policy = Retention::default();
+    let age = |key: &str| -> Result<Option<Duration>, String> {
+        match data.get(key) {
+            None => Ok(None),
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .map(|ms| Some(Duration::from_millis(ms)))
+                .ok_or(format!("data.{key} must be whole milliseconds")),
+            Some(Value::String(s)) => humantime::parse_duration(s)
+                .map(Some)
+                .map_err(|e| format!("data.{key}: {e}")),
+            Some(_) => Err(format!("data.{key} must be milliseconds or a duration")),
+        }
+    };
+    if let Some(d) = age("completedAge")? {
+        policy.completed = d;
+    }
+    if let Some(d) = age("failedAge")? {
+        policy.failed = d;
+    }
+    if let Some(n) = data.get("maxEvents").and_then(Value::as_u64) {
+        policy.max_events = n as usize;
+    }
+    Ok(policy)
 }
 
 async fn run_exec(command: &str, job: &mut Job, ctx: &JobContext) -> Result<Value, bullmq::Error> {

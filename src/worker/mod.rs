@@ -177,6 +177,7 @@ impl Runtime {
                 events: events.clone(),
                 dead_letter: dead_letter.clone(),
                 scrape: config.scrape.clone(),
+                redis: redis.clone(),
             };
             let processor = move |job, token| handlers::process(job, token, ctx.clone());
             let worker =

@@ -506,3 +506,93 @@ fn a_full_crawl_job_reports_progress_to_100_and_private_urls_need_a_flag() {
         "the guarded worker must not fetch anything"
     );
 }
+
+#[test]
+fn a_maintenance_job_applies_the_retention_policy_through_bullmq() {
+    let server = RedisServer::start();
+    let keep_all = json!({"removeOnComplete": false, "removeOnFail": false, "attempts": 1});
+    let mut lines: Vec<Value> = (0..3)
+        .map(|_| json!({"name": "echo", "opts": keep_all}))
+        .collect();
+    lines.push(json!({"name": "nothing", "opts": keep_all}));
+    enqueue(&server, "old-q", &lines);
+    WorkerProc::start(&server, &["--queue", "old-q", "--burst"]).wait_exit(Duration::from_secs(20));
+    assert_eq!(server.int(&["ZCARD", "bull:old-q:completed"]), 3);
+    assert_eq!(server.int(&["ZCARD", "bull:old-q:failed"]), 1);
+    std::thread::sleep(Duration::from_millis(1100));
+    let data = json!({"queues": ["old-q"], "completedAge": "1s"});
+    enqueue(
+        &server,
+        "maintenance-queue",
+        &[json!({"name": "maintenance", "data": data, "opts": {"jobId": "m1"}})],
+    );
+    let mut w = WorkerProc::start(&server, &["--queue", "maintenance-queue", "--burst"]);
+    assert_eq!(w.wait_exit(Duration::from_secs(20)), 0);
+    let m1 = job(&server, "maintenance-queue", "m1");
+    assert_eq!(m1["returnvalue"]["queues"][0]["completed"], 3, "{m1}");
+    assert_eq!(
+        m1["returnvalue"]["queues"][0]["failed"], 0,
+        "failed jobs are kept for 7 days"
+    );
+    assert_eq!(server.int(&["ZCARD", "bull:old-q:completed"]), 0);
+    assert_eq!(server.int(&["ZCARD", "bull:old-q:failed"]), 1);
+}
+
+#[test]
+fn the_worker_reconnects_after_redis_restarts_and_finishes_every_job() {
+    let mut server =
+        RedisServer::start_with(None, &["--appendonly", "yes", "--appendfsync", "always"]);
+    let lines: Vec<Value> = (0..150)
+        .map(|_| json!({"name": "sleep", "data": {"ms": 20}, "opts": {"removeOnComplete": false}}))
+        .collect();
+    enqueue(&server, "rs-q", &lines);
+    let w = WorkerProc::start(
+        &server,
+        &[
+            "--queue",
+            "rs-q",
+            "--concurrency",
+            "rs-q=3",
+            "--lock-duration",
+            "2s",
+            "--stalled-interval",
+            "1s",
+        ],
+    );
+    w.wait_for("some jobs done", Duration::from_secs(20), |w| {
+        w.count("completed") >= 20
+    });
+    server.restart(Duration::from_millis(800));
+    let start = Instant::now();
+    while server.int(&["ZCARD", "bull:rs-q:completed"]) < 150 {
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "stuck at {} completed after the restart",
+            server.int(&["ZCARD", "bull:rs-q:completed"])
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(server.int(&["LLEN", "bull:rs-q:active"]), 0);
+    assert_eq!(server.int(&["LLEN", "bull:rs-q:wait"]), 0);
+}
+
+#[test]
+fn node_get_workers_lists_a_named_queuectl_worker() {
+    let server = RedisServer::start();
+    let w = WorkerProc::start(&server, &["--queue", "named-q", "--name", "billing-1"]);
+    let start = Instant::now();
+    loop {
+        let run = node(&server, "workers.js", &["named-q"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let names: Vec<String> = serde_json::from_str(&run.stdout).unwrap();
+        if names.iter().any(|n| n.ends_with(":w:billing-1")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "Node getWorkers never listed it: {names:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    drop(w);
+}

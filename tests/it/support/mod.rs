@@ -39,6 +39,7 @@ pub struct RedisServer {
     pub port: u16,
     pub password: Option<String>,
     child: Child,
+    args: Vec<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -55,34 +56,16 @@ impl RedisServer {
 
     /// Starts a server with extra config arguments (`["--cluster-enabled", "yes"]`).
     pub fn start_with(password: Option<&str>, extra: &[&str]) -> Self {
-        let bin = which("redis-server").unwrap_or_else(|| {
-            panic!("redis-server is not installed: run ./install.sh, or `sudo apt-get install redis-server` (Debian/Ubuntu) / `brew install redis` (macOS)")
-        });
         let dir = tempfile::tempdir().expect("temp dir");
         for _attempt in 0..5 {
             let port = free_port();
-            let mut cmd = Command::new(&bin);
-            // A TLS server listens on the TLS port only.
-            let tls = extra.contains(&"--tls-cert-file");
-            if tls {
-                cmd.args(["--port", "0", "--tls-port", &port.to_string()]);
-            } else {
-                cmd.args(["--port", &port.to_string()]);
-            }
-            cmd.args(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-                .arg("--dir")
-                .arg(dir.path())
-                .args(extra)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null());
-            if let Some(pw) = password {
-                cmd.args(["--requirepass", pw]);
-            }
-            let child = cmd.spawn().expect("spawn redis-server");
+            let args = server_args(port, dir.path(), extra, password);
+            let child = spawn_server(&args);
             let mut server = RedisServer {
                 port,
                 password: password.map(str::to_string),
                 child,
+                args,
                 _dir: tempfile::tempdir().unwrap(),
             };
             if wait_for_port(port, Duration::from_secs(5))
@@ -94,6 +77,21 @@ impl RedisServer {
             let _ = server.child.kill();
         }
         panic!("redis-server did not start on a free port after 5 tries");
+    }
+
+    /// Shuts the server down cleanly (SIGTERM: an AOF server persists), waits
+    /// `down`, and starts it again on the same port with the same data directory.
+    pub fn restart(&mut self, down: Duration) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+        std::thread::sleep(down);
+        self.child = spawn_server(&self.args);
+        assert!(
+            wait_for_port(self.port, Duration::from_secs(10)),
+            "redis-server did not come back"
+        );
     }
 
     /// Starts a one-node Redis Cluster that owns every slot.
@@ -281,6 +279,44 @@ fn make_certs(dir: &Path) {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// The command line of a test server (TLS servers listen on the TLS port only).
+fn server_args(port: u16, dir: &Path, extra: &[&str], password: Option<&str>) -> Vec<String> {
+    let port = port.to_string();
+    let mut args: Vec<String> = if extra.contains(&"--tls-cert-file") {
+        vec!["--port".into(), "0".into(), "--tls-port".into(), port]
+    } else {
+        vec!["--port".into(), port]
+    };
+    let base = [
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+    ];
+    args.extend(base.iter().map(|a| a.to_string()));
+    args.push(dir.to_string_lossy().into_owned());
+    args.extend(extra.iter().map(|a| a.to_string()));
+    if let Some(pw) = password {
+        args.extend(["--requirepass".to_string(), pw.to_string()]);
+    }
+    args
+}
+
+fn spawn_server(args: &[String]) -> Child {
+    let bin = which("redis-server").unwrap_or_else(|| {
+        panic!("redis-server is not installed: run ./install.sh, or `sudo apt-get install redis-server` (Debian/Ubuntu) / `brew install redis` (macOS)")
+    });
+    Command::new(bin)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn redis-server")
 }
 
 /// A port nothing listens on right now.

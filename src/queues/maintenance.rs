@@ -1,0 +1,75 @@
+//! The existing system's retention policy: drop completed jobs older than a
+//! day and failed jobs older than a week, and trim event streams. Every removal
+//! goes through BullMQ's own `clean` script (via the port).
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::discovery;
+use crate::connection::Redis;
+
+/// How long finished jobs are kept, and how long event streams may grow.
+#[derive(Debug, Clone)]
+pub struct Retention {
+    pub completed: Duration,
+    pub failed: Duration,
+    /// Approximate events kept per queue (BullMQ's own default is 10,000).
+    pub max_events: usize,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            completed: Duration::from_secs(24 * 3600),
+            failed: Duration::from_secs(7 * 24 * 3600),
+            max_events: 10_000,
+        }
+    }
+}
+
+/// What was removed from one queue.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cleaned {
+    pub queue: String,
+    pub completed: usize,
+    pub failed: usize,
+    pub events_trimmed: usize,
+}
+
+/// Applies `policy` to `queues`, or to every queue under the prefix when empty.
+pub async fn apply(
+    redis: &Redis,
+    queues: &[String],
+    policy: &Retention,
+) -> Result<Vec<Cleaned>, bullmq::Error> {
+    let names = if queues.is_empty() {
+        discovery::discover(redis).await?
+    } else {
+        queues.to_vec()
+    };
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        if !discovery::exists(redis, &name).await? {
+            continue;
+        }
+        let queue = redis.queue(&name).await?;
+        let completed = queue
+            .clean(policy.completed.as_millis() as u64, 0, "completed")
+            .await?
+            .len();
+        let failed = queue
+            .clean(policy.failed.as_millis() as u64, 0, "failed")
+            .await?
+            .len();
+        let events_trimmed = queue.trim_events(policy.max_events).await?;
+        out.push(Cleaned {
+            queue: name,
+            completed,
+            failed,
+            events_trimmed,
+        });
+    }
+    Ok(out)
+}
