@@ -4,6 +4,7 @@
 //! and [`Render`] (for people), so the two renderings cannot disagree. Data goes
 //! to stdout; notes, warnings, errors and progress go to stderr.
 
+mod board;
 mod progress;
 mod sink;
 mod table;
@@ -12,6 +13,7 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use board::Board;
 pub use progress::Progress;
 pub use sink::DataSink;
 pub use table::Table;
@@ -171,6 +173,13 @@ impl Printer {
         } else {
             self.stderr(&format!("{}{msg}", self.stderr_paint("31", "error: ")));
         }
+    }
+
+    /// A live board on stderr, when stderr is a TTY and neither `--json` nor
+    /// `--quiet` was given; `None` means print log lines instead.
+    pub fn board(&self) -> Option<Board> {
+        let visible = io::stderr().is_terminal() && !self.settings.json && !self.settings.quiet;
+        visible.then(Board::new)
     }
 
     /// A progress bar on stderr, drawn only on a TTY and never with `--json`/`--quiet`.

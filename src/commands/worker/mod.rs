@@ -1,5 +1,7 @@
 //! `queuectl worker`: serve queues until a signal, `--burst`, `--max-jobs` or `--max-runtime`.
 
+mod view;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +16,8 @@ use crate::error::{usage, Exit};
 use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
 use crate::worker::scrape::ScrapeSettings;
-use crate::worker::{Config, Event, Handlers, QueueSpec, Runtime};
+use crate::worker::{Config, Handlers, QueueSpec, Runtime};
+use view::View;
 
 /// How often `--burst` checks whether the queues are drained.
 const BURST_CHECK: Duration = Duration::from_millis(250);
@@ -44,16 +47,15 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
         .note(&format!("serving {}", describe_queues(&config.queues)));
 
     let mut term = signal(SignalKind::terminate())?;
-    let mut totals = Totals::default();
+    let mut view = View::new(&ctx.out);
     let deadline = tokio::time::sleep(args.max_runtime.unwrap_or(Duration::MAX / 4));
     tokio::pin!(deadline);
     let mut burst = tokio::time::interval(BURST_CHECK);
     let stop = loop {
         tokio::select! {
             Some(event) = rx.recv() => {
-                totals.count(&event);
-                render(ctx, &event)?;
-                if args.max_jobs.is_some_and(|max| totals.finished() >= max) {
+                view.show(&ctx.out, &event)?;
+                if args.max_jobs.is_some_and(|max| view.finished() >= max) {
                     break Stop::MaxJobs;
                 }
             }
@@ -78,21 +80,17 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
         tokio::select! {
             () = &mut closing => break,
             Some(event) = rx.recv() => {
-                totals.count(&event);
-                render(ctx, &event)?;
+                view.show(&ctx.out, &event)?;
             }
             _ = tokio::signal::ctrl_c() => return Ok(Exit::Interrupted),
             _ = term.recv() => return Ok(Exit::Interrupted),
         }
     }
     while let Ok(event) = rx.try_recv() {
-        totals.count(&event);
-        render(ctx, &event)?;
+        view.show(&ctx.out, &event)?;
     }
-    ctx.out.note(&format!(
-        "done: {} completed, {} failed",
-        totals.completed, totals.failed
-    ));
+    view.close();
+    ctx.out.note(&view.summary());
     Ok(Exit::Ok)
 }
 
@@ -113,71 +111,6 @@ async fn drained(redis: &crate::connection::Redis, queues: &[String]) -> anyhow:
         }
     }
     Ok(true)
-}
-
-#[derive(Default)]
-struct Totals {
-    completed: u64,
-    failed: u64,
-}
-
-impl Totals {
-    fn count(&mut self, event: &Event) {
-        match event {
-            Event::Completed { .. } => self.completed += 1,
-            Event::Failed { .. } => self.failed += 1,
-            _ => {}
-        }
-    }
-
-    fn finished(&self) -> u64 {
-        self.completed + self.failed
-    }
-}
-
-fn render(ctx: &Ctx, event: &Event) -> anyhow::Result<()> {
-    if ctx.out.is_json() {
-        ctx.out.json(event)?;
-        return Ok(());
-    }
-    let line = match event {
-        Event::Started {
-            queue,
-            job_id,
-            name,
-            attempts_made,
-        } => {
-            let retry = if *attempts_made > 0 {
-                format!(" (attempt {})", attempts_made + 1)
-            } else {
-                String::new()
-            };
-            format!("started    {queue} {job_id} {name}{retry}")
-        }
-        Event::Progress {
-            queue,
-            job_id,
-            progress,
-        } => format!("progress   {queue} {job_id} {progress}"),
-        Event::Completed { queue, job_id, .. } => format!("completed  {queue} {job_id}"),
-        Event::Failed {
-            queue,
-            job_id,
-            error,
-        } => format!("failed     {queue} {job_id}: {error}"),
-        Event::Retrying {
-            queue,
-            job_id,
-            error,
-            attempts_made,
-        } => format!("retrying   {queue} {job_id} after attempt {attempts_made}: {error}"),
-        Event::Stalled { queue, job_id } => {
-            format!("stalled    {queue} {job_id} (returned to wait)")
-        }
-        Event::Error { queue, message } => format!("error      {queue}: {message}"),
-    };
-    ctx.out.log(&line);
-    Ok(())
 }
 
 fn describe_queues(queues: &[QueueSpec]) -> String {

@@ -1,0 +1,185 @@
+//! How `queuectl worker` shows its events: NDJSON with `--json`, a live board
+//! of running jobs on a terminal, or one log line per event otherwise.
+
+use std::time::Instant;
+
+use serde_json::Value;
+
+use crate::output::{Board, Printer};
+use crate::worker::Event;
+
+/// The chosen display and the running totals.
+pub struct View {
+    board: Option<Board>,
+    started: Instant,
+    completed: u64,
+    failed: u64,
+    retried: u64,
+}
+
+impl View {
+    /// A board on a terminal, else lines (or JSON, decided per event).
+    pub fn new(out: &Printer) -> Self {
+        View {
+            board: if out.is_json() { None } else { out.board() },
+            started: Instant::now(),
+            completed: 0,
+            failed: 0,
+            retried: 0,
+        }
+    }
+
+    /// Counts and shows one event.
+    pub fn show(&mut self, out: &Printer, event: &Event) -> anyhow::Result<()> {
+        self.count(event);
+        if out.is_json() {
+            out.json(event)?;
+            return Ok(());
+        }
+        match &mut self.board {
+            Some(board) => update_board(board, event),
+            None => out.log(&line(event)),
+        }
+        let totals = self.summary();
+        if let Some(board) = &self.board {
+            board.totals(totals);
+        }
+        Ok(())
+    }
+
+    /// Jobs that finished for good (completed or failed).
+    pub fn finished(&self) -> u64 {
+        self.completed + self.failed
+    }
+
+    /// `completed N, failed N, retried N (X jobs/s)`.
+    pub fn summary(&self) -> String {
+        let secs = self.started.elapsed().as_secs_f64().max(0.001);
+        format!(
+            "{} completed, {} failed, {} retried ({:.1} jobs/s)",
+            self.completed,
+            self.failed,
+            self.retried,
+            self.finished() as f64 / secs
+        )
+    }
+
+    /// Clears the board, if any.
+    pub fn close(&mut self) {
+        if let Some(board) = &mut self.board {
+            board.close();
+        }
+    }
+
+    fn count(&mut self, event: &Event) {
+        match event {
+            Event::Completed { .. } => self.completed += 1,
+            Event::Failed { .. } => self.failed += 1,
+            Event::Retrying { .. } => self.retried += 1,
+            _ => {}
+        }
+    }
+}
+
+fn update_board(board: &mut Board, event: &Event) {
+    match event {
+        Event::Started {
+            queue,
+            job_id,
+            name,
+            ..
+        } => board.start(job_id, &format!("{queue} {job_id} {name}")),
+        Event::Progress {
+            job_id, progress, ..
+        } => {
+            let (percent, message) = split_progress(progress);
+            board.progress(job_id, percent, &message);
+        }
+        Event::Completed { job_id, .. }
+        | Event::Failed { job_id, .. }
+        | Event::Retrying { job_id, .. }
+        | Event::Stalled { job_id, .. } => {
+            board.finish(job_id);
+            if !matches!(event, Event::Completed { .. }) {
+                board.line(&line(event));
+            }
+        }
+        Event::Error { .. } => board.line(&line(event)),
+    }
+}
+
+/// A number is a percent; `{percent, message}` carries both; anything else is shown as text.
+fn split_progress(progress: &Value) -> (Option<f64>, String) {
+    match progress {
+        Value::Number(n) => (n.as_f64(), String::new()),
+        Value::Object(m) => (
+            m.get("percent").and_then(Value::as_f64),
+            m.get("message")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        ),
+        other => (None, other.to_string()),
+    }
+}
+
+/// One human line per event (off a terminal, and above the board).
+fn line(event: &Event) -> String {
+    match event {
+        Event::Started {
+            queue,
+            job_id,
+            name,
+            attempts_made,
+        } => {
+            let retry = if *attempts_made > 0 {
+                format!(" (attempt {})", attempts_made + 1)
+            } else {
+                String::new()
+            };
+            format!("started    {queue} {job_id} {name}{retry}")
+        }
+        Event::Progress {
+            queue,
+            job_id,
+            progress,
+        } => format!("progress   {queue} {job_id} {progress}"),
+        Event::Completed { queue, job_id, .. } => format!("completed  {queue} {job_id}"),
+        Event::Failed {
+            queue,
+            job_id,
+            error,
+        } => format!("failed     {queue} {job_id}: {error}"),
+        Event::Retrying {
+            queue,
+            job_id,
+            error,
+            attempts_made,
+        } => {
+            format!("retrying   {queue} {job_id} after attempt {attempts_made}: {error}")
+        }
+        Event::Stalled { queue, job_id } => {
+            format!("stalled    {queue} {job_id} (returned to wait)")
+        }
+        Event::Error { queue, message } => format!("error      {queue}: {message}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn progress_payloads() {
+        assert_eq!(split_progress(&json!(40)), (Some(40.0), String::new()));
+        assert_eq!(
+            split_progress(&json!({"percent": 5, "message": "robots"})),
+            (Some(5.0), "robots".into())
+        );
+        assert_eq!(
+            split_progress(&json!("step 2")),
+            (None, "\"step 2\"".into())
+        );
+    }
+}
