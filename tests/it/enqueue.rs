@@ -301,70 +301,45 @@ fn bad_input_is_rejected_before_anything_is_written() {
     let server = RedisServer::start();
     server.queuectl().args(["enqueue", "analytics"]).run().ok();
     let before = server.snapshot();
-    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+    let cases: [(&[&str], &str); 11] = [
+        (&["enqueue", "analytics", "{not json"], "invalid JSON"),
         (
-            vec!["enqueue", "analytics", "{not json"],
-            "",
-            "invalid JSON",
-        ),
-        (
-            vec!["enqueue", "analytics", "--priority", "urgent"],
-            "",
+            &["enqueue", "analytics", "--priority", "urgent"],
             "unknown priority 'urgent'",
         ),
+        (&["enqueue", "analytics", "--priority", "0"], "out of range"),
         (
-            vec!["enqueue", "analytics", "--priority", "0"],
-            "",
-            "out of range",
-        ),
-        (
-            vec!["enqueue", "analytics", "--delay", "soonish"],
-            "",
+            &["enqueue", "analytics", "--delay", "soonish"],
             "invalid duration",
         ),
         (
-            vec!["enqueue", "analytics", "--at", "tomorrow"],
-            "",
+            &["enqueue", "analytics", "--at", "tomorrow"],
             "invalid time",
         ),
         (
-            vec!["enqueue", "analytics", "--backoff", "linear:2s"],
-            "",
+            &["enqueue", "analytics", "--backoff", "linear:2s"],
             "unknown backoff type",
         ),
+        (&["enqueue", "analytics", "--job-id", "123"], "integer"),
         (
-            vec!["enqueue", "analytics", "--job-id", "123"],
-            "",
-            "integer",
-        ),
-        (
-            vec!["enqueue", "analytics", "--attempts", "zero"],
-            "",
+            &["enqueue", "analytics", "--attempts", "zero"],
             "--attempts",
         ),
         (
-            vec!["enqueue", "newsletter"],
-            "",
+            &["enqueue", "newsletter"],
             "no queue for job name 'newsletter'",
         ),
         (
-            vec!["enqueue", "analytics", "--customer", "c", "--tier", "gold"],
-            "",
+            &["enqueue", "analytics", "--customer", "c", "--tier", "gold"],
             "unknown tier",
         ),
         (
-            vec!["enqueue", "analytics", "@/nonexistent/file.json"],
-            "",
+            &["enqueue", "analytics", "@/nonexistent/file.json"],
             "cannot read",
         ),
     ];
-    for (args, stdin, expect) in cases {
-        let run = server
-            .queuectl()
-            .args(&args)
-            .stdin(stdin)
-            .run()
-            .fails_with(2);
+    for (args, expect) in cases {
+        let run = server.queuectl().args(args).run().fails_with(2);
         assert!(
             run.stderr.contains(expect),
             "{args:?}: expected {expect:?} in {}",
