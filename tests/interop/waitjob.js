@@ -15,19 +15,19 @@ L.run(`waitjob.js ${QUEUE}`, async () => {
   const queue = new Queue(QUEUE, { connection: L.connection });
   try {
     await events.waitUntilReady();
-    const seen = [];
-    let jobId;
+    // Every event is kept and filtered at the end: a fast worker can make the job
+    // active before `queue.add` has even resolved with its id.
+    const all = [];
     for (const name of ['active', 'progress', 'completed', 'failed']) {
-      events.on(name, (args) => {
-        if (args.jobId === jobId) seen.push({ event: name, ...args });
-      });
+      events.on(name, (args) => all.push({ event: name, ...args }));
     }
     const job = await queue.add(NAME, DATA, { attempts: 1 });
-    jobId = job.id;
+    const jobId = job.id;
     const result = await job.waitUntilFinished(events, L.TIMEOUT_MS - 2000);
+    const mine = () => all.filter((e) => e.jobId === jobId);
     // `completed` may be delivered just after waitUntilFinished resolves.
-    await L.waitFor(() => seen.some((e) => e.event === 'completed'), 'completed event');
-    return { jobId, result, events: seen };
+    await L.waitFor(() => mine().some((e) => e.event === 'completed'), 'completed event');
+    return { jobId, result, events: mine() };
   } finally {
     await queue.close();
     await events.close();
