@@ -263,6 +263,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
             [CompletionResult]::new('--single-page', '--single-page', [CompletionResultType]::ParameterName, 'Fetch only the given pages, not the pages they link to')
             [CompletionResult]::new('--include-subdomains', '--include-subdomains', [CompletionResultType]::ParameterName, 'Also crawl subdomains of the seeds'' hosts')
+            [CompletionResult]::new('--no-sitemaps', '--no-sitemaps', [CompletionResultType]::ParameterName, 'Do not queue the pages listed in the sitemaps that robots.txt names')
             [CompletionResult]::new('--ignore-robots', '--ignore-robots', [CompletionResultType]::ParameterName, 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)')
             [CompletionResult]::new('--force-refresh', '--force-refresh', [CompletionResultType]::ParameterName, 'Ignore the cache''s validators and fetch everything again (a refresh job''s forceRefresh)')
             [CompletionResult]::new('--enqueue', '--enqueue', [CompletionResultType]::ParameterName, 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)')

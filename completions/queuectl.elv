@@ -253,6 +253,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --color 'When to use colour (`NO_COLOR` set means never)'
             cand --single-page 'Fetch only the given pages, not the pages they link to'
             cand --include-subdomains 'Also crawl subdomains of the seeds'' hosts'
+            cand --no-sitemaps 'Do not queue the pages listed in the sitemaps that robots.txt names'
             cand --ignore-robots 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
             cand --force-refresh 'Ignore the cache''s validators and fetch everything again (a refresh job''s forceRefresh)'
             cand --enqueue 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'

@@ -238,6 +238,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l single-page -d 'Fetch only the given pages, not the pages they link to'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l include-subdomains -d 'Also crawl subdomains of the seeds\' hosts'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l no-sitemaps -d 'Do not queue the pages listed in the sitemaps that robots.txt names'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l ignore-robots -d 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l force-refresh -d 'Ignore the cache\'s validators and fetch everything again (a refresh job\'s forceRefresh)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l enqueue -d 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'

@@ -396,6 +396,10 @@ pub struct CrawlArgs {
     #[arg(long, value_parser = parse_duration, value_name = "DURATION", help_heading = "Limits")]
     pub max_duration: Option<Duration>,
 
+    /// Do not queue the pages listed in the sitemaps that robots.txt names
+    #[arg(long, help_heading = "Limits")]
+    pub no_sitemaps: bool,
+
     /// Do not fetch or obey robots.txt (only for sites you may crawl anyway)
     #[arg(long, help_heading = "Politeness")]
     pub ignore_robots: bool,

@@ -68,6 +68,7 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         include_subdomains: args.include_subdomains,
         max_duration: args.max_duration,
         respect_robots: !args.ignore_robots,
+        sitemaps: !args.no_sitemaps,
         host_concurrency: args.host_concurrency.max(1),
         delay: args.delay,
         concurrency: args.concurrency.max(1),

@@ -9,14 +9,14 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use url::Url;
 
 use super::cache::{Cache, Entry};
-use super::fetch::{self, ClientOptions, FetchError, Fetcher};
+use super::fetch::{self, ClientOptions, FetchError, Fetcher, Response};
 use super::frontier::{self, Frontier, Job, Scope};
 use super::politeness::{self, Politeness};
 use super::robots::{self, Rules};
 use super::task::{self, Done, Fetched, Task};
-use super::{
-    CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, RobotsOutcome, UrlIssue,
-};
+use super::{CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, UrlIssue};
+
+mod discovery;
 
 /// Retries after the first attempt, for network errors, 429 and 5xx.
 const MAX_RETRIES: u32 = 2;
@@ -196,16 +196,31 @@ where
             return Step::Wait(wait);
         }
         let mut job = self.frontier.pop(origin).expect("peeked");
+        if job.sitemap.is_some() && self.frontier.full() {
+            // Enough pages are queued to spend the budget: the file can wait forever.
+            return Step::Moved;
+        }
+        self.polite.start(&host, now);
+        if job.sitemap.is_some() {
+            tasks.push(task::sitemap(&self.fetcher, job, self.opts.guard_private));
+            return Step::Moved;
+        }
         if !job.reserved {
             job.reserved = self.frontier.reserve();
         }
-        self.polite.start(&host, now);
         tasks.push(self.page_task(job));
         Step::Moved
     }
 
     fn robots_task(&self, origin: &str, url: &Url, host: String) -> Task {
-        task::robots(&self.fetcher, &self.token, origin, url, host)
+        task::robots(
+            &self.fetcher,
+            &self.token,
+            origin,
+            url,
+            host,
+            self.opts.delay,
+        )
     }
 
     fn page_task(&self, job: Job) -> Task {
@@ -233,35 +248,8 @@ where
                     Ok(f) => self.response(job, &host, *f),
                 }
             }
+            Done::Sitemap { job, result } => self.sitemap_done(job, result),
         }
-    }
-
-    fn robots_done(&mut self, origin: String, host: &str, rules: Rules) {
-        self.polite.finish(host);
-        let (delay, warning) = robots::clamp_delay(rules.crawl_delay());
-        if let Some(d) = delay {
-            self.polite.set_crawl_delay(host, d, Instant::now());
-        }
-        if let Some(w) = warning {
-            self.warn(format!("{origin}: {w}"));
-        }
-        let (status, reason) = match &rules {
-            Rules::Parsed(_) => ("parsed", None),
-            Rules::AllowAll => ("allow-all", None),
-            Rules::Unreachable(why) => {
-                self.warn(format!(
-                    "{origin}/robots.txt is unreachable ({why}): nothing is fetched from {origin}"
-                ));
-                ("unreachable", Some(why.clone()))
-            }
-        };
-        self.report.robots.push(RobotsOutcome {
-            origin: origin.clone(),
-            status,
-            reason,
-            crawl_delay_ms: delay.map(|d| d.as_millis() as u64),
-        });
-        self.robots.insert(origin, RobotsState::Ready(rules));
     }
 
     fn retry(&mut self, mut job: Job, host: &str, retry_after: Option<Duration>) {
@@ -273,15 +261,26 @@ where
         self.frontier.push_front(job);
     }
 
-    fn response(&mut self, job: Job, host: &str, f: Fetched) {
-        let status = f.resp.status;
+    /// Slows the host down on 429/503 and retries 429/5xx; gives the job
+    /// back when it is not retried.
+    fn retried(&mut self, job: Job, host: &str, resp: &Response) -> Option<Job> {
+        let status = resp.status;
         if status == 429 || status == 503 {
             self.polite
-                .slow_down(host, f.resp.retry_after, Instant::now());
+                .slow_down(host, resp.retry_after, Instant::now());
         }
         if (status == 429 || status >= 500) && job.attempt < MAX_RETRIES {
-            return self.retry(job, host, f.resp.retry_after);
+            self.retry(job, host, resp.retry_after);
+            return None;
         }
+        Some(job)
+    }
+
+    fn response(&mut self, job: Job, host: &str, f: Fetched) {
+        let status = f.resp.status;
+        let Some(job) = self.retried(job, host, &f.resp) else {
+            return;
+        };
         if let Some(target) = fetch::redirect_target(&job.url, &f.resp) {
             return self.redirect(job, status, target);
         }
@@ -349,6 +348,11 @@ where
             };
             cache.put(key, entry);
         }
+        let link_canonical = resp
+            .link_canonical
+            .as_deref()
+            .and_then(|c| job.url.join(c).ok())
+            .map(String::from);
         let mut page = base_record(job, Some(resp.status));
         page.content_type = resp.content_type;
         page.content_hash = hash;
@@ -370,6 +374,7 @@ where
             page.word_count = x.word_count;
             page.links = x.links.into_iter().map(String::from).collect();
         }
+        page.canonical = page.canonical.or(link_canonical);
         page
     }
 

@@ -75,6 +75,8 @@ pub struct Response {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub retry_after: Option<Duration>,
+    /// The target of a `Link: <…>; rel="canonical"` header, as written.
+    pub link_canonical: Option<String>,
     pub body: Vec<u8>,
     pub body_read: bool,
     pub truncated: bool,
@@ -171,8 +173,53 @@ fn head(status: u16, headers: &HeaderMap) -> Response {
         etag: text(header::ETAG),
         last_modified: text(header::LAST_MODIFIED),
         retry_after: text(header::RETRY_AFTER).and_then(|v| retry_after(&v)),
+        link_canonical: link_canonical(
+            headers
+                .get_all(header::LINK)
+                .iter()
+                .filter_map(|v| v.to_str().ok()),
+        ),
         ..Response::default()
     }
+}
+
+/// The target of the first `Link` entry with `rel="canonical"` (RFC 8288).
+pub fn link_canonical<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    values.into_iter().flat_map(split_links).find_map(|link| {
+        let (target, params) = link.trim().strip_prefix('<')?.split_once('>')?;
+        let canonical = params
+            .split(';')
+            .filter_map(|p| p.split_once('='))
+            .any(|(name, value)| {
+                name.trim().eq_ignore_ascii_case("rel")
+                    && value
+                        .trim()
+                        .trim_matches('"')
+                        .split_whitespace()
+                        .any(|rel| rel.eq_ignore_ascii_case("canonical"))
+            });
+        (canonical && !target.trim().is_empty()).then(|| target.trim().to_string())
+    })
+}
+
+/// A `Link` header value split at the commas between entries (not inside
+/// `<…>` or quotes).
+fn split_links(value: &str) -> Vec<&str> {
+    let (mut parts, mut start, mut in_target, mut in_quote) = (Vec::new(), 0, false, false);
+    for (i, c) in value.char_indices() {
+        match c {
+            '<' if !in_quote => in_target = true,
+            '>' if !in_quote => in_target = false,
+            '"' if !in_target => in_quote = !in_quote,
+            ',' if !in_target && !in_quote => {
+                parts.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&value[start..]);
+    parts
 }
 
 /// `Retry-After` as seconds or an HTTP date.
@@ -206,6 +253,27 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn canonical_from_link_headers() {
+        let c = |vs: &[&str]| link_canonical(vs.iter().copied());
+        assert_eq!(
+            c(&[r#"<https://a.test/x,y>; rel="preload", </canon>; rel="alternate canonical""#]),
+            Some("/canon".into())
+        );
+        assert_eq!(
+            c(&[
+                "<https://a.test/style.css>; rel=stylesheet",
+                "<https://a.test/c>; REL=Canonical"
+            ]),
+            Some("https://a.test/c".into())
+        );
+        assert_eq!(
+            c(&[r#"<https://a.test/n>; rel="next"; title="a, canonical""#]),
+            None
+        );
+        assert_eq!(c(&[]), None);
     }
 
     #[test]

@@ -114,6 +114,8 @@ pub struct Job {
     pub seed: bool,
     /// The page budget is already reserved (a retry or a redirect hop).
     pub reserved: bool,
+    /// A sitemap file at this index level, not a page (never uses the budget).
+    pub sitemap: Option<u8>,
 }
 
 impl Job {
@@ -127,6 +129,15 @@ impl Job {
             attempt: 0,
             seed,
             reserved: false,
+            sitemap: None,
+        }
+    }
+
+    /// A sitemap file to fetch, `level` indexes below robots.txt.
+    pub fn sitemap(url: Url, level: u8) -> Self {
+        Job {
+            sitemap: Some(level),
+            ..Job::new(url, 0, false)
         }
     }
 }
@@ -137,6 +148,8 @@ pub struct Frontier {
     queues: BTreeMap<String, VecDeque<Job>>,
     seen: HashSet<String>,
     len: usize,
+    /// Queued jobs that are pages (not sitemap files).
+    pages: usize,
     budget: usize,
     reserved: usize,
 }
@@ -162,7 +175,7 @@ impl Frontier {
 
     /// Queues a job at the back of its origin's queue.
     pub fn push(&mut self, job: Job) {
-        self.len += 1;
+        self.count(&job, true);
         self.queues
             .entry(origin(&job.url))
             .or_default()
@@ -171,7 +184,7 @@ impl Frontier {
 
     /// Queues a job at the front (retries and redirect hops go first).
     pub fn push_front(&mut self, job: Job) {
-        self.len += 1;
+        self.count(&job, true);
         self.queues
             .entry(origin(&job.url))
             .or_default()
@@ -195,7 +208,7 @@ impl Frontier {
     /// Takes the next job of an origin.
     pub fn pop(&mut self, origin: &str) -> Option<Job> {
         let job = self.queues.get_mut(origin)?.pop_front()?;
-        self.len -= 1;
+        self.count(&job, false);
         Some(job)
     }
 
@@ -222,7 +235,30 @@ impl Frontier {
             dropped += before - queue.len();
         }
         self.len -= dropped;
+        self.pages = self
+            .queues
+            .values()
+            .flatten()
+            .filter(|j| j.sitemap.is_none())
+            .count();
         dropped
+    }
+
+    fn count(&mut self, job: &Job, added: bool) {
+        let page = usize::from(job.sitemap.is_none());
+        if added {
+            self.len += 1;
+            self.pages += page;
+        } else {
+            self.len -= 1;
+            self.pages -= page;
+        }
+    }
+
+    /// Whether the pages already queued cover the rest of the budget (so more
+    /// sitemap entries would never be fetched).
+    pub fn full(&self) -> bool {
+        self.pages >= self.budget.saturating_sub(self.reserved)
     }
 
     /// Jobs waiting.
@@ -294,5 +330,23 @@ mod tests {
         assert!(f.reserve() && f.reserve());
         assert!(!f.reserve());
         assert!(f.exhausted());
+        assert!(f.full());
+    }
+
+    #[test]
+    fn full_counts_queued_pages_against_the_remaining_budget() {
+        let url = |p: &str| Url::parse(&format!("http://a.test/{p}")).unwrap();
+        let mut f = Frontier::new(2);
+        f.push(Job::sitemap(url("s.xml"), 0));
+        f.push(Job::new(url("a"), 1, false));
+        assert!(!f.full(), "sitemap files are not pages");
+        f.push(Job::new(url("b"), 1, false));
+        assert!(f.full());
+        f.pop("http://a.test");
+        f.pop("http://a.test");
+        assert!(!f.full());
+        assert!(f.reserve());
+        assert!(f.full());
+        assert_eq!(f.len(), 1);
     }
 }

@@ -12,6 +12,7 @@ mod frontier;
 mod guard;
 mod politeness;
 mod robots;
+mod sitemap;
 mod task;
 
 use std::net::SocketAddr;
@@ -46,6 +47,8 @@ pub struct CrawlOptions {
     pub max_duration: Option<Duration>,
     /// Obey robots.txt (turn off only on the user's explicit request).
     pub respect_robots: bool,
+    /// Queue the pages listed in the sitemaps robots.txt names (full crawls).
+    pub sitemaps: bool,
     /// Requests in flight per host.
     pub host_concurrency: usize,
     /// Minimum time between request starts to one host (jitter only adds).
@@ -77,6 +80,7 @@ impl Default for CrawlOptions {
             include_subdomains: false,
             max_duration: None,
             respect_robots: true,
+            sitemaps: true,
             host_concurrency: 2,
             delay: Duration::from_millis(500),
             concurrency: 16,

@@ -116,7 +116,8 @@ impl Politeness {
     }
 }
 
-fn jitter(delay: Duration) -> Duration {
+/// `delay` plus up to 50 % (never less than `delay`).
+pub fn jitter(delay: Duration) -> Duration {
     if delay.is_zero() {
         return delay;
     }

@@ -6,11 +6,15 @@ use texting_robots::Robot;
 use url::Url;
 
 use super::fetch::{self, Fetcher, Request};
+use super::politeness;
 
 /// RFC 9309 §2.5: parse at least 500 KiB; we read exactly that much.
 pub const MAX_ROBOTS_BYTES: usize = 500 * 1024;
 /// Redirect hops followed for robots.txt before it counts as unavailable.
 const MAX_ROBOTS_REDIRECTS: usize = 5;
+/// Waits before the second and third robots.txt attempts while it is
+/// unreachable (each jittered up to +50 %, and never shorter than the crawl's delay).
+pub const ROBOTS_RETRY_WAITS: [Duration; 2] = [Duration::from_millis(500), Duration::from_secs(1)];
 /// The largest Crawl-delay honoured; larger values are clamped with a warning.
 pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 
@@ -92,6 +96,30 @@ pub fn clamp_delay(secs: Option<f32>) -> (Option<Duration>, Option<String>) {
                 MAX_CRAWL_DELAY.as_secs()
             )),
         ),
+    }
+}
+
+/// [`fetch`], tried again after each of [`ROBOTS_RETRY_WAITS`] while the file
+/// is unreachable (RFC 9309 §2.3.1.4); the reason then says how often it was tried.
+pub async fn fetch_retrying(
+    fetcher: &Fetcher,
+    origin: &Url,
+    token: &str,
+    min_wait: Duration,
+) -> Rules {
+    let mut rules = fetch(fetcher, origin, token).await;
+    for wait in ROBOTS_RETRY_WAITS {
+        if !matches!(rules, Rules::Unreachable(_)) {
+            return rules;
+        }
+        tokio::time::sleep(politeness::jitter(wait.max(min_wait))).await;
+        rules = fetch(fetcher, origin, token).await;
+    }
+    match rules {
+        Rules::Unreachable(why) => {
+            Rules::Unreachable(format!("{why}, {} attempts", ROBOTS_RETRY_WAITS.len() + 1))
+        }
+        rules => rules,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 use url::Url;
 
@@ -11,6 +12,7 @@ use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
 use super::guard;
 use super::robots::{self, Rules};
+use super::sitemap::{self, Sitemap, SitemapError, MAX_SITEMAP_BYTES};
 
 /// A running request. Not `Send`: the loop polls it on its own task.
 pub(super) type Task = Pin<Box<dyn Future<Output = Done>>>;
@@ -26,6 +28,10 @@ pub(super) enum Done {
         job: Job,
         result: Result<Box<Fetched>, FetchError>,
     },
+    Sitemap {
+        job: Job,
+        result: Result<Box<SitemapFetched>, FetchError>,
+    },
 }
 
 /// A page response with its extraction (HTML only).
@@ -35,13 +41,21 @@ pub(super) struct Fetched {
     pub hash: Option<String>,
 }
 
-/// Fetches an origin's robots.txt.
+/// A sitemap response, parsed when its body was read (2xx).
+pub(super) struct SitemapFetched {
+    pub resp: Response,
+    pub parsed: Option<Result<Sitemap, SitemapError>>,
+}
+
+/// Fetches an origin's robots.txt, retrying while it is unreachable with
+/// waits of at least `min_wait` (the crawl's delay).
 pub(super) fn robots(
     fetcher: &Fetcher,
     token: &str,
     origin: &str,
     url: &Url,
     host: String,
+    min_wait: Duration,
 ) -> Task {
     let (fetcher, token, origin, url) = (
         fetcher.clone(),
@@ -50,7 +64,7 @@ pub(super) fn robots(
         url.clone(),
     );
     Box::pin(async move {
-        let rules = robots::fetch(&fetcher, &url, &token).await;
+        let rules = robots::fetch_retrying(&fetcher, &url, &token, min_wait).await;
         Done::Robots {
             origin,
             host,
@@ -67,15 +81,64 @@ pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, chec
     };
     let fetcher = fetcher.clone();
     Box::pin(async move {
-        if check {
-            if let Err(e) = guard::guard(&job.url).await {
-                let result = Err(FetchError::Refused(e.to_string()));
-                return Done::Page { job, result };
-            }
+        if let Err(e) = guarded(check, &job.url).await {
+            return Done::Page {
+                job,
+                result: Err(e),
+            };
         }
         let result = fetch_and_parse(&fetcher, &job.url, &req).await;
         Done::Page { job, result }
     })
+}
+
+/// Fetches and parses one sitemap file (after the address guard, when it is on).
+pub(super) fn sitemap(fetcher: &Fetcher, job: Job, check: bool) -> Task {
+    let req = Request {
+        cap: MAX_SITEMAP_BYTES,
+        any_type: true,
+        ..Request::default()
+    };
+    let fetcher = fetcher.clone();
+    Box::pin(async move {
+        if let Err(e) = guarded(check, &job.url).await {
+            return Done::Sitemap {
+                job,
+                result: Err(e),
+            };
+        }
+        let result = fetch_sitemap(&fetcher, &job.url, &req).await;
+        Done::Sitemap { job, result }
+    })
+}
+
+/// The address guard's verdict, when it is on.
+async fn guarded(check: bool, url: &Url) -> Result<(), FetchError> {
+    if check {
+        guard::guard(url)
+            .await
+            .map_err(|e| FetchError::Refused(e.to_string()))?;
+    }
+    Ok(())
+}
+
+async fn fetch_sitemap(
+    fetcher: &Fetcher,
+    url: &Url,
+    req: &Request,
+) -> Result<Box<SitemapFetched>, FetchError> {
+    let mut resp = fetcher.get(url, req).await?;
+    if !resp.body_read {
+        return Ok(Box::new(SitemapFetched { resp, parsed: None }));
+    }
+    let body = std::mem::take(&mut resp.body);
+    let parsed = tokio::task::spawn_blocking(move || sitemap::parse(&body))
+        .await
+        .map_err(|e| FetchError::Other(e.to_string()))?;
+    Ok(Box::new(SitemapFetched {
+        resp,
+        parsed: Some(parsed),
+    }))
 }
 
 /// Fetches a page and, for HTML, decodes and extracts it on the blocking pool.

@@ -127,10 +127,94 @@ fn robots_500_fetches_nothing_and_fails_the_seed() {
     let site = Site::start(Robots::Status(500));
     let c = crawl(&site, &["/"], &[]);
     assert_eq!(c.run.code, 4, "stderr: {}", c.run.stderr);
-    assert_eq!(site.paths(), ["/robots.txt"]);
+    assert_eq!(site.paths(), ["/robots.txt"; 3], "tried three times");
     assert_eq!(c.summary["robots"][0]["status"], "unreachable");
+    assert_eq!(c.summary["robots"][0]["reason"], "HTTP 500, 3 attempts");
     assert_eq!(c.summary["blockedByRobots"], 1);
     assert!(c.run.stderr.contains("unreachable"), "{}", c.run.stderr);
+}
+
+#[test]
+fn an_unreachable_robots_txt_is_retried_with_backoff() {
+    let site = Site::start(Robots::FailOnce(503, "User-agent: *\nAllow: /\n".into()));
+    let c = crawl(&site, &["/b"], &[]).run_ok();
+    assert_eq!(site.paths(), ["/robots.txt", "/robots.txt", "/b"]);
+    let hits = site.hits();
+    let gap = hits[1].at.duration_since(hits[0].at);
+    assert!(gap >= Duration::from_millis(450), "retried after {gap:?}");
+    assert_eq!(c.summary["robots"][0]["status"], "parsed");
+    assert_eq!(c.page("/b")["status"], 200);
+}
+
+#[test]
+fn sitemaps_named_in_robots_txt_add_orphan_pages_in_scope() {
+    let site = Site::start(Robots::with_sitemap());
+    // A wider delay than elsewhere: 14 requests, and the tolerance is 10 %.
+    let c = crawl(&site, &["/"], &["--delay", "250ms"]).run_ok();
+    let paths = site.paths();
+    let orphan = "/orphan?from=sitemap&x=1";
+    for once in [
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-nested.xml",
+        "/sitemap-deep.xml",
+        "/sitemap-deeper.xml",
+        orphan,
+        "/orphan-deep",
+        "/a",
+    ] {
+        assert_eq!(site.count(once), 1, "{once}: {paths:?}");
+    }
+    assert_eq!(site.count("/sitemap-too-deep.xml"), 0, "index depth cap");
+    assert_eq!(
+        site.count("/private/x"),
+        0,
+        "robots applies to sitemap URLs"
+    );
+    assert_each_once(&site);
+    assert_spacing(&site, Duration::from_millis(250));
+    assert_eq!(c.page(orphan)["depth"], 1);
+    assert_eq!(c.page("/orphan-deep")["depth"], 1);
+    for page in &c.pages {
+        let url = page["url"].as_str().unwrap();
+        assert!(url.starts_with(&site.base), "out of scope: {url}");
+        assert!(
+            !url.contains("sitemap-"),
+            "a sitemap file is not a page: {url}"
+        );
+    }
+    assert_eq!(c.summary["outOfScope"], 1, "elsewhere.test");
+    assert_eq!(c.summary["fetched"], 6);
+    assert!(
+        c.run.stderr.contains("nested more than 2"),
+        "{}",
+        c.run.stderr
+    );
+}
+
+#[test]
+fn sitemap_files_do_not_count_as_pages_and_single_page_skips_them() {
+    let site = Site::start(Robots::with_sitemap());
+    let c = crawl(&site, &["/b"], &["--max-pages", "2"]).run_ok();
+    assert_eq!(c.pages.len(), 2, "{:?}", site.paths());
+    assert!(site.count("/sitemap.xml") == 1);
+    let second = c.pages[1]["url"].as_str().unwrap();
+    assert!(second.contains("/orphan"), "{second}");
+    for off in ["--single-page", "--no-sitemaps"] {
+        let site = Site::start(Robots::with_sitemap());
+        crawl(&site, &["/b"], &[off]).run_ok();
+        assert_eq!(site.paths(), ["/robots.txt", "/b"], "{off}");
+    }
+}
+
+#[test]
+fn a_link_header_canonical_is_recorded() {
+    let site = Site::start(Robots::Status(404));
+    let c = crawl(&site, &["/canonical-header"], &["--single-page"]).run_ok();
+    assert_eq!(
+        c.page("/canonical-header")["canonical"],
+        site.url("/report")
+    );
 }
 
 #[test]

@@ -9,13 +9,16 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 
-/// What `/robots.txt` answers.
+/// What `/robots.txt` answers. In its text, `{base}` stands for the site's
+/// `http://host:port`.
 #[derive(Clone)]
 pub enum Robots {
     /// 200 with this text.
     Text(String),
     /// An empty response with this status.
     Status(u16),
+    /// An empty response with this status the first time, then 200 with the text.
+    FailOnce(u16, String),
 }
 
 impl Robots {
@@ -27,6 +30,15 @@ impl Robots {
              User-agent: *\nDisallow: /\n"
                 .into(),
         )
+    }
+
+    /// [`Robots::standard`] plus a `Sitemap:` line for `/sitemap.xml`, an index
+    /// of a page sitemap and a nested index (see [`sitemap`]).
+    pub fn with_sitemap() -> Self {
+        let Robots::Text(text) = Robots::standard() else {
+            unreachable!()
+        };
+        Robots::Text(format!("{text}\nSitemap: {{base}}/sitemap.xml\n"))
     }
 }
 
@@ -162,11 +174,22 @@ fn page(title: &str, links: &[String]) -> Response {
 async fn route(s: &Shared, path: &str, headers: &HeaderMap, previous: usize) -> Response {
     let (route, query) = path.split_once('?').unwrap_or((path, ""));
     let links = |ls: &[&str]| ls.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let base = format!("http://{}", header_text(headers, header::HOST.as_str()));
     match route {
         "/robots.txt" => match &s.robots {
-            Robots::Text(t) => reply(200, "text/plain", t.clone()),
+            Robots::Text(t) => reply(200, "text/plain", t.replace("{base}", &base)),
             Robots::Status(code) => reply(*code, "text/plain", ""),
+            Robots::FailOnce(code, _) if previous == 0 => reply(*code, "text/plain", ""),
+            Robots::FailOnce(_, t) => reply(200, "text/plain", t.replace("{base}", &base)),
         },
+        _ if route.starts_with("/sitemap") => sitemap(route, &base),
+        "/orphan" | "/orphan-deep" => page(route, &[]),
+        "/canonical-header" => Response::builder()
+            .status(200)
+            .header(header::CONTENT_TYPE, "application/pdf")
+            .header(header::LINK, "</a>; rel=\"preload\", </report>; rel=\"canonical\"")
+            .body(Body::from("%PDF-1.4"))
+            .unwrap(),
         "/" => page(
             "Home",
             &links(&["/a", "/b", "/private/x", "/private/ok", "/doc.pdf", "/missing"]),
@@ -226,6 +249,49 @@ fn dynamic(route: &str, query: &str) -> Response {
         }
         _ => reply(404, "text/html", "<title>not found</title>"),
     }
+}
+
+/// `/sitemap.xml` indexes `/sitemap-pages.xml` (an orphan page, a page on
+/// another host, a robots-disallowed page) and `/sitemap-nested.xml`, an index
+/// of `/sitemap-deep.xml` (another orphan) and `/sitemap-deeper.xml`, an index
+/// nested one level too deep whose `/sitemap-too-deep.xml` is never fetched.
+pub fn sitemap(route: &str, base: &str) -> Response {
+    let index = |locs: &[&str]| xml_list("sitemapindex", "sitemap", base, locs);
+    let urlset = |locs: &[&str]| xml_list("urlset", "url", base, locs);
+    let body = match route {
+        "/sitemap.xml" => index(&["/sitemap-pages.xml", "/sitemap-nested.xml"]),
+        "/sitemap-pages.xml" => urlset(&[
+            "/orphan?from=sitemap&amp;x=1",
+            "http://elsewhere.test/outside",
+            "/private/x",
+            "/a",
+        ]),
+        "/sitemap-nested.xml" => index(&["/sitemap-deep.xml", "/sitemap-deeper.xml"]),
+        "/sitemap-deep.xml" => urlset(&["/orphan-deep"]),
+        "/sitemap-deeper.xml" => index(&["/sitemap-too-deep.xml"]),
+        "/sitemap-too-deep.xml" => urlset(&["/never"]),
+        _ => return reply(404, "text/html", "<title>not found</title>"),
+    };
+    reply(200, "application/xml", body)
+}
+
+/// A sitemap document; locations starting with `/` are made absolute.
+fn xml_list(root: &str, entry: &str, base: &str, locs: &[&str]) -> String {
+    let entries: String = locs
+        .iter()
+        .map(|l| {
+            let abs = if l.starts_with('/') {
+                format!("{base}{l}")
+            } else {
+                l.to_string()
+            };
+            format!("<{entry}><loc>{abs}</loc></{entry}>\n")
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <{root} xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{entries}</{root}>\n"
+    )
 }
 
 fn etag(headers: &HeaderMap) -> Response {
