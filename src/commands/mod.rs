@@ -67,7 +67,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
         out: Printer::new(settings.output, secrets),
         settings,
     };
-    let result = runtime().and_then(|rt| rt.block_on(dispatch(&ctx, cli.command)));
+    let result = runtime(&cli.command).and_then(|rt| rt.block_on(dispatch(&ctx, cli.command)));
     match result {
         Ok(exit) => exit,
         Err(err) => {
@@ -88,10 +88,19 @@ fn settings_fallback(cli: &Cli) -> settings::OutputSettings {
     }
 }
 
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?)
+/// One thread for everything, except `crawl`: its engine stays on this thread
+/// while the HTTP connections' own tasks run on two more, next to the page
+/// parsing that already runs in blocking threads.
+fn runtime(command: &Command) -> anyhow::Result<tokio::runtime::Runtime> {
+    let mut builder = match command {
+        Command::Crawl(_) => {
+            let mut b = tokio::runtime::Builder::new_multi_thread();
+            b.worker_threads(2);
+            b
+        }
+        _ => tokio::runtime::Builder::new_current_thread(),
+    };
+    Ok(builder.enable_all().build()?)
 }
 
 async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {

@@ -99,6 +99,8 @@ where
             connect_timeout: opts.connect_timeout,
             request_timeout: opts.request_timeout,
             resolve: opts.resolve.clone(),
+            // Every request in flight may come back to the pool idle.
+            idle_per_host: opts.concurrency.max(1),
         })?;
         let cache = opts.cache.as_deref().map(Cache::load).transpose()?;
         let budget = if opts.single_page {

@@ -2,10 +2,11 @@
 //! links, word count, and the body's SHA-256. Synchronous, so no parsed
 //! document ever lives across an `.await`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, UTF_8};
-use scraper::{Html, Node, Selector};
+use scraper::{ElementRef, Html, Node, Selector};
 use sha2::{Digest, Sha256};
 use url::Url;
 
@@ -39,38 +40,6 @@ static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Elements whose text is never visible.
-const HIDDEN: [&str; 9] = [
-    "head", "script", "style", "noscript", "template", "svg", "iframe", "object", "title",
-];
-/// Elements that start a new line of text.
-const BLOCKS: [&str; 24] = [
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "main",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-];
-
 /// Picks the encoding: Content-Type charset, then BOM, then `<meta>` in the
 /// first 1024 bytes, then UTF-8.
 pub fn sniff_encoding(body: &[u8], content_type: Option<&str>) -> &'static Encoding {
@@ -90,67 +59,92 @@ pub fn sniff_encoding(body: &[u8], content_type: Option<&str>) -> &'static Encod
         .unwrap_or(UTF_8)
 }
 
-/// Decodes a body to text (malformed bytes become U+FFFD).
-pub fn decode(body: &[u8], content_type: Option<&str>) -> String {
+/// Decodes a body to text (malformed bytes become U+FFFD); a body that is
+/// already valid UTF-8 is borrowed, not copied.
+pub fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
     let encoding = sniff_encoding(body, content_type);
-    let (text, _, _) = encoding.decode(body);
-    text.into_owned()
+    encoding.decode(body).0
 }
 
 /// Hex SHA-256 of the body.
 pub fn sha256_hex(body: &[u8]) -> String {
-    Sha256::digest(body)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(body);
+    let mut hex = String::with_capacity(digest.len() * 2);
+    for b in digest {
+        hex.push(HEX[usize::from(b >> 4)] as char);
+        hex.push(HEX[usize::from(b & 0xf)] as char);
+    }
+    hex
 }
 
 /// Parses a page fetched from `url` and pulls out its fields.
 pub fn extract(html: &str, url: &Url) -> Extracted {
     let doc = Html::parse_document(html);
-    let first_attr = |s: &Selector, attr: &str| {
-        doc.select(s)
-            .next()
-            .and_then(|e| e.value().attr(attr))
-            .map(|v| v.trim().to_string())
+    let found = walk(&doc);
+    let first_attr = |e: Option<ElementRef<'_>>, attr: &str| {
+        e.and_then(|e| e.value().attr(attr))
+            .map(str::trim)
             .filter(|v| !v.is_empty())
+            .map(str::to_string)
     };
-    let base = first_attr(&BASE, "href")
+    let base = first_attr(found.base, "href")
         .and_then(|b| url.join(&b).ok())
         .unwrap_or_else(|| url.clone());
-    let title = doc
-        .select(&TITLE)
-        .next()
+    let title = found
+        .title
         .map(|t| collapse(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    let description =
-        first_attr(&DESCRIPTION, "content").or_else(|| first_attr(&OG_DESCRIPTION, "content"));
-    let canonical = first_attr(&CANONICAL, "href")
+    let description = first_attr(found.description, "content")
+        .or_else(|| first_attr(found.og_description, "content"));
+    let canonical = first_attr(found.canonical, "href")
         .and_then(|c| base.join(&c).ok())
         .map(String::from);
-    let text = visible_text(&doc);
     Extracted {
-        word_count: text.split_whitespace().count(),
-        links: links(&doc, &base),
+        word_count: found.text.words,
+        links: links(&found.hrefs, &base),
         title,
         description,
         canonical,
-        text,
+        text: found.text.out,
     }
 }
 
-fn links(doc: &Html, base: &Url) -> Vec<Url> {
-    let mut seen = std::collections::HashSet::new();
-    doc.select(&LINKS)
-        .filter_map(|a| frontier::resolve_link(base, a.value().attr("href")?))
+fn links(hrefs: &[&str], base: &Url) -> Vec<Url> {
+    let mut seen = std::collections::HashSet::with_capacity(hrefs.len());
+    hrefs
+        .iter()
+        .filter_map(|href| frontier::resolve_link(base, href))
         .filter(|u| seen.insert(u.as_str().to_string()))
         .collect()
 }
 
-/// Text a reader sees: no script/style/noscript/template/hidden content; a
-/// newline at block elements; whitespace collapsed.
-fn visible_text(doc: &Html) -> String {
-    let mut raw = String::new();
+/// What one walk over the document finds: the first element matching each
+/// field's selector (in document order), every link's `href`, and the
+/// visible text.
+#[derive(Default)]
+struct Found<'a> {
+    title: Option<ElementRef<'a>>,
+    base: Option<ElementRef<'a>>,
+    description: Option<ElementRef<'a>>,
+    og_description: Option<ElementRef<'a>>,
+    canonical: Option<ElementRef<'a>>,
+    hrefs: Vec<&'a str>,
+    text: Collapser,
+}
+
+/// Keeps the first element that matches `selector`.
+fn first<'a>(slot: &mut Option<ElementRef<'a>>, selector: &Selector, e: ElementRef<'a>) {
+    if slot.is_none() && selector.matches(&e) {
+        *slot = Some(e);
+    }
+}
+
+/// One pre-order (document order) walk: the selectors' first matches, the
+/// links, and the text a reader sees: no script/style/noscript/template/hidden
+/// content; a newline at block elements; whitespace collapsed.
+fn walk(doc: &Html) -> Found<'_> {
+    let mut found = Found::default();
     // Depth of hidden elements we are inside; every element opened while
     // hidden adds one, so the count stays balanced on close.
     let mut hidden = 0usize;
@@ -159,7 +153,7 @@ fn visible_text(doc: &Html) -> String {
         let element = match node.value() {
             Node::Element(e) => Some(e),
             Node::Text(t) if hidden == 0 => {
-                raw.push_str(t);
+                found.text.push_str(t);
                 None
             }
             _ => None,
@@ -170,31 +164,149 @@ fn visible_text(doc: &Html) -> String {
             }
             continue;
         };
+        let name = e.name();
         if closing {
             if hidden > 0 {
                 hidden -= 1;
-            } else if BLOCKS.contains(&e.name()) {
-                raw.push('\n');
+            } else if is_block(name) {
+                found.text.newline();
             }
             continue;
         }
-        if hidden > 0 || HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() {
+        if let Some(el) = ElementRef::wrap(node) {
+            // Tag names are lowercase (the tokenizer lowercases them); the
+            // name test only skips elements the selector cannot match.
+            match name {
+                "a" | "area" if LINKS.matches(&el) => found.hrefs.extend(e.attr("href")),
+                "title" => first(&mut found.title, &TITLE, el),
+                "meta" => {
+                    first(&mut found.description, &DESCRIPTION, el);
+                    first(&mut found.og_description, &OG_DESCRIPTION, el);
+                }
+                "link" => first(&mut found.canonical, &CANONICAL, el),
+                "base" => first(&mut found.base, &BASE, el),
+                _ => {}
+            }
+        }
+        if hidden > 0 || is_hidden(name) || e.attr("hidden").is_some() {
             hidden += 1;
-        } else if BLOCKS.contains(&e.name()) {
-            raw.push('\n');
+        } else if is_block(name) {
+            found.text.newline();
         }
         stack.push((node, true));
         stack.extend(node.children().rev().map(|c| (c, false)));
     }
-    raw.lines()
-        .map(collapse)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    found
 }
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Elements that start a new line of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "table"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "blockquote"
+            | "pre"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// Elements whose text is never visible.
+fn is_hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "title"
+    )
+}
+
+/// Builds whitespace-collapsed text as pieces arrive, counting words: words
+/// on a line are joined by one space, and non-empty lines by one newline.
+#[derive(Default)]
+struct Collapser {
+    out: String,
+    words: usize,
+    /// Inside a word (which may continue in the next piece).
+    in_word: bool,
+    /// The current line has a word.
+    line_has_word: bool,
+    /// A line with words ended; the next word starts a new line.
+    pending_newline: bool,
+}
+
+impl Collapser {
+    fn push_str(&mut self, s: &str) {
+        let mut start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() {
+                if let Some(st) = start.take() {
+                    self.out.push_str(&s[st..i]);
+                }
+                if c == '\n' {
+                    self.newline();
+                } else {
+                    self.in_word = false;
+                }
+            } else if start.is_none() {
+                if !self.in_word {
+                    self.begin_word();
+                }
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            self.out.push_str(&s[st..]);
+        }
+    }
+
+    fn begin_word(&mut self) {
+        if self.line_has_word {
+            self.out.push(' ');
+        } else if self.pending_newline {
+            self.out.push('\n');
+            self.pending_newline = false;
+        }
+        self.line_has_word = true;
+        self.in_word = true;
+        self.words += 1;
+    }
+
+    fn newline(&mut self) {
+        self.in_word = false;
+        if self.line_has_word {
+            self.line_has_word = false;
+            self.pending_newline = true;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -246,6 +358,34 @@ mod tests {
             &Url::parse("http://a.test/").unwrap(),
         );
         assert_eq!(e.links[0].as_str(), "http://b.test/x/y");
+    }
+
+    #[test]
+    fn collapser_matches_line_by_line_collapsing() {
+        let reference = |raw: &str| {
+            let lines: Vec<String> = raw
+                .lines()
+                .map(collapse)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let text = lines.join("\n");
+            let words = text.split_whitespace().count();
+            (text, words)
+        };
+        let cases: [&[&str]; 7] = [
+            &["", "  ", "\n\n"],
+            &["  a  b\t\r\n", "\n c", "d\u{a0}e\u{2003}", "f\n"],
+            &["ab", "cd", " ", "ef", "\n", "\n", " gh "],
+            &["\r\n x \r\n\r\n y\u{85}z"],
+            &["caf\u{e9} ", "\u{3000}\u{65e5}\u{672c}", "\n"],
+            &["\n", "one", "\n", "\n", "two three", "\n"],
+            &["x\u{1c}y", " \u{b}\u{c} w"],
+        ];
+        for pieces in cases {
+            let mut c = Collapser::default();
+            pieces.iter().for_each(|p| c.push_str(p));
+            assert_eq!((c.out, c.words), reference(&pieces.concat()), "{pieces:?}");
+        }
     }
 
     #[test]

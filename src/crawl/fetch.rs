@@ -53,6 +53,10 @@ pub struct ClientOptions {
     pub request_timeout: Duration,
     /// Host names mapped to fixed addresses (tests, pinned DNS).
     pub resolve: Vec<(String, SocketAddr)>,
+    /// Idle connections kept per host: at least the requests in flight to
+    /// one host, so a busy crawl reuses its connections instead of opening
+    /// new ones.
+    pub idle_per_host: usize,
 }
 
 /// What one request should do.
@@ -114,7 +118,7 @@ impl Fetcher {
             .redirect(redirect::Policy::none())
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.request_timeout)
-            .pool_max_idle_per_host(4);
+            .pool_max_idle_per_host(opts.idle_per_host.max(1));
         for (host, addr) in &opts.resolve {
             builder = builder.resolve(host, *addr);
         }
@@ -143,6 +147,11 @@ impl Fetcher {
             let cap = if req.cap == 0 { MAX_BODY } else { req.cap };
             out.bytes = 0;
             out.body_read = true;
+            // One allocation for a body whose length is announced.
+            out.body.reserve(
+                resp.content_length()
+                    .map_or(0, |n| n.min(cap as u64) as usize),
+            );
             while let Some(chunk) = resp.chunk().await? {
                 out.bytes += chunk.len() as u64;
                 let room = cap - out.body.len();

@@ -1,13 +1,15 @@
 //! Where streamed data records go: stdout, or a file given with `-o`.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 use serde::Serialize;
 
-/// A destination for data records; stdout is flushed after every record so
-/// NDJSON readers see pages as they arrive.
+/// A destination for data records; stdout is flushed after every record when
+/// it is a terminal, so a reader sees pages as they arrive. Into a pipe or a
+/// file, records go out whenever the buffer fills (a page record is about
+/// the buffer's size) and at the end.
 pub struct DataSink {
     out: Box<dyn Write>,
     flush_each: bool,
@@ -23,7 +25,7 @@ impl DataSink {
             },
             None => DataSink {
                 out: Box::new(BufWriter::new(io::stdout())),
-                flush_each: true,
+                flush_each: io::stdout().is_terminal(),
             },
         })
     }
