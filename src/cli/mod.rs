@@ -1,6 +1,6 @@
 //! The clap definition: every flag, subcommand and help text, and nothing else.
 //!
-//! Completions and man pages are generated from this file, so help text here is
+//! Completions and man pages are generated from this module, so help text here is
 //! the documentation users read.
 
 use std::path::PathBuf;
@@ -9,6 +9,14 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::env;
+
+mod crawl;
+mod worker;
+
+use crawl::CRAWL_AFTER_HELP;
+pub use crawl::{CrawlArgs, CrawlFormat};
+use worker::WORKER_AFTER_HELP;
+pub use worker::{parse_duration_or_ms, WorkerArgs};
 
 const AFTER_HELP: &str = "\
 Exit codes:
@@ -327,177 +335,6 @@ pub struct JobArgs {
     pub id: String,
 }
 
-const CRAWL_AFTER_HELP: &str = "\
-Scope: the seeds' hosts (http and https of one host are one site; a seed that
-redirects to another host brings that host in). --include/--exclude match the
-URL path and query; exclude wins; seeds are exempt.
-
-robots.txt is fetched once per origin and obeyed for the product token of the
-user agent (`queuectl`): 4xx means everything is allowed; 429, 5xx or a network
-error means nothing is fetched from that origin. Crawl-delay is honoured (at
-most 60s).
-
-Output: one JSON object per page (url, finalUrl, status, title, description,
-text, links, depth, contentHash, error, ...); a summary on stderr, and with
---json a last line {\"summary\": {...}}.
-
-Exit codes: 0 when every seed was fetched; 4 when a seed failed or robots.txt
-refused it; 2 for an invalid URL or flag.
-
-Examples:
-  queuectl crawl https://example.com --max-pages 5
-  queuectl crawl https://example.com/docs/ --include '^/docs/' -o docs.ndjson
-  queuectl crawl https://example.com --cache crawl-cache.json
-  queuectl crawl https://example.com --enqueue --customer acme --tier premium";
-
-/// Page output formats of `queuectl crawl`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CrawlFormat {
-    /// One JSON object per page, written as each page is done
-    Ndjson,
-    /// One JSON document {"pages": [...], "summary": {...}} at the end
-    Json,
-    /// Title, URL and visible text of each page
-    Markdown,
-}
-
-/// Arguments of `queuectl crawl`.
-#[derive(Debug, Args)]
-pub struct CrawlArgs {
-    /// Start URLs (http or https)
-    #[arg(value_name = "URL", required = true)]
-    pub urls: Vec<String>,
-
-    /// Fetch only the given pages, not the pages they link to
-    #[arg(long, help_heading = "Limits")]
-    pub single_page: bool,
-
-    /// Fetch at most N pages (never exceeded; redirect hops count once)
-    #[arg(long, default_value_t = 100, value_name = "N", help_heading = "Limits")]
-    pub max_pages: usize,
-
-    /// Follow links at most N levels from a seed
-    #[arg(long, default_value_t = 10, value_name = "N", help_heading = "Limits")]
-    pub max_depth: u32,
-
-    /// Only crawl URLs whose path and query match REGEX (repeatable)
-    #[arg(long, value_name = "REGEX", help_heading = "Limits")]
-    pub include: Vec<String>,
-
-    /// Never crawl URLs whose path and query match REGEX (repeatable)
-    #[arg(long, value_name = "REGEX", help_heading = "Limits")]
-    pub exclude: Vec<String>,
-
-    /// Also crawl subdomains of the seeds' hosts
-    #[arg(long, help_heading = "Limits")]
-    pub include_subdomains: bool,
-
-    /// Stop after this long, e.g. 30s, 5m
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION", help_heading = "Limits")]
-    pub max_duration: Option<Duration>,
-
-    /// Do not queue the pages listed in the sitemaps that robots.txt names
-    #[arg(long, help_heading = "Limits")]
-    pub no_sitemaps: bool,
-
-    /// Do not fetch or obey robots.txt (only for sites you may crawl anyway)
-    #[arg(long, help_heading = "Politeness")]
-    pub ignore_robots: bool,
-
-    /// Requests in flight per host
-    #[arg(
-        long,
-        default_value_t = 2,
-        value_name = "N",
-        help_heading = "Politeness"
-    )]
-    pub host_concurrency: usize,
-
-    /// Minimum time between request starts to one host (plus up to 50% jitter)
-    #[arg(long, default_value = "500ms", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
-    pub delay: Duration,
-
-    /// Requests in flight overall
-    #[arg(
-        long,
-        default_value_t = 16,
-        value_name = "N",
-        help_heading = "Politeness"
-    )]
-    pub concurrency: usize,
-
-    /// User-Agent header; its first word is the robots.txt product token
-    #[arg(long, default_value_t = crate::crawl::default_user_agent(), value_name = "UA", help_heading = "Politeness")]
-    pub user_agent: String,
-
-    /// Give up connecting to a web server after this long
-    #[arg(long, default_value = "10s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
-    pub http_connect_timeout: Duration,
-
-    /// Give up on one request after this long
-    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
-    pub request_timeout: Duration,
-
-    /// Page output format
-    #[arg(long, value_enum, default_value_t = CrawlFormat::Ndjson, value_name = "FORMAT", help_heading = "Crawl output")]
-    pub output: CrawlFormat,
-
-    /// Write pages to FILE instead of stdout
-    #[arg(short = 'o', long, value_name = "FILE", help_heading = "Crawl output")]
-    pub output_file: Option<PathBuf>,
-
-    /// Refresh cache: ETag, Last-Modified and content hash per URL; unchanged pages say so
-    #[arg(long, value_name = "PATH", help_heading = "Crawl output")]
-    pub cache: Option<PathBuf>,
-
-    /// Ignore the cache's validators and fetch everything again (a refresh job's forceRefresh)
-    #[arg(long, help_heading = "Crawl output")]
-    pub force_refresh: bool,
-
-    /// Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)
-    #[arg(long, help_heading = "Enqueue")]
-    pub enqueue: bool,
-
-    /// Enqueue a refresh job instead of a crawl
-    #[arg(long, requires = "enqueue", help_heading = "Enqueue")]
-    pub refresh: bool,
-
-    /// critical|high|normal|low|bulk or a number from 1 to 2097152
-    #[arg(
-        long,
-        requires = "enqueue",
-        value_name = "PRIORITY",
-        help_heading = "Enqueue"
-    )]
-    pub priority: Option<String>,
-
-    /// Customer id; with --tier or --new-customer it picks the priority
-    #[arg(
-        long,
-        requires = "enqueue",
-        value_name = "ID",
-        help_heading = "Enqueue"
-    )]
-    pub customer: Option<String>,
-
-    /// The customer is new (priority high)
-    #[arg(long, requires = "customer", help_heading = "Enqueue")]
-    pub new_customer: bool,
-
-    /// Customer tier: premium (high), standard (normal), free (low)
-    #[arg(
-        long,
-        requires = "customer",
-        value_name = "TIER",
-        help_heading = "Enqueue"
-    )]
-    pub tier: Option<String>,
-
-    /// A second job for the same host inside this window is not added
-    #[arg(long, default_value = "1h", value_parser = parse_duration, value_name = "DURATION", help_heading = "Enqueue")]
-    pub dedup_window: Duration,
-}
-
 /// Shells queuectl can complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {
@@ -527,116 +364,6 @@ pub struct ManArgs {
     /// Write queuectl.1 and one page per subcommand into DIR instead of printing
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
-}
-
-const WORKER_AFTER_HELP: &str = "\
-Handlers, chosen by job name:
-  single-page, full-crawl, refresh, scrape-website (data.type picks one)
-              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh)
-              politely; progress rises to 100 \"Complete\"; the result is
-              {success, pagesProcessed, pagesFailed, blockedByRobots, …, pages}
-  echo        returns the job's data
-  sleep       sleeps data.ms milliseconds
-  --exec NAME=COMMAND
-              runs COMMAND with sh -c; the job arrives as JSON on stdin
-              ({id, name, data, opts, attemptsMade, queue}) and in QUEUECTL_JOB_ID,
-              QUEUECTL_JOB_NAME, QUEUECTL_QUEUE. Stdout lines `progress N [message]`
-              update the job's progress, `log TEXT` adds a job log line, and the last
-              JSON line is the return value. Exit 0 completes the job, exit 65 fails it
-              for good (no retry), any other exit fails this attempt (retried with the
-              job's backoff). NAME `*` handles every other job name.
-A job with no handler fails for good: \"no handler for NAME in this worker\".
-
-Durations accept 90s, 15m, 2h or plain milliseconds (30000), as the Node system's
-environment variables are written.
-
-Ctrl-C or SIGTERM stops fetching and lets active jobs finish for up to --grace; a
-second signal exits at once (unfinished jobs return to wait through stall recovery).
-
-Examples:
-  queuectl worker --queue process-queue --exec 'analytics=./bin/analytics'
-  queuectl worker --queue maintenance-queue --burst      # for cron and CI";
-
-/// Arguments of `queuectl worker`.
-#[derive(Debug, Args)]
-pub struct WorkerArgs {
-    /// Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]
-    #[arg(long = "queue", value_name = "QUEUE")]
-    pub queues: Vec<String>,
-
-    /// Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)
-    #[arg(long = "concurrency", value_name = "QUEUE=N")]
-    pub concurrency: Vec<String>,
-
-    /// Concurrency of scrape-queue when --concurrency does not set it
-    #[arg(long, env = env::QUEUE_CONCURRENCY_SCRAPING, default_value_t = 5, value_name = "N", help_heading = "Worker defaults")]
-    pub scrape_concurrency: usize,
-
-    /// Concurrency of process-queue when --concurrency does not set it
-    #[arg(long, env = env::QUEUE_CONCURRENCY_PROCESSING, default_value_t = 10, value_name = "N", help_heading = "Worker defaults")]
-    pub process_concurrency: usize,
-
-    /// Concurrency of maintenance-queue when --concurrency does not set it
-    #[arg(long, env = env::QUEUE_CONCURRENCY_MAINTENANCE, default_value_t = 1, value_name = "N", help_heading = "Worker defaults")]
-    pub maintenance_concurrency: usize,
-
-    /// Run COMMAND for jobs named NAME, as NAME=COMMAND (repeatable; NAME `*` for any other)
-    #[arg(long = "exec", value_name = "NAME=COMMAND")]
-    pub exec: Vec<String>,
-
-    /// Fail a job (retryably) that runs longer than this
-    #[arg(long, env = env::QUEUE_JOB_TIMEOUT, default_value = "10m", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
-    pub job_timeout: Duration,
-
-    /// How long a job's lock lasts before it must be renewed
-    #[arg(long, env = env::WORKER_LOCK_DURATION, default_value = "30s", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
-    pub lock_duration: Duration,
-
-    /// How often to look for stalled jobs (whose worker died)
-    #[arg(long, env = env::WORKER_STALLED_INTERVAL, default_value = "30s", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
-    pub stalled_interval: Duration,
-
-    /// How long an idle worker blocks waiting for a job before polling again
-    #[arg(long, env = env::WORKER_POLL_INTERVAL, default_value = "5s", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
-    pub poll_interval: Duration,
-
-    /// Exit once every served queue has nothing waiting, active or due within 1 s
-    #[arg(long)]
-    pub burst: bool,
-
-    /// Exit after this many jobs finished (completed or failed)
-    #[arg(long, value_name = "N")]
-    pub max_jobs: Option<u64>,
-
-    /// Exit after running this long
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
-    pub max_runtime: Option<Duration>,
-
-    /// On shutdown, how long active jobs may keep running
-    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
-    pub grace: Duration,
-
-    /// Worker name, shown by Node's Queue.getWorkers()
-    #[arg(long, value_name = "NAME")]
-    pub name: Option<String>,
-
-    /// Also push a record of every job that fails for good to this Redis list
-    /// ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})
-    #[arg(long, value_name = "KEY")]
-    pub dead_letter_list: Option<String>,
-
-    /// Let scrape jobs crawl loopback, private and link-local addresses (refused by default:
-    /// their URLs come from queue data)
-    #[arg(long)]
-    pub allow_private_networks: bool,
-}
-
-/// Parses a duration, taking a plain number as milliseconds (`30000`).
-pub fn parse_duration_or_ms(s: &str) -> Result<Duration, String> {
-    match s.trim().parse::<u64>() {
-        Ok(ms) => Ok(Duration::from_millis(ms)),
-        Err(_) => parse_duration(s),
-    }
 }
 
 /// Parses a human duration such as `500ms`, `90s`, `15m`, `2h`, `7d`.

@@ -1,0 +1,179 @@
+//! The arguments of `queuectl crawl`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use super::parse_duration;
+
+pub(super) const CRAWL_AFTER_HELP: &str = "\
+Scope: the seeds' hosts (http and https of one host are one site; a seed that
+redirects to another host brings that host in). --include/--exclude match the
+URL path and query; exclude wins; seeds are exempt.
+
+robots.txt is fetched once per origin and obeyed for the product token of the
+user agent (`queuectl`): 4xx means everything is allowed; 429, 5xx or a network
+error means nothing is fetched from that origin. Crawl-delay is honoured (at
+most 60s).
+
+Output: one JSON object per page (url, finalUrl, status, title, description,
+text, links, depth, contentHash, error, ...); a summary on stderr, and with
+--json a last line {\"summary\": {...}}.
+
+Exit codes: 0 when every seed was fetched; 4 when a seed failed or robots.txt
+refused it; 2 for an invalid URL or flag.
+
+Examples:
+  queuectl crawl https://example.com --max-pages 5
+  queuectl crawl https://example.com/docs/ --include '^/docs/' -o docs.ndjson
+  queuectl crawl https://example.com --cache crawl-cache.json
+  queuectl crawl https://example.com --enqueue --customer acme --tier premium";
+
+/// Page output formats of `queuectl crawl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CrawlFormat {
+    /// One JSON object per page, written as each page is done
+    Ndjson,
+    /// One JSON document {"pages": [...], "summary": {...}} at the end
+    Json,
+    /// Title, URL and visible text of each page
+    Markdown,
+}
+
+/// Arguments of `queuectl crawl`.
+#[derive(Debug, Args)]
+pub struct CrawlArgs {
+    /// Start URLs (http or https)
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+
+    /// Fetch only the given pages, not the pages they link to
+    #[arg(long, help_heading = "Limits")]
+    pub single_page: bool,
+
+    /// Fetch at most N pages (never exceeded; redirect hops count once)
+    #[arg(long, default_value_t = 100, value_name = "N", help_heading = "Limits")]
+    pub max_pages: usize,
+
+    /// Follow links at most N levels from a seed
+    #[arg(long, default_value_t = 10, value_name = "N", help_heading = "Limits")]
+    pub max_depth: u32,
+
+    /// Only crawl URLs whose path and query match REGEX (repeatable)
+    #[arg(long, value_name = "REGEX", help_heading = "Limits")]
+    pub include: Vec<String>,
+
+    /// Never crawl URLs whose path and query match REGEX (repeatable)
+    #[arg(long, value_name = "REGEX", help_heading = "Limits")]
+    pub exclude: Vec<String>,
+
+    /// Also crawl subdomains of the seeds' hosts
+    #[arg(long, help_heading = "Limits")]
+    pub include_subdomains: bool,
+
+    /// Stop after this long, e.g. 30s, 5m
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION", help_heading = "Limits")]
+    pub max_duration: Option<Duration>,
+
+    /// Do not queue the pages listed in the sitemaps that robots.txt names
+    #[arg(long, help_heading = "Limits")]
+    pub no_sitemaps: bool,
+
+    /// Do not fetch or obey robots.txt (only for sites you may crawl anyway)
+    #[arg(long, help_heading = "Politeness")]
+    pub ignore_robots: bool,
+
+    /// Requests in flight per host
+    #[arg(
+        long,
+        default_value_t = 2,
+        value_name = "N",
+        help_heading = "Politeness"
+    )]
+    pub host_concurrency: usize,
+
+    /// Minimum time between request starts to one host (plus up to 50% jitter)
+    #[arg(long, default_value = "500ms", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    pub delay: Duration,
+
+    /// Requests in flight overall
+    #[arg(
+        long,
+        default_value_t = 16,
+        value_name = "N",
+        help_heading = "Politeness"
+    )]
+    pub concurrency: usize,
+
+    /// User-Agent header; its first word is the robots.txt product token
+    #[arg(long, default_value_t = crate::crawl::default_user_agent(), value_name = "UA", help_heading = "Politeness")]
+    pub user_agent: String,
+
+    /// Give up connecting to a web server after this long
+    #[arg(long, default_value = "10s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    pub http_connect_timeout: Duration,
+
+    /// Give up on one request after this long
+    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    pub request_timeout: Duration,
+
+    /// Page output format
+    #[arg(long, value_enum, default_value_t = CrawlFormat::Ndjson, value_name = "FORMAT", help_heading = "Crawl output")]
+    pub output: CrawlFormat,
+
+    /// Write pages to FILE instead of stdout
+    #[arg(short = 'o', long, value_name = "FILE", help_heading = "Crawl output")]
+    pub output_file: Option<PathBuf>,
+
+    /// Refresh cache: ETag, Last-Modified and content hash per URL; unchanged pages say so
+    #[arg(long, value_name = "PATH", help_heading = "Crawl output")]
+    pub cache: Option<PathBuf>,
+
+    /// Ignore the cache's validators and fetch everything again (a refresh job's forceRefresh)
+    #[arg(long, help_heading = "Crawl output")]
+    pub force_refresh: bool,
+
+    /// Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)
+    #[arg(long, help_heading = "Enqueue")]
+    pub enqueue: bool,
+
+    /// Enqueue a refresh job instead of a crawl
+    #[arg(long, requires = "enqueue", help_heading = "Enqueue")]
+    pub refresh: bool,
+
+    /// critical|high|normal|low|bulk or a number from 1 to 2097152
+    #[arg(
+        long,
+        requires = "enqueue",
+        value_name = "PRIORITY",
+        help_heading = "Enqueue"
+    )]
+    pub priority: Option<String>,
+
+    /// Customer id; with --tier or --new-customer it picks the priority
+    #[arg(
+        long,
+        requires = "enqueue",
+        value_name = "ID",
+        help_heading = "Enqueue"
+    )]
+    pub customer: Option<String>,
+
+    /// The customer is new (priority high)
+    #[arg(long, requires = "customer", help_heading = "Enqueue")]
+    pub new_customer: bool,
+
+    /// Customer tier: premium (high), standard (normal), free (low)
+    #[arg(
+        long,
+        requires = "customer",
+        value_name = "TIER",
+        help_heading = "Enqueue"
+    )]
+    pub tier: Option<String>,
+
+    /// A second job for the same host inside this window is not added
+    #[arg(long, default_value = "1h", value_parser = parse_duration, value_name = "DURATION", help_heading = "Enqueue")]
+    pub dedup_window: Duration,
+}

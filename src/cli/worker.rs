@@ -1,0 +1,118 @@
+//! The arguments of `queuectl worker`.
+
+use std::time::Duration;
+
+use clap::Args;
+
+use super::parse_duration;
+use crate::env;
+
+pub(super) const WORKER_AFTER_HELP: &str = "\
+Handlers, chosen by job name:
+  single-page, full-crawl, refresh, scrape-website (data.type picks one)
+              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh)
+              politely; progress rises to 100 \"Complete\"; the result is
+              {success, pagesProcessed, pagesFailed, blockedByRobots, …, pages}
+  echo        returns the job's data
+  sleep       sleeps data.ms milliseconds
+  --exec NAME=COMMAND
+              runs COMMAND with sh -c; the job arrives as JSON on stdin
+              ({id, name, data, opts, attemptsMade, queue}) and in QUEUECTL_JOB_ID,
+              QUEUECTL_JOB_NAME, QUEUECTL_QUEUE. Stdout lines `progress N [message]`
+              update the job's progress, `log TEXT` adds a job log line, and the last
+              JSON line is the return value. Exit 0 completes the job, exit 65 fails it
+              for good (no retry), any other exit fails this attempt (retried with the
+              job's backoff). NAME `*` handles every other job name.
+A job with no handler fails for good: \"no handler for NAME in this worker\".
+
+Durations accept 90s, 15m, 2h or plain milliseconds (30000), as the Node system's
+environment variables are written.
+
+Ctrl-C or SIGTERM stops fetching and lets active jobs finish for up to --grace; a
+second signal exits at once (unfinished jobs return to wait through stall recovery).
+
+Examples:
+  queuectl worker --queue process-queue --exec 'analytics=./bin/analytics'
+  queuectl worker --queue maintenance-queue --burst      # for cron and CI";
+
+/// Arguments of `queuectl worker`.
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]
+    #[arg(long = "queue", value_name = "QUEUE")]
+    pub queues: Vec<String>,
+
+    /// Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)
+    #[arg(long = "concurrency", value_name = "QUEUE=N")]
+    pub concurrency: Vec<String>,
+
+    /// Concurrency of scrape-queue when --concurrency does not set it
+    #[arg(long, env = env::QUEUE_CONCURRENCY_SCRAPING, default_value_t = 5, value_name = "N", help_heading = "Worker defaults")]
+    pub scrape_concurrency: usize,
+
+    /// Concurrency of process-queue when --concurrency does not set it
+    #[arg(long, env = env::QUEUE_CONCURRENCY_PROCESSING, default_value_t = 10, value_name = "N", help_heading = "Worker defaults")]
+    pub process_concurrency: usize,
+
+    /// Concurrency of maintenance-queue when --concurrency does not set it
+    #[arg(long, env = env::QUEUE_CONCURRENCY_MAINTENANCE, default_value_t = 1, value_name = "N", help_heading = "Worker defaults")]
+    pub maintenance_concurrency: usize,
+
+    /// Run COMMAND for jobs named NAME, as NAME=COMMAND (repeatable; NAME `*` for any other)
+    #[arg(long = "exec", value_name = "NAME=COMMAND")]
+    pub exec: Vec<String>,
+
+    /// Fail a job (retryably) that runs longer than this
+    #[arg(long, env = env::QUEUE_JOB_TIMEOUT, default_value = "10m", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
+    pub job_timeout: Duration,
+
+    /// How long a job's lock lasts before it must be renewed
+    #[arg(long, env = env::WORKER_LOCK_DURATION, default_value = "30s", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
+    pub lock_duration: Duration,
+
+    /// How often to look for stalled jobs (whose worker died)
+    #[arg(long, env = env::WORKER_STALLED_INTERVAL, default_value = "30s", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
+    pub stalled_interval: Duration,
+
+    /// How long an idle worker blocks waiting for a job before polling again
+    #[arg(long, env = env::WORKER_POLL_INTERVAL, default_value = "5s", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
+    pub poll_interval: Duration,
+
+    /// Exit once every served queue has nothing waiting, active or due within 1 s
+    #[arg(long)]
+    pub burst: bool,
+
+    /// Exit after this many jobs finished (completed or failed)
+    #[arg(long, value_name = "N")]
+    pub max_jobs: Option<u64>,
+
+    /// Exit after running this long
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub max_runtime: Option<Duration>,
+
+    /// On shutdown, how long active jobs may keep running
+    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
+    pub grace: Duration,
+
+    /// Worker name, shown by Node's Queue.getWorkers()
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Also push a record of every job that fails for good to this Redis list
+    /// ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})
+    #[arg(long, value_name = "KEY")]
+    pub dead_letter_list: Option<String>,
+
+    /// Let scrape jobs crawl loopback, private and link-local addresses (refused by default:
+    /// their URLs come from queue data)
+    #[arg(long)]
+    pub allow_private_networks: bool,
+}
+
+/// Parses a duration, taking a plain number as milliseconds (`30000`).
+pub fn parse_duration_or_ms(s: &str) -> Result<Duration, String> {
+    match s.trim().parse::<u64>() {
+        Ok(ms) => Ok(Duration::from_millis(ms)),
+        Err(_) => parse_duration(s),
+    }
+}
