@@ -11,7 +11,9 @@ const NAME = L.arg(1, 'NAME');
 const DATA = JSON.parse(L.arg(2, 'DATA_JSON'));
 
 L.run(`waitjob.js ${QUEUE}`, async () => {
-  const events = new QueueEvents(QUEUE, { connection: L.connection });
+  // Read the stream from its start: QueueEvents is "ready" before its first XREAD,
+  // so events written in between would otherwise be missed (the queue is the test's own).
+  const events = new QueueEvents(QUEUE, { connection: L.connection, lastEventId: '0-0' });
   const queue = new Queue(QUEUE, { connection: L.connection });
   try {
     await events.waitUntilReady();
