@@ -119,7 +119,60 @@ function minMax(xs) {
   return s.length ? [Math.min(...s), Math.max(...s)] : [NaN, NaN];
 }
 
+/** Number formatting for the summaries: thousands spaced, fewer decimals as values grow. */
+const fmt = (x) => {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return 'n/a';
+  const a = Math.abs(x);
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US').replace(/,/g, ' ');
+  if (a >= 100) return String(Math.round(x));
+  if (a >= 10) return x.toFixed(1);
+  if (a >= 1) return x.toFixed(2);
+  return x.toFixed(3);
+};
+
+/** The records of one run (the latest, `runArg`, or `all`) from a raw.jsonl file. */
+function loadRun(file, runArg) {
+  const all = require('node:fs')
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const runIds = [...new Set(all.map((r) => r.run_id))];
+  const run = runArg || runIds[runIds.length - 1];
+  const recs = run === 'all' ? all : all.filter((r) => r.run_id === run);
+  return { run, recs, meta: recs.find((r) => r.case === 'meta') || {} };
+}
+
+/** The `meta` record: machine, versions and the queuectl binary, plus `extra` fields. */
+function machineMeta({ queuectl, env, redisVersion, extra }) {
+  const { spawnSync } = require('node:child_process');
+  const os = require('node:os');
+  const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' }).stdout || '';
+  const model = (lscpu.match(/^Model name:\s*(.*)$/m) || [])[1] || (os.cpus()[0] || {}).model;
+  const qv = spawnSync(queuectl, ['--version'], { encoding: 'utf8', env });
+  return {
+    case: 'meta',
+    ...extra.head,
+    date: new Date().toISOString(),
+    nproc: parseInt(spawnSync('nproc', [], { encoding: 'utf8' }).stdout, 10) || os.cpus().length,
+    cpu_model: model,
+    kernel: os.release(),
+    mem_gib: round(os.totalmem() / 2 ** 30, 1),
+    redis_version: redisVersion,
+    node: process.version,
+    bullmq: require('bullmq/package.json').version,
+    ioredis: require('ioredis/package.json').version,
+    queuectl_version: (qv.stdout || '').trim() || `(--version exited ${qv.status})`,
+    queuectl_bin: queuectl,
+    ...extra.tail,
+    load1: round(os.loadavg()[0], 2),
+  };
+}
+
 module.exports = {
+  fmt,
+  loadRun,
+  machineMeta,
   connection,
   nowMs,
   round,

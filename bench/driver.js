@@ -291,27 +291,12 @@ async function stats(r, rep) {
 }
 
 function machineMeta(redisVersion) {
-  const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' }).stdout || '';
-  const model = (lscpu.match(/^Model name:\s*(.*)$/m) || [])[1] || (os.cpus()[0] || {}).model;
-  const qv = spawnSync(QUEUECTL, ['--version'], { encoding: 'utf8', env: qctlEnv });
-  return {
-    case: 'meta',
-    date: new Date().toISOString(),
-    nproc: parseInt(spawnSync('nproc', [], { encoding: 'utf8' }).stdout, 10) || os.cpus().length,
-    cpu_model: model,
-    kernel: os.release(),
-    mem_gib: C.round(os.totalmem() / 2 ** 30, 1),
-    redis_version: redisVersion,
-    node: process.version,
-    bullmq: require('bullmq/package.json').version,
-    ioredis: require('ioredis/package.json').version,
-    queuectl_version: (qv.stdout || '').trim() || `(--version exited ${qv.status})`,
-    queuectl_bin: QUEUECTL,
-    reps: REPS,
-    n: N,
-    stats_iterations: STATS_ITER,
-    load1: C.round(os.loadavg()[0], 2),
-  };
+  return C.machineMeta({
+    queuectl: QUEUECTL,
+    env: qctlEnv,
+    redisVersion,
+    extra: { head: {}, tail: { reps: REPS, n: N, stats_iterations: STATS_ITER } },
+  });
 }
 
 (async () => {

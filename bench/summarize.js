@@ -3,30 +3,13 @@
 // Markdown summary of one bench run (default: the latest run_id in the file): per-side
 // figures as median [min–max] over the repetitions, the queuectl ÷ Node ratios computed
 // within each repetition, and PASS/MISS against the targets.
-const fs = require('node:fs');
 const path = require('node:path');
 const C = require('./common');
 
 const FILE = path.resolve(process.argv[2] || path.join(__dirname, 'results', 'raw.jsonl'));
-const all = fs
-  .readFileSync(FILE, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
-const runIds = [...new Set(all.map((r) => r.run_id))];
-const RUN = process.argv[3] || runIds[runIds.length - 1];
-const recs = RUN === 'all' ? all : all.filter((r) => r.run_id === RUN);
-const meta = recs.find((r) => r.case === 'meta') || {};
+const { run: RUN, recs, meta } = C.loadRun(FILE, process.argv[3]);
 
-const fmt = (x) => {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return 'n/a';
-  const a = Math.abs(x);
-  if (a >= 1000) return Math.round(x).toLocaleString('en-US').replace(/,/g, ' ');
-  if (a >= 100) return String(Math.round(x));
-  if (a >= 10) return x.toFixed(1);
-  if (a >= 1) return x.toFixed(2);
-  return x.toFixed(3);
-};
+const { fmt } = C;
 const mr = (xs) => {
   const [lo, hi] = C.minMax(xs);
   return `${fmt(C.median(xs))} [${fmt(lo)}–${fmt(hi)}]`;

@@ -3,30 +3,13 @@
 // Markdown summary of one worker-bench run (default: the latest run_id in the file): per
 // concurrency and side, median [min–max] over the reps; queuectl ÷ Node ratios computed
 // within each rep; PASS/MISS against the targets of issue 4.
-const fs = require('node:fs');
 const path = require('node:path');
 const C = require('../common.js');
 
 const FILE = path.resolve(process.argv[2] || path.join(__dirname, '..', 'results', 'worker', 'raw.jsonl'));
-const all = fs
-  .readFileSync(FILE, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
-const runIds = [...new Set(all.map((r) => r.run_id))];
-const RUN = process.argv[3] || runIds[runIds.length - 1];
-const recs = RUN === 'all' ? all : all.filter((r) => r.run_id === RUN);
-const meta = recs.find((r) => r.case === 'meta') || {};
+const { run: RUN, recs, meta } = C.loadRun(FILE, process.argv[3]);
 
-const fmt = (x) => {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return 'n/a';
-  const a = Math.abs(x);
-  if (a >= 1000) return Math.round(x).toLocaleString('en-US').replace(/,/g, ' ');
-  if (a >= 100) return String(Math.round(x));
-  if (a >= 10) return x.toFixed(1);
-  if (a >= 1) return x.toFixed(2);
-  return x.toFixed(3);
-};
+const { fmt } = C;
 const mr = (xs) => {
   const [lo, hi] = C.minMax(xs);
   if (!Number.isFinite(lo)) return 'n/a';
