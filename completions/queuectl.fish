@@ -52,6 +52,17 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "jobs" -d 'List jo
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "health" -d 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "retry-dead" -d 'Retry failed jobs (BullMQ\'s failed set) or a dead-letter list\'s records'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "cleanup" -d 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "pause" -d 'Pause queues: workers stop taking new jobs (active ones finish)'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "resume" -d 'Resume paused queues'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "promote" -d 'Move delayed jobs to waiting now'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "remove" -d 'Remove jobs by id'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "rm" -d 'Remove jobs by id'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "drain" -d 'Remove every waiting (and with --delayed, delayed) job of a queue'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "schedule" -d 'Add, list and remove job schedulers (cron or fixed interval)'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "events" -d 'Print queue events (add --follow to keep reading)'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -69,6 +80,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l dedup-id -
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l dedup-ttl -d 'Keep the deduplication window for this long only' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l remove-on-complete -d 'Completed jobs to keep: a count (N) or an age (DURATION) [default: 100]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l remove-on-fail -d 'Failed jobs to keep: a count (N) or an age (DURATION) [default: 50]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l timeout -d 'With --wait: give up after DURATION (exit 5; the job keeps running)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -86,6 +98,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l new-customer -d 'The customer is new (priority high)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l lifo -d 'Add to the front of the queue (last in, first out)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l wait -d 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
@@ -181,6 +194,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l json -d 'Prin
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l timeout -d 'With --wait: give up after DURATION (exit 5; the job keeps running)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -196,6 +210,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l connect-timeou
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l wait -d 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
@@ -221,6 +236,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l priority -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l customer -d 'Customer id; with --tier or --new-customer it picks the priority' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tier -d 'Customer tier: premium (high), standard (normal), free (low)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l dedup-window -d 'A second job for the same host inside this window is not added' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l timeout -d 'With --wait: give up after DURATION (exit 5; the job keeps running)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -244,6 +260,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l force-refres
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l enqueue -d 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l refresh -d 'Enqueue a refresh job instead of a crawl'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l new-customer -d 'The customer is new (priority high)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l wait -d 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
@@ -286,6 +303,405 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l json -d 'Pr
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l max-failed -d 'Failed jobs above this are an issue ("High failure rate detected")' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l max-waiting -d 'Waiting jobs above this are an issue ("Queue backlog detected")' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l max-wait-age -d 'The oldest waiting job older than this is an issue' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l max-latency -d 'A Redis round trip slower than this is an issue' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l max-memory-percent -d 'Used memory above this percentage of maxmemory is an issue' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l max-events-factor -d 'An events stream longer than this many times its cap is an issue' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l watch -d 'Check again every INTERVAL until Ctrl-C (the exit code is the last check\'s)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l name -d 'Only jobs with this name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l failed-since -d 'Only jobs that failed at or after TIME (RFC 3339, or an age such as 2h)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l failed-before -d 'Only jobs that failed before TIME (RFC 3339, or an age such as 30m)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l error -d 'Only jobs whose failed reason matches this regular expression' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l id -d 'Only this job id (repeatable)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l limit -d 'Retry at most N jobs' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l dead-letter-list -d 'Reprocess the dead-letter records in this Redis list instead of the failed set' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l as-new -d 'Re-add each as a new job (priority low, 1 attempt), then remove the original'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s s -l state -d 'Remove jobs in this state (repeatable)' -r -f -a "completed\t'Finished successfully'
+failed\t'Failed for good'
+delayed\t'Waiting for their delay to pass'
+wait\t'Ready to run (the `wait` list)'
+active\t'Being processed (their workers will fail to finish them)'
+prioritized\t'Ready to run, ordered by priority'
+paused\t'Waiting in a paused queue'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l older-than -d 'Only jobs older than this (finished time, else creation time)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l limit -d 'Remove at most N jobs per queue and state' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l trim-events -d 'Also trim each queue\'s events stream to about N entries' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l orphans -d 'Find job hashes no state structure references (removed unless --dry-run)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l obliterate -d 'Delete the whole queue: every job, scheduler and key (needs --force)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l force -d 'With --obliterate: go ahead even with active jobs'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l all -d 'Every queue under the prefix'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l all -d 'Every queue under the prefix'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l all -d 'Every delayed job in the queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l delayed -d 'Remove delayed jobs too'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "add" -d 'Add or update a job scheduler'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "list" -d 'List job schedulers with their next run'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "ls" -d 'List job schedulers with their next run'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "remove" -d 'Remove a job scheduler (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "rm" -d 'Remove a job scheduler (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l cron -d 'Cron expression (5 or 6 fields), e.g. \'0 2 * * *\'' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tz -d 'IANA time zone for --cron, e.g. America/New_York [default: UTC]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l every -d 'Run every DURATION, e.g. 30s, 15m' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l name -d 'Job name of each iteration [default: the scheduler id]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l queue -d 'Target queue [default: QUEUE_NAME, else routed by job name]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l limit -d 'Stop after this many iterations' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l priority -d 'critical|high|normal|low|bulk or a number from 1 to 2097152' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l customer -d 'Customer id; with --tier or --new-customer it picks the priority' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tier -d 'Customer tier: premium (high), standard (normal), free (low)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l delay -d 'Run after this long, e.g. 90s, 10m, 1h' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l at -d 'Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l attempts -d 'Attempts before the job fails for good [default: QUEUE_MAX_RETRIES, else 3]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l backoff -d 'exponential:DURATION or fixed:DURATION [default: exponential:2s for scrape jobs, else fixed:5s]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l job-id -d 'Custom job id (not an integer, no `:`); a duplicate id adds nothing' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l dedup-id -d 'Deduplication id: while a job with this id exists, adds are ignored' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l dedup-ttl -d 'Keep the deduplication window for this long only' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l remove-on-complete -d 'Completed jobs to keep: a count (N) or an age (DURATION) [default: 100]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l remove-on-fail -d 'Failed jobs to keep: a count (N) or an age (DURATION) [default: 50]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l new-customer -d 'The customer is new (priority high)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l lifo -d 'Add to the front of the queue (last in, first out)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l queue -d 'Only this queue [default: every queue under the prefix]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l queue -d 'Only this queue [default: every queue under the prefix]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l queue -d 'The scheduler\'s queue [default: QUEUE_NAME, else routed by the id as a job name]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l queue -d 'The scheduler\'s queue [default: QUEUE_NAME, else routed by the id as a job name]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add or update a job scheduler'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List job schedulers with their next run'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a job scheduler (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s n -l limit -d 'Without --from-start, show this many recent events per queue first' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s f -l follow -d 'Keep reading new events until Ctrl-C'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l from-start -d 'Start at the oldest event kept in the stream [default: the last --limit events]'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s V -l version -d 'Print version'
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -327,13 +743,26 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l json -d 'Print
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "enqueue" -d 'Add a job (or, with --file, many jobs) to a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "stats" -d 'Show job counts per state for queues'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "queues" -d 'List the queues under the prefix'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "jobs" -d 'List jobs of a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "enqueue" -d 'Add a job (or, with --file, many jobs) to a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "stats" -d 'Show job counts per state for queues'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "queues" -d 'List the queues under the prefix'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "jobs" -d 'List jobs of a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "health" -d 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "retry-dead" -d 'Retry failed jobs (BullMQ\'s failed set) or a dead-letter list\'s records'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "cleanup" -d 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "pause" -d 'Pause queues: workers stop taking new jobs (active ones finish)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "resume" -d 'Resume paused queues'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "promote" -d 'Move delayed jobs to waiting now'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "remove" -d 'Remove jobs by id'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "drain" -d 'Remove every waiting (and with --delayed, delayed) job of a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "schedule" -d 'Add, list and remove job schedulers (cron or fixed interval)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "events" -d 'Print queue events (add --follow to keep reading)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "add" -d 'Add or update a job scheduler'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List job schedulers with their next run'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "remove" -d 'Remove a job scheduler (jobs it already produced stay)'

@@ -19,6 +19,8 @@ pub enum Exit {
     Unavailable = 3,
     /// `crawl`: a seed could not be fetched or robots.txt refused it.
     SeedFailed = 4,
+    /// `--wait`: the job did not finish within `--timeout`.
+    Timeout = 5,
     /// Interrupted by Ctrl-C.
     Interrupted = 130,
 }
@@ -81,6 +83,7 @@ pub fn code_name(exit: Exit) -> &'static str {
         Exit::Usage => "INVALID_INPUT",
         Exit::Unavailable => "REDIS_UNAVAILABLE",
         Exit::SeedFailed => "SEED_FAILED",
+        Exit::Timeout => "TIMEOUT",
         Exit::Interrupted => "INTERRUPTED",
     }
 }

@@ -176,4 +176,7 @@ pub struct CrawlArgs {
     /// A second job for the same host inside this window is not added
     #[arg(long, default_value = "1h", value_parser = parse_duration, value_name = "DURATION", help_heading = "Enqueue")]
     pub dedup_window: Duration,
+
+    #[command(flatten)]
+    pub wait: super::WaitArgs,
 }

@@ -10,8 +10,30 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::env;
 
+mod cleanup;
+mod control;
 mod crawl;
+mod events;
+mod health;
+mod ops;
+mod retry;
+mod schedule;
 mod worker;
+
+use cleanup::CLEANUP_AFTER_HELP;
+pub use cleanup::{CleanState, CleanupArgs};
+pub use control::{DrainArgs, PauseArgs, PromoteArgs, RemoveArgs};
+use events::EVENTS_AFTER_HELP;
+pub use events::{EventsArgs, WaitArgs};
+pub use health::HealthArgs;
+use health::HEALTH_AFTER_HELP;
+pub use ops::ConfirmArgs;
+pub use retry::RetryDeadArgs;
+use retry::RETRY_AFTER_HELP;
+use schedule::SCHEDULE_AFTER_HELP;
+pub use schedule::{
+    ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
+};
 
 use crawl::CRAWL_AFTER_HELP;
 pub use crawl::{CrawlArgs, CrawlFormat};
@@ -25,6 +47,7 @@ Exit codes:
   2    invalid usage or input; nothing was written
   3    Redis unreachable, or authentication failed
   4    crawl: a seed URL could not be fetched, or robots.txt refused it
+  5    --wait: the job did not finish within --timeout (it keeps running)
   130  interrupted (Ctrl-C)
 
 Connection settings resolve flag > environment > default; with nothing set,
@@ -145,6 +168,32 @@ pub enum Command {
     /// Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)
     #[command(after_help = WORKER_AFTER_HELP)]
     Worker(Box<WorkerArgs>),
+    /// Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable
+    #[command(after_help = HEALTH_AFTER_HELP)]
+    Health(HealthArgs),
+    /// Retry failed jobs (BullMQ's failed set) or a dead-letter list's records
+    #[command(after_help = RETRY_AFTER_HELP)]
+    RetryDead(Box<RetryDeadArgs>),
+    /// Remove old jobs, trim event streams, find orphans, or obliterate a queue
+    #[command(after_help = CLEANUP_AFTER_HELP)]
+    Cleanup(CleanupArgs),
+    /// Pause queues: workers stop taking new jobs (active ones finish)
+    Pause(PauseArgs),
+    /// Resume paused queues
+    Resume(PauseArgs),
+    /// Move delayed jobs to waiting now
+    Promote(PromoteArgs),
+    /// Remove jobs by id
+    #[command(visible_alias = "rm")]
+    Remove(RemoveArgs),
+    /// Remove every waiting (and with --delayed, delayed) job of a queue
+    Drain(DrainArgs),
+    /// Add, list and remove job schedulers (cron or fixed interval)
+    #[command(after_help = SCHEDULE_AFTER_HELP)]
+    Schedule(ScheduleArgs),
+    /// Print queue events (add --follow to keep reading)
+    #[command(after_help = EVENTS_AFTER_HELP)]
+    Events(EventsArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page, or write every page to a directory
@@ -193,6 +242,9 @@ pub struct EnqueueArgs {
 
     #[command(flatten)]
     pub opts: JobOptionArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 /// Job options shared by single and bulk enqueue (flags apply to every line of --file
@@ -333,6 +385,9 @@ pub struct JobArgs {
     pub queue: String,
     /// The job id
     pub id: String,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 /// Shells queuectl can complete.

@@ -1,13 +1,23 @@
 //! The command context and dispatch: parse, resolve settings, run one
 //! subcommand, map its result to an exit code.
 
+mod cleanup;
 mod completions;
 mod crawl;
+mod drain;
 mod enqueue;
+mod events;
+mod health;
 mod job;
 mod jobs;
 mod man;
+mod pause;
+mod promote;
 mod queues;
+mod remove;
+mod resume;
+mod retry_dead;
+mod schedule;
 mod stats;
 mod worker;
 
@@ -112,6 +122,16 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Job(args) => job::run(ctx, args).await,
         Command::Crawl(args) => crawl::run(ctx, *args).await,
         Command::Worker(args) => worker::run(ctx, *args).await,
+        Command::Health(args) => health::run(ctx, args).await,
+        Command::RetryDead(args) => retry_dead::run(ctx, *args).await,
+        Command::Cleanup(args) => cleanup::run(ctx, args).await,
+        Command::Pause(args) => pause::run(ctx, args).await,
+        Command::Resume(args) => resume::run(ctx, args).await,
+        Command::Promote(args) => promote::run(ctx, args).await,
+        Command::Remove(args) => remove::run(ctx, args).await,
+        Command::Drain(args) => drain::run(ctx, args).await,
+        Command::Schedule(args) => schedule::run(ctx, args).await,
+        Command::Events(args) => events::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
         Command::Man(args) => man::run(ctx, args),
     }

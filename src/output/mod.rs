@@ -6,6 +6,7 @@
 
 mod board;
 mod progress;
+mod prompt;
 mod sink;
 mod table;
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 pub use board::Board;
 pub use progress::Progress;
+pub use prompt::{confirm, confirm_typed, interactive, Decision};
 pub use sink::DataSink;
 pub use table::Table;
 

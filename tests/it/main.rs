@@ -3,11 +3,17 @@
 
 mod support;
 
+mod cleanup;
 mod cli_basics;
 mod cluster;
 mod connection;
+mod control;
 mod crawl;
 mod enqueue;
+mod events;
+mod health;
 mod inspect;
 mod interop;
+mod retry;
+mod schedule;
 mod worker;

@@ -1,0 +1,69 @@
+//! Confirmation prompts for destructive commands (dialoguer, on stderr).
+
+use std::io::{self, IsTerminal};
+
+use dialoguer::{Confirm, Input};
+
+use crate::error::UsageError;
+
+/// What the user decided about a destructive change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Go ahead.
+    Proceed,
+    /// The user said no at the prompt: change nothing, exit 0.
+    Declined,
+}
+
+/// Whether a person can answer a prompt: stdin and stderr are terminals.
+pub fn interactive() -> bool {
+    io::stdin().is_terminal() && io::stderr().is_terminal()
+}
+
+/// Asks `question` with a default of "no". `--yes` skips the prompt; without
+/// a terminal and without `--yes` this refuses with a usage error (exit 2).
+pub fn confirm(question: &str, yes: bool) -> Result<Decision, UsageError> {
+    if yes {
+        return Ok(Decision::Proceed);
+    }
+    if !interactive() {
+        return Err(refusal());
+    }
+    let answer = Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| UsageError::new(format!("could not read the answer: {e}")))?;
+    Ok(if answer {
+        Decision::Proceed
+    } else {
+        Decision::Declined
+    })
+}
+
+/// Asks the user to type `expected` (a queue name) to go ahead; `--yes` skips it.
+pub fn confirm_typed(question: &str, expected: &str, yes: bool) -> Result<Decision, UsageError> {
+    if yes {
+        return Ok(Decision::Proceed);
+    }
+    if !interactive() {
+        return Err(refusal());
+    }
+    let typed: String = Input::new()
+        .with_prompt(format!("{question} Type `{expected}` to confirm"))
+        .allow_empty(true)
+        .interact_text()
+        .map_err(|e| UsageError::new(format!("could not read the answer: {e}")))?;
+    Ok(if typed.trim() == expected {
+        Decision::Proceed
+    } else {
+        Decision::Declined
+    })
+}
+
+fn refusal() -> UsageError {
+    UsageError::new(
+        "refusing to change anything without confirmation: stdin is not a terminal; \
+         pass --yes to go ahead, or --dry-run to preview",
+    )
+}

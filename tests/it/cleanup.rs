@@ -1,0 +1,1 @@
+//! `queuectl cleanup` tests (being written).

@@ -1,0 +1,1 @@
+//! `queuectl control` tests (being written).

@@ -1,0 +1,1 @@
+//! `queuectl events` tests (being written).

@@ -1,0 +1,1 @@
+//! `queuectl health` tests (being written).

@@ -1,0 +1,1 @@
+//! `queuectl retry` tests (being written).

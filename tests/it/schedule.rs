@@ -1,0 +1,1 @@
+//! `queuectl schedule` tests (being written).
