@@ -135,6 +135,19 @@ impl Printer {
         out.flush()
     }
 
+    /// Prints several JSON documents, one per line, in one write (a busy
+    /// worker's event stream would otherwise cost a syscall per event).
+    pub fn json_lines<T: Serialize>(&self, values: &[T]) -> io::Result<()> {
+        let mut buf = Vec::with_capacity(values.len() * 128);
+        for value in values {
+            serde_json::to_writer(&mut buf, value)?;
+            buf.push(b'\n');
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(&buf)?;
+        out.flush()
+    }
+
     /// Clears the terminal before a `--watch` redraw (only on a TTY).
     pub fn clear_screen(&self) -> io::Result<()> {
         if self.settings.json || !io::stdout().is_terminal() {
@@ -156,6 +169,13 @@ impl Printer {
     pub fn log(&self, line: &str) {
         if !self.settings.quiet {
             self.stderr(line);
+        }
+    }
+
+    /// Several log lines in one write; silent with `--quiet`.
+    pub fn log_lines(&self, lines: &[String]) {
+        if !self.settings.quiet && !lines.is_empty() {
+            self.stderr(&lines.join("\n"));
         }
     }
 

@@ -16,7 +16,7 @@ use crate::error::{usage, Exit};
 use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
 use crate::worker::scrape::ScrapeSettings;
-use crate::worker::{Config, Handlers, QueueSpec, Runtime};
+use crate::worker::{Config, Event, Handlers, QueueSpec, Runtime};
 use view::View;
 
 /// How often `--burst` checks whether the queues are drained.
@@ -54,7 +54,7 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
     let stop = loop {
         tokio::select! {
             Some(event) = rx.recv() => {
-                view.show(&ctx.out, &event)?;
+                view.show(&ctx.out, &batch(event, &mut rx))?;
                 if args.max_jobs.is_some_and(|max| view.finished() >= max) {
                     break Stop::MaxJobs;
                 }
@@ -80,18 +80,32 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
         tokio::select! {
             () = &mut closing => break,
             Some(event) = rx.recv() => {
-                view.show(&ctx.out, &event)?;
+                view.show(&ctx.out, &batch(event, &mut rx))?;
             }
             _ = tokio::signal::ctrl_c() => return Ok(Exit::Interrupted),
             _ = term.recv() => return Ok(Exit::Interrupted),
         }
     }
     while let Ok(event) = rx.try_recv() {
-        view.show(&ctx.out, &event)?;
+        view.show(&ctx.out, &batch(event, &mut rx))?;
     }
     view.close();
     ctx.out.note(&view.summary());
     Ok(Exit::Ok)
+}
+
+/// `first` and whatever else is already queued, up to a bound, so a busy
+/// worker writes its events in a few large writes.
+fn batch(first: Event, rx: &mut mpsc::UnboundedReceiver<Event>) -> Vec<Event> {
+    const MAX: usize = 512;
+    let mut events = vec![first];
+    while events.len() < MAX {
+        match rx.try_recv() {
+            Ok(event) => events.push(event),
+            Err(_) => break,
+        }
+    }
+    events
 }
 
 fn stop_reason(stop: &Stop) -> &'static str {

@@ -29,20 +29,20 @@ impl View {
         }
     }
 
-    /// Counts and shows one event.
-    pub fn show(&mut self, out: &Printer, event: &Event) -> anyhow::Result<()> {
-        self.count(event);
+    /// Counts and shows a batch of events (one write for the whole batch).
+    pub fn show(&mut self, out: &Printer, events: &[Event]) -> anyhow::Result<()> {
+        events.iter().for_each(|e| self.count(e));
         if out.is_json() {
-            out.json(event)?;
+            out.json_lines(events)?;
             return Ok(());
         }
-        match &mut self.board {
-            Some(board) => update_board(board, event),
-            None => out.log(&line(event)),
-        }
         let totals = self.summary();
-        if let Some(board) = &self.board {
-            board.totals(totals);
+        match &mut self.board {
+            Some(board) => {
+                events.iter().for_each(|e| update_board(board, e));
+                board.totals(totals);
+            }
+            None => out.log_lines(&events.iter().map(line).collect::<Vec<_>>()),
         }
         Ok(())
     }
