@@ -1,4 +1,4 @@
-//! The worker runtime: one `bullmq::Worker` per served queue (BullMQ's own
+//! The worker runtime: `bullmq::Worker`s for the served queues (BullMQ's own
 //! locks, stall checks, retries and scheduler iterations), handlers chosen by
 //! job name, and a stream of events for the command to render.
 
@@ -152,7 +152,8 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    /// Starts one BullMQ worker per queue and the heartbeat; events go to `events`.
+    /// Starts the BullMQ workers (one per lane of each queue) and the
+    /// heartbeat; events go to `events`.
     pub async fn start(
         config: &Config,
         redis: Arc<Redis>,
@@ -179,11 +180,14 @@ impl Runtime {
                 scrape: config.scrape.clone(),
                 redis: redis.clone(),
             };
-            let processor = move |job, token| handlers::process(job, token, ctx.clone());
-            let worker =
-                Arc::new(Worker::with_options(&spec.name, processor, options(config, spec)).await?);
-            forward_events(spec.name.clone(), worker.clone(), events.clone());
-            workers.push((spec.name.clone(), worker));
+            for concurrency in lanes(spec.concurrency) {
+                let ctx = ctx.clone();
+                let processor = move |job, token| handlers::process(job, token, ctx.clone());
+                let opts = options(config, concurrency);
+                let worker = Arc::new(Worker::with_options(&spec.name, processor, opts).await?);
+                forward_events(spec.name.clone(), worker.clone(), events.clone());
+                workers.push((spec.name.clone(), worker));
+            }
         }
         let beat = heartbeat::spawn(redis.clone(), tracker);
         Ok(Self {
@@ -207,8 +211,10 @@ impl Runtime {
     }
 
     /// The served queues.
-    pub fn queues(&self) -> impl Iterator<Item = &str> {
-        self.workers.iter().map(|(q, _)| q.as_str())
+    pub fn queues(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.workers.iter().map(|(q, _)| q.as_str()).collect();
+        names.dedup();
+        names
     }
 }
 
@@ -244,11 +250,27 @@ fn worker_id() -> String {
     format!("{:x}-{:x}", std::process::id(), nanos)
 }
 
-fn options(config: &Config, spec: &QueueSpec) -> WorkerOptions {
+/// Jobs per lane before a queue gets another lane, and the most lanes a queue gets.
+const LANE_JOBS: usize = 4;
+const MAX_LANES: usize = 4;
+
+/// Splits a queue's concurrency over up to four `bullmq::Worker`s, each with
+/// its own connections. On one connection every in-flight job's next command
+/// leaves in the same write and comes back in the same read, so the client and
+/// Redis take turns (Redis ~70 % busy at concurrency 10); separate
+/// connections fall out of step and keep Redis busy (see bench/README.md).
+fn lanes(concurrency: usize) -> Vec<usize> {
+    let n = concurrency.div_ceil(LANE_JOBS).clamp(1, MAX_LANES);
+    (0..n)
+        .map(|i| concurrency / n + usize::from(i < concurrency % n))
+        .collect()
+}
+
+fn options(config: &Config, concurrency: usize) -> WorkerOptions {
     let mut opts = WorkerOptions::new()
         .connection(config.connection.clone())
         .prefix(config.prefix.clone())
-        .concurrency(spec.concurrency)
+        .concurrency(concurrency)
         .lock_duration(config.lock_duration)
         .stalled_interval(config.stalled_interval)
         .drain_delay(config.drain_delay)
@@ -287,4 +309,23 @@ fn forward_events(queue: String, worker: Arc<Worker>, events: mpsc::UnboundedSen
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lanes;
+
+    #[test]
+    fn lanes_split_concurrency_evenly_up_to_four() {
+        assert_eq!(lanes(1), vec![1]);
+        assert_eq!(lanes(4), vec![4]);
+        assert_eq!(lanes(5), vec![3, 2]);
+        assert_eq!(lanes(10), vec![4, 3, 3]);
+        assert_eq!(lanes(50), vec![13, 13, 12, 12]);
+        for c in 1..200 {
+            let l = lanes(c);
+            assert_eq!(l.iter().sum::<usize>(), c);
+            assert!(l.len() <= 4 && l.iter().all(|&n| n >= 1));
+        }
+    }
 }

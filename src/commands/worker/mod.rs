@@ -42,7 +42,7 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
     let runtime = Runtime::start(&config, redis.clone(), tx)
         .await
         .context("starting the workers")?;
-    let served: Vec<String> = runtime.queues().map(str::to_string).collect();
+    let served: Vec<String> = runtime.queues().into_iter().map(str::to_string).collect();
     ctx.out
         .note(&format!("serving {}", describe_queues(&config.queues)));
 
