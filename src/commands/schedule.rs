@@ -203,7 +203,10 @@ impl Render for Removed {
 fn cadence(r: &SchedulerRow) -> String {
     match (&r.pattern, r.every) {
         (Some(pattern), _) => pattern.clone(),
-        (None, Some(ms)) => format!("every {}", fmt_age(ms)),
+        (None, Some(ms)) => format!(
+            "every {}",
+            humantime::format_duration(std::time::Duration::from_millis(ms))
+        ),
         (None, None) => "-".into(),
     }
 }
