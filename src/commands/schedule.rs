@@ -103,7 +103,11 @@ impl Render for Listing {
                 r.name.clone(),
                 cadence(r),
                 zone(r),
-                next_run(r.next, self.now),
+                if last_run(r) {
+                    format!("{}, the last", next_run(r.next, self.now))
+                } else {
+                    next_run(r.next, self.now)
+                },
                 runs(r),
             ]);
         }
@@ -217,6 +221,13 @@ fn zone(r: &SchedulerRow) -> String {
         (None, Some(_)) => "UTC".into(),
         (None, None) => "-".into(),
     }
+}
+
+/// Whether the stored run is the limit's last one (BullMQ keeps the scheduler
+/// after it, still showing that run's time).
+fn last_run(r: &SchedulerRow) -> bool {
+    r.limit
+        .is_some_and(|limit| r.iteration_count.unwrap_or(0) >= limit)
 }
 
 fn runs(r: &SchedulerRow) -> String {

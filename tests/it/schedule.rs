@@ -249,6 +249,12 @@ fn a_scheduler_added_by_queuectl_fires_in_a_queuectl_worker() {
             .run()
             .ok();
     }
+    server
+        .queuectl()
+        .args(["schedule", "add", "lim", "--queue", "wq", "--name", "echo"])
+        .args(["--every", "300ms", "--limit", "2"])
+        .run()
+        .ok();
     let _worker = Worker::start(&server, "wq");
     let start = Instant::now();
     loop {
@@ -256,6 +262,7 @@ fn a_scheduler_added_by_queuectl_fires_in_a_queuectl_worker() {
         let (ticks, crons) = (iterations_of(&jobs, "tick"), iterations_of(&jobs, "cron"));
         if ticks.len() >= 2 && crons.len() >= 2 {
             assert!(jobs.iter().all(|j| j["name"] == "echo"), "{jobs:?}");
+            assert_eq!(iterations_of(&jobs, "lim").len(), 2, "--limit 2: {jobs:?}");
             break;
         }
         assert!(
