@@ -119,6 +119,8 @@ fn list_agrees_with_node_and_remove_takes_the_scheduler_away() {
         .run()
         .ok();
     assert_eq!(out.stdout, "refresh-home\n", "plain output is the id");
+    let run = node(&server, "scheduler.js", &["node-q", "from-node", "60000"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 
     let rows = server
         .queuectl()
@@ -127,8 +129,8 @@ fn list_agrees_with_node_and_remove_takes_the_scheduler_away() {
         .ok()
         .json();
     let rows = rows.as_array().unwrap().clone();
-    assert_eq!(rows.len(), 2, "{rows:?}");
-    for queue in ["maintenance-queue", "scrape-queue"] {
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for queue in ["maintenance-queue", "node-q", "scrape-queue"] {
         assert_same_as_node(&rows, &node_schedulers(&server, queue, None), queue);
     }
     let refresh = rows.iter().find(|r| r["key"] == "refresh-home").unwrap();
