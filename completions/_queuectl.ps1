@@ -631,8 +631,8 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add or update a job scheduler')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List job schedulers with their next run')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List job schedulers with their next run')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a job scheduler (jobs it already produced stay)')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a job scheduler (jobs it already produced stay)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -734,7 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;schedule;remove' {
-            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name]')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')
@@ -749,6 +749,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change (count and sample ids) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
@@ -760,7 +763,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;schedule;rm' {
-            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name]')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')
@@ -775,6 +778,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change (count and sample ids) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
@@ -788,7 +794,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
         'queuectl;schedule;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add or update a job scheduler')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List job schedulers with their next run')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a job scheduler (jobs it already produced stay)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -956,7 +962,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
         'queuectl;help;schedule' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add or update a job scheduler')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List job schedulers with their next run')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a job scheduler (jobs it already produced stay)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)')
             break
         }
         'queuectl;help;schedule;add' {

@@ -610,8 +610,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand add 'Add or update a job scheduler'
             cand list 'List job schedulers with their next run'
             cand ls 'List job schedulers with their next run'
-            cand remove 'Remove a job scheduler (jobs it already produced stay)'
-            cand rm 'Remove a job scheduler (jobs it already produced stay)'
+            cand remove 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
+            cand rm 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'queuectl;schedule;add'= {
@@ -709,7 +709,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --version 'Print version'
         }
         &'queuectl;schedule;remove'= {
-            cand --queue 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name]'
+            cand --queue 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-host 'Redis host (used when no URL is given)'
@@ -724,6 +724,9 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --prefix 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`'
             cand --connect-timeout 'Give up connecting after this long'
             cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --dry-run 'Show what would change (count and sample ids) and change nothing'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
             cand --tls 'Connect with TLS (implied by a rediss:// URL)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only the data: no notes, warnings or progress bars'
@@ -734,7 +737,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --version 'Print version'
         }
         &'queuectl;schedule;rm'= {
-            cand --queue 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name]'
+            cand --queue 'The scheduler''s queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-host 'Redis host (used when no URL is given)'
@@ -749,6 +752,9 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --prefix 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`'
             cand --connect-timeout 'Give up connecting after this long'
             cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --dry-run 'Show what would change (count and sample ids) and change nothing'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
             cand --tls 'Connect with TLS (implied by a rediss:// URL)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only the data: no notes, warnings or progress bars'
@@ -761,7 +767,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;schedule;help'= {
             cand add 'Add or update a job scheduler'
             cand list 'List job schedulers with their next run'
-            cand remove 'Remove a job scheduler (jobs it already produced stay)'
+            cand remove 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'queuectl;schedule;help;add'= {
@@ -905,7 +911,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;help;schedule'= {
             cand add 'Add or update a job scheduler'
             cand list 'List job schedulers with their next run'
-            cand remove 'Remove a job scheduler (jobs it already produced stay)'
+            cand remove 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
         }
         &'queuectl;help;schedule;add'= {
         }

@@ -548,8 +548,8 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fi
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "add" -d 'Add or update a job scheduler'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "list" -d 'List job schedulers with their next run'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "ls" -d 'List job schedulers with their next run'
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "remove" -d 'Remove a job scheduler (jobs it already produced stay)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "rm" -d 'Remove a job scheduler (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "remove" -d 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "rm" -d 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l cron -d 'Cron expression (5 or 6 fields), e.g. \'0 2 * * *\'' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tz -d 'IANA time zone for --cron, e.g. America/New_York [default: UTC]' -r
@@ -633,7 +633,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l queue -d 'The scheduler\'s queue [default: QUEUE_NAME, else routed by the id as a job name]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l queue -d 'The scheduler\'s queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -649,12 +649,14 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l queue -d 'The scheduler\'s queue [default: QUEUE_NAME, else routed by the id as a job name]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l queue -d 'The scheduler\'s queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l redis-port -d 'Redis port (used when no URL is given)' -r
@@ -670,6 +672,8 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
@@ -677,7 +681,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add or update a job scheduler'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List job schedulers with their next run'
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a job scheduler (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s n -l limit -d 'Without --from-start, show this many recent events per queue first' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
@@ -765,4 +769,4 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "add" -d 'Add or update a job scheduler'
 complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List job schedulers with their next run'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "remove" -d 'Remove a job scheduler (jobs it already produced stay)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "remove" -d 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::JobOptionArgs;
+use super::{ConfirmArgs, JobOptionArgs};
 
 pub(super) const SCHEDULE_AFTER_HELP: &str = "\
 Schedulers are BullMQ job schedulers (Queue.upsertJobScheduler), so Node
@@ -13,7 +13,7 @@ Examples:
   queuectl schedule add daily-maintenance --cron '0 2 * * *' --tz America/New_York
   queuectl schedule add refresh-home --every 15m --name refresh '{\"url\":\"https://example.com\"}'
   queuectl schedule list --queue maintenance-queue
-  queuectl schedule remove daily-maintenance --queue maintenance-queue";
+  queuectl schedule remove daily-maintenance --yes";
 
 /// Arguments of `queuectl schedule`.
 #[derive(Debug, Args)]
@@ -30,7 +30,7 @@ pub enum ScheduleAction {
     /// List job schedulers with their next run
     #[command(visible_alias = "ls")]
     List(ScheduleListArgs),
-    /// Remove a job scheduler (jobs it already produced stay)
+    /// Remove a job scheduler and its next pending iteration (jobs it already produced stay)
     #[command(visible_alias = "rm")]
     Remove(ScheduleRemoveArgs),
 }
@@ -71,7 +71,7 @@ pub struct ScheduleAddArgs {
     pub queue: Option<String>,
 
     /// Stop after this many iterations
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
 
     #[command(flatten)]
@@ -92,7 +92,10 @@ pub struct ScheduleRemoveArgs {
     /// Scheduler id
     pub id: String,
 
-    /// The scheduler's queue [default: QUEUE_NAME, else routed by the id as a job name]
+    /// The scheduler's queue [default: QUEUE_NAME, else routed by the id as a job name, else the one queue holding it]
     #[arg(long, env = crate::env::QUEUE_NAME, value_name = "QUEUE")]
     pub queue: Option<String>,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }

@@ -121,7 +121,8 @@ fn interrupted(ctx: &Ctx, confirmed: usize, total: usize) -> anyhow::Result<Exit
     Ok(Exit::Interrupted)
 }
 
-fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {
+/// The job option flags as typed, for `input` to validate (also used by `schedule add`).
+pub(super) fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {
     FlagInputs {
         queue,
         priority: o.priority.clone(),
@@ -142,7 +143,7 @@ fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {
 }
 
 /// DATA: JSON text, `@path`, or `-` for stdin; `{}` when absent.
-fn read_data(arg: Option<&str>) -> anyhow::Result<Box<RawValue>> {
+pub(super) fn read_data(arg: Option<&str>) -> anyhow::Result<Box<RawValue>> {
     let (text, origin) = match arg {
         None => return Ok(input::empty_object()),
         Some("-") => (read_source("-")?, "stdin".to_string()),

@@ -1,10 +1,257 @@
-//! `queuectl schedule` (not built yet).
+//! `queuectl schedule`: add, list and remove BullMQ job schedulers.
 
-use super::Ctx;
-use crate::cli::ScheduleArgs;
-use crate::error::Exit;
+use anyhow::Context;
+use serde::Serialize;
+
+use super::enqueue::{flag_inputs, read_data};
+use super::{fmt_age, Ctx};
+use crate::cli::{
+    ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
+};
+use crate::error::{usage, Exit, NotFound};
+use crate::output::{self, Decision, Human, Render, Table};
+use crate::queues::schedule::{self, ScheduleInput, SchedulerRow};
+use crate::queues::{discovery, input, now_ms, routing};
 
 /// Runs `queuectl schedule`.
-pub async fn run(_ctx: &Ctx, _args: ScheduleArgs) -> anyhow::Result<Exit> {
-    anyhow::bail!("queuectl schedule is not built yet")
+pub async fn run(ctx: &Ctx, args: ScheduleArgs) -> anyhow::Result<Exit> {
+    match args.action {
+        ScheduleAction::Add(args) => add(ctx, *args).await,
+        ScheduleAction::List(args) => list(ctx, args).await,
+        ScheduleAction::Remove(args) => remove(ctx, args).await,
+    }
+}
+
+async fn add(ctx: &Ctx, args: ScheduleAddArgs) -> anyhow::Result<Exit> {
+    let data = read_data(args.data.as_deref())?;
+    let flags = flag_inputs(args.queue.clone(), &args.opts);
+    let wanted = ScheduleInput {
+        id: args.id,
+        name: args.name,
+        cron: args.cron,
+        tz: args.tz,
+        every: args.every,
+        limit: args.limit,
+    };
+    let spec = schedule::spec(&wanted, data, &flags, now_ms())?;
+    let redis = ctx.redis().await?;
+    let row = schedule::upsert(&redis, spec)
+        .await
+        .context("adding the job scheduler")?;
+    ctx.out.note(&format!(
+        "job scheduler {} in {}: {}, next run {}",
+        row.key,
+        row.queue,
+        cadence(&row),
+        next_run(row.next, now_ms())
+    ));
+    ctx.out.print(&Added(row))?;
+    Ok(Exit::Ok)
+}
+
+/// The scheduler just added or updated; people get its id, `--json` the whole row.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Added(SchedulerRow);
+
+impl Render for Added {
+    fn render(&self, out: &mut Human) {
+        out.line(&self.0.key);
+    }
+}
+
+async fn list(ctx: &Ctx, args: ScheduleListArgs) -> anyhow::Result<Exit> {
+    if let Some(queue) = &args.queue {
+        input::validate_queue(queue)?;
+    }
+    let redis = ctx.redis().await?;
+    let queues = match args.queue {
+        Some(queue) => vec![queue],
+        None => discovery::discover(&redis).await?,
+    };
+    let rows = schedule::list(&redis, &queues).await?;
+    ctx.out.print(&Listing {
+        rows,
+        now: now_ms(),
+    })?;
+    Ok(Exit::Ok)
+}
+
+/// The schedulers of one or more queues; `--json` is an array of rows.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Listing {
+    rows: Vec<SchedulerRow>,
+    #[serde(skip)]
+    now: u64,
+}
+
+impl Render for Listing {
+    fn render(&self, out: &mut Human) {
+        if self.rows.is_empty() {
+            out.line("no job schedulers");
+            return;
+        }
+        let headers = [
+            "QUEUE", "ID", "JOB NAME", "SCHEDULE", "TZ", "NEXT RUN", "RUNS",
+        ];
+        let mut t = Table::new(&headers).right_align(&[6]);
+        for r in &self.rows {
+            t.row(vec![
+                r.queue.clone(),
+                r.key.clone(),
+                r.name.clone(),
+                cadence(r),
+                zone(r),
+                if last_run(r) {
+                    format!("{}, the last", next_run(r.next, self.now))
+                } else {
+                    next_run(r.next, self.now)
+                },
+                runs(r),
+            ]);
+        }
+        out.table(t);
+    }
+}
+
+async fn remove(ctx: &Ctx, args: ScheduleRemoveArgs) -> anyhow::Result<Exit> {
+    if let Some(queue) = &args.queue {
+        input::validate_queue(queue)?;
+    }
+    let redis = ctx.redis().await?;
+    let queue = locate(&redis, &args.id, args.queue).await?;
+    let Some(row) = schedule::get(&redis, &queue, &args.id).await? else {
+        return Err(NotFound(format!("no job scheduler {} in queue {queue}", args.id)).into());
+    };
+    let what = format!(
+        "job scheduler {} in {} ({}, next run {})",
+        row.key,
+        row.queue,
+        cadence(&row),
+        next_run(row.next, now_ms())
+    );
+    if args.confirm.dry_run {
+        ctx.out.note(&format!("dry run: would remove {what}"));
+        ctx.out.print(&Removed::of(row, false))?;
+        return Ok(Exit::Ok);
+    }
+    if output::confirm(&format!("Remove {what}?"), args.confirm.yes)? == Decision::Declined {
+        ctx.out.note("nothing removed");
+        return Ok(Exit::Ok);
+    }
+    if !schedule::remove(&redis, &queue, &args.id).await? {
+        return Err(NotFound(format!("no job scheduler {} in queue {queue}", args.id)).into());
+    }
+    ctx.out.print(&Removed::of(row, true))?;
+    Ok(Exit::Ok)
+}
+
+/// The queue of scheduler `id`: the flag (or QUEUE_NAME), else the id routed as
+/// a job name, else the one queue under the prefix that holds it.
+async fn locate(
+    redis: &crate::connection::Redis,
+    id: &str,
+    queue: Option<String>,
+) -> anyhow::Result<String> {
+    if let Some(queue) = queue.or_else(|| routing::queue_for(id).map(str::to_string)) {
+        return Ok(queue);
+    }
+    let queues = discovery::discover(redis).await?;
+    let mut holding = schedule::queues_with(redis, &queues, id).await?;
+    match holding.len() {
+        0 => Err(NotFound(format!(
+            "no job scheduler {id} in any queue under prefix '{}'",
+            redis.prefix()
+        ))
+        .into()),
+        1 => Ok(holding.remove(0)),
+        _ => usage(format!(
+            "job scheduler {id} exists in {}: pass --queue",
+            holding.join(", ")
+        )),
+    }
+}
+
+/// What `remove` did (or, with `--dry-run`, would do).
+#[derive(Debug, Serialize)]
+struct Removed {
+    queue: String,
+    id: String,
+    removed: bool,
+    #[serde(rename = "dryRun")]
+    dry_run: bool,
+}
+
+impl Removed {
+    fn of(row: SchedulerRow, removed: bool) -> Self {
+        Self {
+            queue: row.queue,
+            id: row.key,
+            removed,
+            dry_run: !removed,
+        }
+    }
+}
+
+impl Render for Removed {
+    fn render(&self, out: &mut Human) {
+        if self.removed {
+            out.line(&self.id);
+        } else {
+            out.line(format!("would remove {} from {}", self.id, self.queue));
+        }
+    }
+}
+
+fn cadence(r: &SchedulerRow) -> String {
+    match (&r.pattern, r.every) {
+        (Some(pattern), _) => pattern.clone(),
+        (None, Some(ms)) => format!(
+            "every {}",
+            humantime::format_duration(std::time::Duration::from_millis(ms))
+        ),
+        (None, None) => "-".into(),
+    }
+}
+
+fn zone(r: &SchedulerRow) -> String {
+    match (&r.tz, &r.pattern) {
+        (Some(tz), _) => tz.clone(),
+        (None, Some(_)) => "UTC".into(),
+        (None, None) => "-".into(),
+    }
+}
+
+/// Whether the stored run is the limit's last one (BullMQ keeps the scheduler
+/// after it, still showing that run's time).
+fn last_run(r: &SchedulerRow) -> bool {
+    r.limit
+        .is_some_and(|limit| r.iteration_count.unwrap_or(0) >= limit)
+}
+
+fn runs(r: &SchedulerRow) -> String {
+    let done = r.iteration_count.unwrap_or(0);
+    match r.limit {
+        Some(limit) => format!("{done}/{limit}"),
+        None => done.to_string(),
+    }
+}
+
+/// Local time of the next run and how far away it is.
+fn next_run(next: Option<u64>, now: u64) -> String {
+    let Some(ms) = next else {
+        return "-".into();
+    };
+    let Some(when) = chrono::DateTime::from_timestamp_millis(ms as i64) else {
+        return "-".into();
+    };
+    let local = when
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M:%S %:z");
+    if ms >= now {
+        format!("{local} (in {})", fmt_age(ms - now))
+    } else {
+        format!("{local} ({} overdue)", fmt_age(now - ms))
+    }
 }

@@ -13,6 +13,7 @@ pub mod maintenance;
 pub mod ndjson;
 pub mod priority;
 pub mod routing;
+pub mod schedule;
 pub mod stats;
 
 pub use input::JobInputError;

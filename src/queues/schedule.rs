@@ -1,0 +1,413 @@
+//! Job schedulers (BullMQ's `upsertJobScheduler`): validating a schedule,
+//! adding or updating one, listing them with Node's field names, removing one.
+//!
+//! Cron expressions and zones are checked with the parser and zone database
+//! bullmq-official itself computes next runs with, before anything is written.
+
+use std::str::FromStr;
+
+use bullmq::job_scheduler::{next_cron_millis, JobSchedulerJson, RepeatOptions};
+use croner::parser::{CronParser, Seconds};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::input::{self, err, FlagInputs, JobInputError, JobSpec};
+use crate::connection::Redis;
+
+/// When a scheduler fires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cadence {
+    /// A cron expression (5 or 6 fields) in a time zone (UTC when `None`).
+    Cron { pattern: String, tz: Option<String> },
+    /// A fixed interval in milliseconds.
+    Every(u64),
+}
+
+/// The schedule as typed on the command line, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct ScheduleInput {
+    pub id: String,
+    /// Job name of each iteration; the id when `None`.
+    pub name: Option<String>,
+    pub cron: Option<String>,
+    pub tz: Option<String>,
+    pub every: Option<String>,
+    pub limit: Option<u64>,
+}
+
+/// A validated scheduler, ready to upsert.
+#[derive(Debug, Clone)]
+pub struct SchedulerSpec {
+    pub id: String,
+    pub cadence: Cadence,
+    pub limit: Option<u64>,
+    /// Queue, job name, template data and template options of the iterations.
+    pub job: JobSpec,
+}
+
+/// One scheduler, with the field names of Node's `getJobSchedulers` plus `queue`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SchedulerRow {
+    pub queue: String,
+    /// The scheduler id.
+    pub key: String,
+    /// The job name of its iterations.
+    pub name: String,
+    /// When the next iteration runs (epoch ms).
+    pub next: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iteration_count: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tz: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<Template>,
+}
+
+/// The data and options every iteration is created with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Template {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opts: Option<Value>,
+}
+
+/// Job options BullMQ stores under short names (Node's `optsDecodeMap`).
+const SHORT_OPTION_NAMES: [(&str, &str); 6] = [
+    ("de", "deduplication"),
+    ("fpof", "failParentOnFailure"),
+    ("cpof", "continueParentOnFailure"),
+    ("idof", "ignoreDependencyOnFailure"),
+    ("kl", "keepLogs"),
+    ("rdof", "removeDependencyOnFailure"),
+];
+
+/// Validates a scheduler: its id, cadence, limit, and the job options of its
+/// iterations (the same parsing and defaults as `enqueue`).
+pub fn spec(
+    input: &ScheduleInput,
+    data: Box<serde_json::value::RawValue>,
+    flags: &FlagInputs,
+    now_ms: u64,
+) -> Result<SchedulerSpec, JobInputError> {
+    if input.id.trim().is_empty() {
+        return Err(err("ID", "must not be empty"));
+    }
+    reject_per_job_options(flags)?;
+    let cadence = cadence(input, now_ms)?;
+    if input.limit == Some(0) {
+        return Err(err("--limit", "must be at least 1"));
+    }
+    let name = input.name.as_deref().unwrap_or(&input.id);
+    let job = input::single(name, data, flags, now_ms)?;
+    Ok(SchedulerSpec {
+        id: input.id.clone(),
+        cadence,
+        limit: input.limit,
+        job,
+    })
+}
+
+/// Options that name or time one particular job make no sense for a scheduler:
+/// BullMQ sets the id and delay of every iteration itself, refuses
+/// deduplication in templates, and bullmq-official does not carry `lifo` over.
+fn reject_per_job_options(f: &FlagInputs) -> Result<(), JobInputError> {
+    let refused = [
+        (
+            "--delay",
+            f.delay.is_some(),
+            "each iteration's delay comes from the schedule",
+        ),
+        ("--at", f.at.is_some(), "use --cron for a time of day"),
+        (
+            "--job-id",
+            f.job_id.is_some(),
+            "iteration ids are repeat:ID:TIME",
+        ),
+        (
+            "--dedup-id",
+            f.dedup_id.is_some(),
+            "BullMQ does not deduplicate scheduler iterations",
+        ),
+        (
+            "--lifo",
+            f.lifo,
+            "scheduler iterations are always added first in, first out",
+        ),
+    ];
+    match refused.iter().find(|(_, given, _)| *given) {
+        Some((flag, _, why)) => Err(err(flag, format!("not allowed with a scheduler: {why}"))),
+        None => Ok(()),
+    }
+}
+
+fn cadence(input: &ScheduleInput, now_ms: u64) -> Result<Cadence, JobInputError> {
+    match (&input.cron, &input.every) {
+        (Some(pattern), None) => cron(pattern, input.tz.as_deref(), now_ms),
+        (None, Some(every)) if input.tz.is_none() => every_ms(every).map(Cadence::Every),
+        (None, Some(_)) => Err(err("--tz", "applies to --cron only")),
+        (Some(_), Some(_)) => Err(err("--every", "give --cron or --every, not both")),
+        (None, None) => Err(err("--cron", "give --cron EXPR or --every DURATION")),
+    }
+}
+
+fn every_ms(text: &str) -> Result<u64, JobInputError> {
+    match input::parse_ms(text).map_err(|m| err("--every", m))? {
+        0 => Err(err("--every", "must be longer than 0ms")),
+        ms => Ok(ms),
+    }
+}
+
+/// Checks the expression and the zone the way bullmq-official will use them,
+/// and that the expression has a next run at all (`0 0 30 2 *` never does).
+fn cron(pattern: &str, tz: Option<&str>, now_ms: u64) -> Result<Cadence, JobInputError> {
+    let pattern = pattern.trim();
+    CronParser::builder()
+        .seconds(Seconds::Optional)
+        .build()
+        .parse(pattern)
+        .map_err(|e| {
+            err(
+                "--cron",
+                format!("invalid cron expression '{pattern}': {e}"),
+            )
+        })?;
+    if let Some(zone) = tz {
+        chrono_tz::Tz::from_str(zone).map_err(|_| {
+            err(
+                "--tz",
+                format!("unknown time zone '{zone}' (expected an IANA name such as America/New_York or UTC)"),
+            )
+        })?;
+    }
+    match next_cron_millis(pattern, now_ms, tz, None) {
+        Ok(Some(_)) => Ok(Cadence::Cron {
+            pattern: pattern.to_string(),
+            tz: tz.map(str::to_string),
+        }),
+        _ => Err(err(
+            "--cron",
+            format!("cron expression '{pattern}' never fires"),
+        )),
+    }
+}
+
+/// Adds the scheduler, or updates the one with the same id, and reads it back.
+pub async fn upsert(redis: &Redis, spec: SchedulerSpec) -> Result<SchedulerRow, bullmq::Error> {
+    let queue = redis.queue(&spec.job.queue).await?;
+    let (pattern, tz, every) = match spec.cadence {
+        Cadence::Cron { pattern, tz } => (Some(pattern), tz, None),
+        Cadence::Every(ms) => (None, None, Some(ms)),
+    };
+    let repeat = RepeatOptions {
+        pattern,
+        tz,
+        every,
+        limit: spec.limit,
+        ..RepeatOptions::default()
+    };
+    let data: Value = serde_json::from_str(spec.job.data.get())?;
+    queue
+        .upsert_job_scheduler(
+            &spec.id,
+            repeat,
+            Some(&spec.job.name),
+            Some(data),
+            Some(spec.job.opts),
+        )
+        .await?;
+    let stored = queue.get_job_scheduler(&spec.id).await?;
+    stored.map(|s| row(&spec.job.queue, s)).ok_or_else(|| {
+        bullmq::Error::InvalidConfig(format!("job scheduler {} was not stored", spec.id))
+    })
+}
+
+/// Every scheduler of `queues`, by queue, soonest first.
+pub async fn list(redis: &Redis, queues: &[String]) -> Result<Vec<SchedulerRow>, bullmq::Error> {
+    let mut rows = Vec::new();
+    for name in queues {
+        let queue = redis.queue(name).await?;
+        let found = queue.get_job_schedulers(0, -1, true).await?;
+        rows.extend(found.into_iter().map(|s| row(name, s)));
+    }
+    Ok(rows)
+}
+
+/// One scheduler, or `None` when `queue` has no scheduler `id`.
+pub async fn get(
+    redis: &Redis,
+    queue: &str,
+    id: &str,
+) -> Result<Option<SchedulerRow>, bullmq::Error> {
+    let handle = redis.queue(queue).await?;
+    Ok(handle.get_job_scheduler(id).await?.map(|s| row(queue, s)))
+}
+
+/// The queues holding a scheduler `id`, for finding it without `--queue`.
+pub async fn queues_with(
+    redis: &Redis,
+    queues: &[String],
+    id: &str,
+) -> Result<Vec<String>, bullmq::Error> {
+    let mut found = Vec::new();
+    for queue in queues {
+        if get(redis, queue, id).await?.is_some() {
+            found.push(queue.clone());
+        }
+    }
+    Ok(found)
+}
+
+/// Removes scheduler `id` and its pending iteration; `false` when there was none.
+/// Jobs it produced earlier stay.
+pub async fn remove(redis: &Redis, queue: &str, id: &str) -> Result<bool, bullmq::Error> {
+    redis.queue(queue).await?.remove_job_scheduler(id).await
+}
+
+/// Reshapes the port's scheduler into Node's: the template under `template`,
+/// option names decoded, no iteration count when none is stored.
+fn row(queue: &str, s: JobSchedulerJson) -> SchedulerRow {
+    let template = (s.data.is_some() || s.opts.is_some()).then(|| Template {
+        data: s.data,
+        opts: s.opts.map(decode_opts),
+    });
+    SchedulerRow {
+        queue: queue.to_string(),
+        key: s.key,
+        name: s.name,
+        next: s.next,
+        iteration_count: Some(s.iteration_count).filter(|n| *n > 0),
+        limit: s.limit,
+        start_date: s.start_date,
+        end_date: s.end_date,
+        tz: s.tz,
+        pattern: s.pattern,
+        every: s.every,
+        offset: s.offset,
+        template,
+    }
+}
+
+fn decode_opts(opts: Value) -> Value {
+    let Value::Object(map) = opts else {
+        return opts;
+    };
+    let decoded: Map<String, Value> = map
+        .into_iter()
+        .map(|(k, v)| {
+            let long = SHORT_OPTION_NAMES
+                .iter()
+                .find(|(short, _)| *short == k)
+                .map_or(k, |(_, long)| long.to_string());
+            (long, v)
+        })
+        .collect();
+    Value::Object(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: u64 = 1_700_000_000_000;
+
+    fn input(cron: Option<&str>, tz: Option<&str>, every: Option<&str>) -> ScheduleInput {
+        ScheduleInput {
+            id: "daily-maintenance".into(),
+            cron: cron.map(String::from),
+            tz: tz.map(String::from),
+            every: every.map(String::from),
+            ..ScheduleInput::default()
+        }
+    }
+
+    fn check(i: &ScheduleInput, flags: &FlagInputs) -> Result<SchedulerSpec, JobInputError> {
+        spec(i, input::empty_object(), flags, NOW)
+    }
+
+    #[test]
+    fn cron_with_zone_routes_by_job_name() {
+        let s = check(
+            &input(Some("0 2 * * *"), Some("America/New_York"), None),
+            &FlagInputs::default(),
+        )
+        .unwrap();
+        assert_eq!(s.job.queue, "maintenance-queue");
+        assert_eq!(s.job.name, "daily-maintenance");
+        assert_eq!(
+            s.cadence,
+            Cadence::Cron {
+                pattern: "0 2 * * *".into(),
+                tz: Some("America/New_York".into())
+            }
+        );
+        assert_eq!(s.job.opts.attempts, Some(input::DEFAULT_ATTEMPTS));
+    }
+
+    #[test]
+    fn every_is_milliseconds_and_six_field_cron_is_accepted() {
+        let s = check(&input(None, None, Some("15m")), &FlagInputs::default()).unwrap();
+        assert_eq!(s.cadence, Cadence::Every(900_000));
+        assert!(check(
+            &input(Some("*/1 * * * * *"), None, None),
+            &FlagInputs::default()
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn bad_schedules_name_the_flag() {
+        let field = |i: ScheduleInput| check(&i, &FlagInputs::default()).unwrap_err().field;
+        assert_eq!(field(input(Some("61 * * * *"), None, None)), "--cron");
+        assert_eq!(field(input(Some("not cron"), None, None)), "--cron");
+        assert_eq!(field(input(Some("0 0 30 2 *"), None, None)), "--cron");
+        assert_eq!(
+            field(input(Some("0 2 * * *"), Some("Mars/Olympus"), None)),
+            "--tz"
+        );
+        assert_eq!(field(input(None, None, Some("0s"))), "--every");
+        assert_eq!(field(input(None, None, Some("soon"))), "--every");
+        let zero = ScheduleInput {
+            limit: Some(0),
+            ..input(None, None, Some("1s"))
+        };
+        assert_eq!(field(zero), "--limit");
+    }
+
+    #[test]
+    fn per_job_options_are_refused() {
+        let i = input(None, None, Some("1s"));
+        let flags = FlagInputs {
+            job_id: Some("x".into()),
+            ..FlagInputs::default()
+        };
+        assert_eq!(check(&i, &flags).unwrap_err().field, "--job-id");
+        let lifo = FlagInputs {
+            lifo: true,
+            ..FlagInputs::default()
+        };
+        assert_eq!(check(&i, &lifo).unwrap_err().field, "--lifo");
+    }
+
+    #[test]
+    fn short_option_names_are_decoded() {
+        let opts = serde_json::json!({"attempts": 3, "kl": 5});
+        assert_eq!(
+            decode_opts(opts),
+            serde_json::json!({"attempts": 3, "keepLogs": 5})
+        );
+    }
+}
