@@ -54,8 +54,14 @@ fn filter_from(args: &RetryDeadArgs, now: u64) -> anyhow::Result<Filter> {
         None => None,
         Some(re) => Some(Regex::new(re).or_else(|e| {
             let why = e.to_string();
-            let last = why.lines().last().unwrap_or("").trim_start_matches("error: ");
-            usage(format!("--error: invalid regular expression '{re}': {last}"))
+            let last = why
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            usage(format!(
+                "--error: invalid regular expression '{re}': {last}"
+            ))
         })?),
     };
     if args.limit == Some(0) {
@@ -104,7 +110,11 @@ async fn failed_set(
     }
     let total: usize = matches.iter().map(|m| m.jobs.len()).sum();
     if total > 0 {
-        let verb = if args.as_new { "Re-add as new jobs" } else { "Retry" };
+        let verb = if args.as_new {
+            "Re-add as new jobs"
+        } else {
+            "Retry"
+        };
         let question = format!(
             "{verb} {total} failed jobs in {}?",
             with_jobs(&matches).join(", ")
@@ -304,7 +314,11 @@ impl Render for Preview {
             return;
         }
         for g in self.groups.iter().filter(|g| g.matched > 0) {
-            let more = if g.matched > g.sample_ids.len() { " …" } else { "" };
+            let more = if g.matched > g.sample_ids.len() {
+                " …"
+            } else {
+                ""
+            };
             out.line(format!(
                 "{} {noun} match in {}: {}{more}",
                 g.matched,

@@ -79,7 +79,11 @@ pub fn parse(raw: &str) -> Result<Record, Malformed> {
         _ => return Err(bad(None, "no jobId")),
     };
     let id = Some(job_id.clone());
-    let Some(name) = obj.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()) else {
+    let Some(name) = obj
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    else {
         return Err(bad(id, "no job name"));
     };
     let Some(timestamp) = obj.get("timestamp").and_then(Value::as_u64) else {
@@ -92,7 +96,12 @@ pub fn parse(raw: &str) -> Result<Record, Malformed> {
         Some(q) => q.to_string(),
         None => match routing::queue_for(name) {
             Some(q) => q.to_string(),
-            None => return Err(bad(id, &format!("no queue, and job name '{name}' has no route"))),
+            None => {
+                return Err(bad(
+                    id,
+                    &format!("no queue, and job name '{name}' has no route"),
+                ))
+            }
         },
     };
     let data = to_raw_value(data).map_err(|e| bad(id.clone(), &e.to_string()))?;
@@ -162,7 +171,10 @@ mod tests {
         assert_eq!(r.new_job_id(), "dlq-7-5");
         let node = r#"{"jobId":12,"jobData":{"url":"x"},"error":"ETIMEDOUT","stack":"s","timestamp":9,"attemptsMade":3,"name":"refresh"}"#;
         let r = parse(node).unwrap();
-        assert_eq!((r.job_id.as_str(), r.queue.as_str()), ("12", "scrape-queue"));
+        assert_eq!(
+            (r.job_id.as_str(), r.queue.as_str()),
+            ("12", "scrape-queue")
+        );
     }
 
     #[test]
@@ -173,8 +185,9 @@ mod tests {
             reason(r#"{"jobId":"1","jobData":{},"timestamp":1}"#),
             "no job name"
         );
-        assert!(reason(r#"{"jobId":"1","name":"email","data":{},"timestamp":1}"#)
-            .contains("no route"));
+        assert!(
+            reason(r#"{"jobId":"1","name":"email","data":{},"timestamp":1}"#).contains("no route")
+        );
         assert_eq!(reason(r#"{"name":"refresh"}"#), "no jobId");
     }
 }

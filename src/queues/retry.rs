@@ -212,7 +212,12 @@ pub async fn retry_each(redis: &Redis, m: &QueueMatch) -> Result<Vec<Item>, bull
     let mut items = Vec::with_capacity(m.jobs.len());
     for c in &m.jobs {
         let item = match queue.get_job(&c.id).await {
-            Ok(None) => Item::new(&m.queue, &c.id, Outcome::Skipped, Some("job is gone".into())),
+            Ok(None) => Item::new(
+                &m.queue,
+                &c.id,
+                Outcome::Skipped,
+                Some("job is gone".into()),
+            ),
             Ok(Some(mut job)) => match job.retry("failed", None).await {
                 Ok(()) => Item::new(&m.queue, &c.id, Outcome::Retried, None),
                 Err(e) => Item::new(&m.queue, &c.id, Outcome::Failed, Some(e.to_string())),
@@ -233,7 +238,12 @@ pub async fn re_add_each(redis: &Redis, m: &QueueMatch) -> Result<Vec<Item>, bul
     let mut items = Vec::with_capacity(m.jobs.len());
     for c in &m.jobs {
         let mut item = match queue.get_job(&c.id).await {
-            Ok(None) => Item::new(&m.queue, &c.id, Outcome::Skipped, Some("job is gone".into())),
+            Ok(None) => Item::new(
+                &m.queue,
+                &c.id,
+                Outcome::Skipped,
+                Some("job is gone".into()),
+            ),
             Ok(Some(job)) => re_add_one(redis, &queue, &m.queue, c, &job).await,
             Err(e) => Item::new(&m.queue, &c.id, Outcome::Failed, Some(e.to_string())),
         };
@@ -274,7 +284,10 @@ async fn re_add_one(
             "copy {} added, but the original is locked and was kept",
             added.id
         )),
-        Err(e) => fail(format!("copy {} added, removing the original: {e}", added.id)),
+        Err(e) => fail(format!(
+            "copy {} added, removing the original: {e}",
+            added.id
+        )),
     }
 }
 
