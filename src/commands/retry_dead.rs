@@ -110,15 +110,12 @@ async fn failed_set(
     }
     let total: usize = matches.iter().map(|m| m.jobs.len()).sum();
     if total > 0 {
-        let verb = if args.as_new {
-            "Re-add as new jobs"
+        let queues = with_jobs(&matches).join(", ");
+        let question = if args.as_new {
+            format!("Re-add {total} failed jobs in {queues} as new jobs, removing the originals?")
         } else {
-            "Retry"
+            format!("Retry {total} failed jobs in {queues}?")
         };
-        let question = format!(
-            "{verb} {total} failed jobs in {}?",
-            with_jobs(&matches).join(", ")
-        );
         if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
             ctx.out.note("nothing changed");
             return Ok(Exit::Ok);
@@ -183,6 +180,10 @@ async fn dead_letters(
     filter: &Filter,
 ) -> anyhow::Result<Exit> {
     let entries = dead_letter::read(redis, key).await?;
+    if entries.is_empty() {
+        ctx.out
+            .note(&format!("the list {key} is empty or does not exist"));
+    }
     let mut malformed = Vec::new();
     let mut selected: Vec<(String, Record)> = Vec::new();
     for entry in entries {
@@ -301,8 +302,8 @@ impl Preview {
 impl Render for Preview {
     fn render(&self, out: &mut Human) {
         let noun = match self.kind {
-            Kind::FailedJobs => "failed jobs",
-            Kind::Records => "dead-letter records",
+            Kind::FailedJobs => "failed job",
+            Kind::Records => "dead-letter record",
         };
         if self.matched == 0 {
             let place = if self.searched.is_empty() {
@@ -310,7 +311,7 @@ impl Render for Preview {
             } else {
                 self.searched.clone()
             };
-            out.line(format!("0 {noun} match in {place}"));
+            out.line(format!("0 {noun}s match in {place}"));
             return;
         }
         for g in self.groups.iter().filter(|g| g.matched > 0) {
@@ -319,9 +320,11 @@ impl Render for Preview {
             } else {
                 ""
             };
+            let plural = if g.matched == 1 { "" } else { "s" };
             out.line(format!(
-                "{} {noun} match in {}: {}{more}",
+                "{} {noun}{plural} match{} in {}: {}{more}",
                 g.matched,
+                if g.matched == 1 { "es" } else { "" },
                 g.name,
                 g.sample_ids.join(", ")
             ));
@@ -362,12 +365,12 @@ impl Render for RetryReport {
             }
         }
         let (verb, noun, prep) = match self.kind {
-            Kind::FailedJobs => ("Retried", "jobs", "in"),
-            Kind::Records => ("Re-added", "dead-letter records", "to"),
+            Kind::FailedJobs => ("Retried", "job", "in"),
+            Kind::Records => ("Re-added", "dead-letter record", "to"),
         };
         if queues.is_empty() {
             out.line(format!(
-                "{verb} 0 {noun} ({} skipped, {} failed)",
+                "{verb} 0 {noun}s ({} skipped, {} failed)",
                 self.skipped, self.failed
             ));
         }
@@ -376,9 +379,10 @@ impl Render for RetryReport {
                 let of_q = |i: &&Item| i.queue.as_deref() == Some(q) && i.outcome == o;
                 self.items.iter().filter(of_q).count()
             };
+            let retried = n(Outcome::Retried);
+            let plural = if retried == 1 { "" } else { "s" };
             out.line(format!(
-                "{verb} {} {noun} {prep} {q} ({} skipped, {} failed)",
-                n(Outcome::Retried),
+                "{verb} {retried} {noun}{plural} {prep} {q} ({} skipped, {} failed)",
                 n(Outcome::Skipped),
                 n(Outcome::Failed)
             ));
@@ -391,7 +395,7 @@ impl Render for RetryReport {
             };
             out.line(format!(
                 "  {word} {}: {}",
-                i.id.as_deref().unwrap_or("?"),
+                i.id.as_deref().unwrap_or("(record without jobId)"),
                 i.reason.as_deref().unwrap_or("")
             ));
         }
