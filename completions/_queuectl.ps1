@@ -376,7 +376,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--failed-before', '--failed-before', [CompletionResultType]::ParameterName, 'Only jobs that failed before TIME (RFC 3339, or an age such as 30m)')
             [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only jobs whose failed reason matches this regular expression')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only this job id (repeatable)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Retry at most N jobs')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Retry at most N jobs, oldest failures first')
             [CompletionResult]::new('--dead-letter-list', '--dead-letter-list', [CompletionResultType]::ParameterName, 'Reprocess the dead-letter records in this Redis list instead of the failed set')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')

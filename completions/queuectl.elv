@@ -363,7 +363,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --failed-before 'Only jobs that failed before TIME (RFC 3339, or an age such as 30m)'
             cand --error 'Only jobs whose failed reason matches this regular expression'
             cand --id 'Only this job id (repeatable)'
-            cand --limit 'Retry at most N jobs'
+            cand --limit 'Retry at most N jobs, oldest failures first'
             cand --dead-letter-list 'Reprocess the dead-letter records in this Redis list instead of the failed set'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'

@@ -335,7 +335,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l failed-
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l failed-before -d 'Only jobs that failed before TIME (RFC 3339, or an age such as 30m)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l error -d 'Only jobs whose failed reason matches this regular expression' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l id -d 'Only this job id (repeatable)' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l limit -d 'Retry at most N jobs' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l limit -d 'Retry at most N jobs, oldest failures first' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l dead-letter-list -d 'Reprocess the dead-letter records in this Redis list instead of the failed set' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l redis-host -d 'Redis host (used when no URL is given)' -r

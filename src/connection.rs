@@ -5,8 +5,8 @@
 //! The `redis` crate is used here and nowhere else. Queue state changes go
 //! through `bullmq` (BullMQ's own Lua scripts); the admin connection runs
 //! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET,
-//! HGETALL) and writes only keys queuectl owns (worker heartbeats, the
-//! dead-letter list), never a BullMQ key.
+//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE) and writes only keys queuectl owns
+//! (worker heartbeats, the dead-letter list), never a BullMQ key.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -299,6 +299,57 @@ impl Redis {
         let mut cmd = redis::cmd("LPUSH");
         cmd.arg(key).arg(value);
         self.query::<()>(cmd, Some(key)).await
+    }
+
+    /// Members of the sorted set `key` with scores from `min` to `max` (Redis
+    /// range syntax, e.g. `(100` for exclusive), lowest score first, with their
+    /// scores as whole numbers.
+    pub async fn zrange_by_score(
+        &self,
+        key: &str,
+        min: &str,
+        max: &str,
+    ) -> Result<Vec<(String, u64)>, bullmq::Error> {
+        let mut cmd = redis::cmd("ZRANGEBYSCORE");
+        cmd.arg(key).arg(min).arg(max).arg("WITHSCORES");
+        let flat: Vec<String> = self.query(cmd, Some(key)).await?;
+        Ok(flat
+            .chunks(2)
+            .filter_map(|pair| match pair {
+                [member, score] => Some((member.clone(), score.parse::<f64>().ok()? as u64)),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// HMGET `fields` of each hash in `keys`, in one round trip.
+    pub async fn hmget_many(
+        &self,
+        keys: &[String],
+        fields: &[&str],
+    ) -> Result<Vec<Vec<Option<String>>>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("HMGET");
+            c.arg(k).arg(fields);
+            c
+        })
+        .await
+    }
+
+    /// Every entry of a list the user named (the dead-letter list), head first.
+    pub async fn list_records(&self, key: &str) -> Result<Vec<String>, bullmq::Error> {
+        let mut cmd = redis::cmd("LRANGE");
+        cmd.arg(key).arg(0).arg(-1);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// Removes one occurrence of exactly `value` from a list the user named (a
+    /// dead-letter record); returns whether it was there.
+    pub async fn remove_record(&self, key: &str, value: &str) -> Result<bool, bullmq::Error> {
+        let mut cmd = redis::cmd("LREM");
+        cmd.arg(key).arg(1).arg(value);
+        let removed: i64 = self.query(cmd, Some(key)).await?;
+        Ok(removed > 0)
     }
 
     /// Round-trip time of one PING.

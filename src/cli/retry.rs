@@ -8,7 +8,14 @@ pub(super) const RETRY_AFTER_HELP: &str = "\
 BullMQ has no \"dead\" state: jobs that used up their attempts sit in the
 `failed` set, and that is what retry-dead retries. With --dead-letter-list it
 instead re-adds the records a worker pushed to that Redis list (priority low,
-1 attempt) and removes each record only once its new job exists.
+1 attempt) and removes each record only once its new job exists. Re-added jobs
+get ids derived from the original (retry-<id>-<failedAt>, dlq-<jobId>-<timestamp>),
+so running again after a crash adds nothing twice. Records without a job name
+are reported and left in the list.
+
+Without filters (or with only --failed-before) BullMQ's bulk retry is used;
+otherwise each matching job is retried on its own. The exit code is 1 when any
+job or record could not be retried.
 
 Times for --failed-since/--failed-before: RFC 3339 (2026-11-28T09:00:00Z) or an
 age (2h = two hours ago).
@@ -46,7 +53,7 @@ pub struct RetryDeadArgs {
     #[arg(long = "id", value_name = "ID", help_heading = "Filters")]
     pub ids: Vec<String>,
 
-    /// Retry at most N jobs
+    /// Retry at most N jobs, oldest failures first
     #[arg(long, value_name = "N", help_heading = "Filters")]
     pub limit: Option<u64>,
 

@@ -1,10 +1,11 @@
 //! The BullMQ domain on bullmq-official: routing, priorities, job option
-//! parsing, adding, discovery, counts and inspection.
+//! parsing, adding, discovery, counts, inspection and retrying failed jobs.
 //!
 //! Nothing here sees clap types, env vars or the output module: callers pass
 //! plain structs and get reports back.
 
 pub mod add;
+pub mod dead_letter;
 pub mod discovery;
 pub mod input;
 pub mod inspect;
@@ -12,6 +13,7 @@ pub mod keys;
 pub mod maintenance;
 pub mod ndjson;
 pub mod priority;
+pub mod retry;
 pub mod routing;
 pub mod schedule;
 pub mod stats;
