@@ -6,6 +6,7 @@
 
 pub mod add;
 pub mod discovery;
+pub mod events;
 pub mod input;
 pub mod inspect;
 pub mod keys;
@@ -14,6 +15,7 @@ pub mod ndjson;
 pub mod priority;
 pub mod routing;
 pub mod stats;
+pub mod wait;
 
 pub use input::JobInputError;
 
