@@ -5,8 +5,8 @@
 //! The `redis` crate is used here and nowhere else. Queue state changes go
 //! through `bullmq` (BullMQ's own Lua scripts); the admin connection runs
 //! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET,
-//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE) and writes only keys queuectl owns
-//! (worker heartbeats, the dead-letter list), never a BullMQ key.
+//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE, XREVRANGE, XREAD, ...) and writes only
+//! keys queuectl owns (worker heartbeats, the dead-letter list), never a BullMQ key.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -18,6 +18,9 @@ use redis::aio::{ConnectionLike, MultiplexedConnection};
 use redis::cluster_async::ClusterConnection;
 use redis::cluster_routing::RoutingInfo;
 use redis::{AsyncConnectionConfig, Cmd, FromRedisValue};
+
+/// One stream entry: its id and its flat field/value list.
+pub type StreamEntry = (String, Vec<String>);
 
 /// Where Redis lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,6 +271,39 @@ impl Redis {
         let mut cmd = redis::cmd("HGETALL");
         cmd.arg(key);
         self.query(cmd, Some(key)).await
+    }
+
+    /// The newest `count` entries of the stream at `key`, newest first
+    /// (XREVRANGE); empty when the stream does not exist.
+    pub async fn stream_tail(
+        &self,
+        key: &str,
+        count: usize,
+    ) -> Result<Vec<StreamEntry>, bullmq::Error> {
+        let mut cmd = redis::cmd("XREVRANGE");
+        cmd.arg(key).arg("+").arg("-").arg("COUNT").arg(count);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// Entries after `ids[i]` on each stream `keys[i]` (XREAD), at most `count`
+    /// per stream; with `block`, waits up to that long for the first one.
+    /// Empty when nothing arrived. The keys of one prefix share a Cluster slot.
+    pub async fn stream_read(
+        &self,
+        keys: &[String],
+        ids: &[String],
+        count: usize,
+        block: Option<Duration>,
+    ) -> Result<Vec<(String, Vec<StreamEntry>)>, bullmq::Error> {
+        let mut cmd = redis::cmd("XREAD");
+        cmd.arg("COUNT").arg(count);
+        if let Some(block) = block {
+            cmd.arg("BLOCK").arg(block.as_millis().max(1) as u64);
+        }
+        cmd.arg("STREAMS").arg(keys).arg(ids);
+        let reply: Option<Vec<(String, Vec<StreamEntry>)>> =
+            self.query(cmd, keys.first().map(String::as_str)).await?;
+        Ok(reply.unwrap_or_default())
     }
 
     /// Sets a queuectl-owned key (a worker heartbeat) with a TTL. Never used

@@ -7,7 +7,7 @@ use regex::Regex;
 use serde_json::{json, value::RawValue};
 use url::Url;
 
-use super::Ctx;
+use super::{wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
 use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
 use crate::error::{usage, Exit};
@@ -15,9 +15,13 @@ use crate::output::{DataSink, Printer, Progress};
 use crate::queues::add;
 use crate::queues::input::{self, FlagInputs};
 use crate::queues::now_ms;
+use crate::queues::wait::Waiter;
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
+    if args.wait.wait && !args.enqueue {
+        return usage("--wait follows the job that --enqueue adds; add --enqueue");
+    }
     let seeds = parse_seeds(&args.urls)?;
     if args.enqueue {
         return enqueue(ctx, &args, &seeds).await;
@@ -242,12 +246,25 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
     let data = RawValue::from_string(data.to_string()).context("encoding the job data")?;
     let spec = input::single(name, data, &flags, now_ms())?;
     let redis = ctx.redis().await?;
+    // The stream position is taken before the add so no event of the job is missed.
+    let waiter = if args.wait.wait {
+        Some(Waiter::start(&redis, &spec.queue).await?)
+    } else {
+        None
+    };
     let added = add::add_one(&redis, spec).await.context("adding the job")?;
     if added.deduplicated {
         ctx.out.warn(&format!(
             "deduplicated: job {} in {} already covers {name} for {host}, nothing added",
             added.id, added.queue
         ));
+    }
+    if let Some(waiter) = waiter {
+        ctx.out.note(&format!(
+            "job {} is in {}; waiting for it to finish",
+            added.id, added.queue
+        ));
+        return wait::wait_for(ctx, &redis, waiter, &added.queue, &added.id, args.wait).await;
     }
     ctx.out.print(&added)?;
     Ok(Exit::Ok)

@@ -7,21 +7,25 @@ use anyhow::Context;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::Ctx;
-use crate::cli::{EnqueueArgs, JobOptionArgs};
+use super::{wait, Ctx};
+use crate::cli::{EnqueueArgs, JobOptionArgs, WaitArgs};
 use crate::error::{usage, Exit};
 use crate::output::{Human, Render};
 use crate::queues::add::{self, Added};
 use crate::queues::input::{self, FlagInputs};
 use crate::queues::ndjson::Ndjson;
 use crate::queues::now_ms;
+use crate::queues::wait::Waiter;
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: EnqueueArgs) -> anyhow::Result<Exit> {
     let flags = flag_inputs(args.queue.clone(), &args.opts);
     match (&args.file, &args.name) {
+        (Some(_), _) if args.wait.wait => {
+            usage("--wait follows a single job; it cannot be used with --file")
+        }
         (Some(path), _) => bulk(ctx, path, &flags).await,
-        (None, Some(name)) => single(ctx, name, args.data.as_deref(), &flags).await,
+        (None, Some(name)) => single(ctx, name, args.data.as_deref(), &flags, args.wait).await,
         (None, None) => usage("give a job NAME or --file PATH"),
     }
 }
@@ -31,10 +35,17 @@ async fn single(
     name: &str,
     data: Option<&str>,
     flags: &FlagInputs,
+    wait: WaitArgs,
 ) -> anyhow::Result<Exit> {
     let data = read_data(data)?;
     let spec = input::single(name, data, flags, now_ms())?;
     let redis = ctx.redis().await?;
+    // The stream position is taken before the add so no event of the job is missed.
+    let waiter = if wait.wait {
+        Some(Waiter::start(&redis, &spec.queue).await?)
+    } else {
+        None
+    };
     let added = add::add_one(&redis, spec).await.context("adding the job")?;
     if added.duplicate {
         ctx.out.warn(&format!(
@@ -46,6 +57,13 @@ async fn single(
             "deduplicated: job {} in {} holds this deduplication id, nothing added",
             added.id, added.queue
         ));
+    }
+    if let Some(waiter) = waiter {
+        ctx.out.note(&format!(
+            "job {} is in {}; waiting for it to finish",
+            added.id, added.queue
+        ));
+        return wait::wait_for(ctx, &redis, waiter, &added.queue, &added.id, wait).await;
     }
     ctx.out.print(&added)?;
     Ok(Exit::Ok)

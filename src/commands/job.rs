@@ -1,12 +1,13 @@
-//! `queuectl job`: show one job whole.
+//! `queuectl job`: show one job whole, or with `--wait` follow it to its end.
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{fmt_time, Ctx};
+use super::{fmt_time, wait, Ctx};
 use crate::cli::JobArgs;
 use crate::error::{Exit, NotFound};
 use crate::output::{Human, Render};
+use crate::queues::wait::Waiter;
 use crate::queues::{input, inspect};
 
 /// The job as Node's `Job` presents it, plus `state` and `logs`.
@@ -82,6 +83,10 @@ fn lines(out: &mut Human, key: &str, value: &Value) {
 pub async fn run(ctx: &Ctx, args: JobArgs) -> anyhow::Result<Exit> {
     input::validate_queue(&args.queue)?;
     let redis = ctx.redis().await?;
+    if args.wait.wait {
+        let waiter = Waiter::start(&redis, &args.queue).await?;
+        return wait::wait_for(ctx, &redis, waiter, &args.queue, &args.id, args.wait).await;
+    }
     match inspect::show(&redis, &args.queue, &args.id).await? {
         Some(job) => {
             ctx.out.print(&JobReport(job))?;

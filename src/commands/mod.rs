@@ -19,6 +19,7 @@ mod resume;
 mod retry_dead;
 mod schedule;
 mod stats;
+mod wait;
 mod worker;
 
 use std::ffi::OsString;

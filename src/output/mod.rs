@@ -9,6 +9,7 @@ mod progress;
 mod prompt;
 mod sink;
 mod table;
+mod wait;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -19,6 +20,7 @@ pub use progress::Progress;
 pub use prompt::{confirm, confirm_typed, interactive, Decision};
 pub use sink::DataSink;
 pub use table::Table;
+pub use wait::JobWatch;
 
 use crate::settings::OutputSettings;
 
@@ -208,6 +210,12 @@ impl Printer {
     pub fn progress(&self, total: u64, what: &str) -> Progress {
         let visible = io::stderr().is_terminal() && !self.settings.json && !self.settings.quiet;
         Progress::new(total, what, visible)
+    }
+
+    /// The `--wait` display for one job: a bar on a TTY, progress lines off
+    /// one, nothing with `--json` or `--quiet`.
+    pub fn job_watch(&self, label: &str) -> JobWatch {
+        JobWatch::new(self, label, io::stderr().is_terminal())
     }
 
     fn stderr(&self, line: &str) {

@@ -21,6 +21,11 @@ pub fn dedup(prefix: &str, queue_name: &str, id: &str) -> String {
     queue(prefix, queue_name).get(&format!("de:{id}"))
 }
 
+/// The events stream of a queue: `<prefix>:<queue>:events`.
+pub fn events(prefix: &str, queue_name: &str) -> String {
+    queue(prefix, queue_name).get("events")
+}
+
 /// The marker keys of `queue` (`meta`, `id`): any of them existing means the queue exists.
 pub fn markers(prefix: &str, queue_name: &str) -> Vec<String> {
     let keys = queue(prefix, queue_name);
@@ -73,6 +78,7 @@ mod tests {
     fn names() {
         assert_eq!(job("bull", "q", "7"), "bull:q:7");
         assert_eq!(dedup("{bull}", "q", "site"), "{bull}:q:de:site");
+        assert_eq!(events("bull", "q"), "bull:q:events");
         assert_eq!(markers("bull", "q"), ["bull:q:meta", "bull:q:id"]);
         assert_eq!(marker_pattern("a*b[c]"), "a\\*b\\[c\\]:*:[mi][ed]*");
     }

@@ -7,6 +7,7 @@
 pub mod add;
 pub mod dead_letter;
 pub mod discovery;
+pub mod events;
 pub mod input;
 pub mod inspect;
 pub mod keys;
@@ -17,6 +18,7 @@ pub mod retry;
 pub mod routing;
 pub mod schedule;
 pub mod stats;
+pub mod wait;
 
 pub use input::JobInputError;
 

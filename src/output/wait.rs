@@ -1,0 +1,141 @@
+//! The `--wait` display on stderr: an indicatif bar mirroring one job's
+//! progress on a TTY (a spinner while progress is not a number), plain
+//! `progress 40% message` lines off a TTY, nothing with `--json` or `--quiet`.
+
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Printer;
+
+enum Mode {
+    Bar(ProgressBar),
+    Lines(Printer),
+    Silent,
+}
+
+/// Shows one job's progress while `--wait` follows it.
+pub struct JobWatch {
+    mode: Mode,
+    label: String,
+    /// The bar shows a percentage (else a spinner).
+    numeric: bool,
+}
+
+impl JobWatch {
+    pub(super) fn new(printer: &Printer, label: &str, tty: bool) -> Self {
+        let mode = if printer.settings.json || printer.settings.quiet {
+            Mode::Silent
+        } else if tty {
+            let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
+            bar.set_prefix(label.to_string());
+            bar.set_message("waiting");
+            Mode::Bar(bar)
+        } else {
+            Mode::Lines(printer.clone())
+        };
+        let watch = Self {
+            mode,
+            label: label.to_string(),
+            numeric: false,
+        };
+        watch.spinner();
+        watch
+    }
+
+    /// Mirrors a progress report: `percent` moves the bar (a spinner when
+    /// `None`), `message` is shown next to it.
+    pub fn progress(&mut self, percent: Option<f64>, message: Option<&str>) {
+        match &self.mode {
+            Mode::Bar(bar) => {
+                match percent {
+                    Some(p) => {
+                        if !self.numeric {
+                            self.numeric = true;
+                            bar.disable_steady_tick();
+                            bar.set_style(bar_style());
+                        }
+                        bar.set_position(p.clamp(0.0, 100.0).round() as u64);
+                    }
+                    None if self.numeric => {
+                        self.numeric = false;
+                        self.spinner();
+                    }
+                    None => {}
+                }
+                bar.set_message(message.unwrap_or_default().to_string());
+            }
+            Mode::Lines(printer) => {
+                let pct = percent.map(|p| format!(" {}%", trim_float(p)));
+                let msg = message.map(|m| format!(" {m}"));
+                printer.log(&format!(
+                    "progress{}{}",
+                    pct.unwrap_or_default(),
+                    msg.unwrap_or_default()
+                ));
+            }
+            Mode::Silent => {}
+        }
+    }
+
+    /// A state change worth a line of its own (`active`, `retry 1/3: reason`).
+    pub fn status(&self, line: &str) {
+        match &self.mode {
+            Mode::Bar(bar) => {
+                bar.println(format!("{}: {line}", self.label));
+                if !self.numeric {
+                    bar.set_message(line.to_string());
+                }
+            }
+            Mode::Lines(printer) => printer.log(line),
+            Mode::Silent => {}
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Mode::Bar(bar) = &self.mode {
+            bar.finish_and_clear();
+        }
+    }
+
+    fn spinner(&self) {
+        if let Mode::Bar(bar) = &self.mode {
+            let style = ProgressStyle::with_template("{prefix} {spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar.enable_steady_tick(Duration::from_millis(120));
+        }
+    }
+}
+
+fn bar_style() -> ProgressStyle {
+    ProgressStyle::with_template("{prefix} {bar:30} {pos:>3}% {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+}
+
+/// `40` rather than `40.0`, `12.5` as it is.
+fn trim_float(p: f64) -> String {
+    if p.fract() == 0.0 {
+        format!("{}", p as i64)
+    } else {
+        format!("{p}")
+    }
+}
+
+impl Drop for JobWatch {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_print_without_needless_decimals() {
+        assert_eq!(trim_float(40.0), "40");
+        assert_eq!(trim_float(12.5), "12.5");
+    }
+}

@@ -1,0 +1,308 @@
+//! Follows one job to its end through its queue's events stream: progress,
+//! attempts and retries, then completed or failed for good.
+//!
+//! BullMQ 6.7 writes `failed` to the stream only for the final failure; a
+//! failed attempt that will be retried shows up as `delayed` (retry with
+//! backoff) or `waiting` with `prev: active` (immediate retry) right after the
+//! job's `active` event.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use bullmq::JobState;
+use serde_json::Value;
+
+use super::events::{Event, Reader};
+use super::keys;
+use crate::connection::Redis;
+
+/// How long one blocking read waits before reading again.
+const BLOCK: Duration = Duration::from_secs(2);
+
+/// How a job ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Completed, with its return value.
+    Completed(Value),
+    /// Failed for good, with the reason.
+    Failed(String),
+    /// Removed before it finished.
+    Removed,
+}
+
+/// What one event of the followed job means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// A worker took the job.
+    Active,
+    /// The job reported progress.
+    Progress(Progress),
+    /// Attempt `made` of `max` failed with `reason`; the job will run again.
+    Retry { made: u64, max: u64, reason: String },
+    /// Back to waiting without a failed attempt (stalled or rate-limited).
+    Requeued,
+    /// The job ended.
+    Finished(Outcome),
+    /// Anything else (added, waiting, delayed, retries-exhausted, ...).
+    Other,
+}
+
+/// A progress report read as a percentage and a message where it has them:
+/// a number, `{"percent", "message"}` (what queuectl workers send), a string,
+/// or any other JSON (shown as its text).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    pub percent: Option<f64>,
+    pub message: Option<String>,
+}
+
+impl Progress {
+    /// Reads a progress value.
+    pub fn from_value(value: &Value) -> Self {
+        match value {
+            Value::Number(n) => Self {
+                percent: n.as_f64(),
+                message: None,
+            },
+            Value::String(s) => Self {
+                percent: None,
+                message: Some(s.clone()),
+            },
+            Value::Object(m) => {
+                let percent = ["percent", "progress"]
+                    .iter()
+                    .find_map(|k| m.get(*k).and_then(Value::as_f64));
+                let message = ["message", "msg", "status", "stage"]
+                    .iter()
+                    .find_map(|k| m.get(*k).and_then(Value::as_str))
+                    .map(str::to_string);
+                let message = match (percent, message) {
+                    (None, None) => Some(value.to_string()),
+                    (_, m) => m,
+                };
+                Self { percent, message }
+            }
+            other => Self {
+                percent: None,
+                message: Some(other.to_string()),
+            },
+        }
+    }
+}
+
+/// Why following a job stopped without an outcome.
+#[derive(Debug, thiserror::Error)]
+pub enum WaitError {
+    #[error("job '{id}' not found in queue '{queue}' (prefix '{prefix}')")]
+    NotFound {
+        id: String,
+        queue: String,
+        prefix: String,
+    },
+    #[error(transparent)]
+    Redis(#[from] bullmq::Error),
+}
+
+/// Follows one job of one queue.
+pub struct Waiter {
+    queue: String,
+    job_id: String,
+    reader: Reader,
+    /// The job became active since its last failure, so a move back to
+    /// delayed or waiting means that attempt ended.
+    running: bool,
+    /// Failed attempts already reported.
+    failures: u64,
+}
+
+impl Waiter {
+    /// Remembers where `queue`'s events stream ends now. Call it before adding
+    /// the job, so that none of its events can be missed.
+    pub async fn start(redis: &Redis, queue: &str) -> Result<Self, bullmq::Error> {
+        let queues = [queue.to_string()];
+        Ok(Self {
+            queue: queue.to_string(),
+            job_id: String::new(),
+            reader: Reader::at_end(redis, redis.prefix(), &queues).await?,
+            running: false,
+            failures: 0,
+        })
+    }
+
+    /// Follows job `id` until it ends; `on_event` sees each of its events
+    /// with its meaning. A job that already ended returns at once.
+    pub async fn follow(
+        mut self,
+        redis: &Redis,
+        id: &str,
+        mut on_event: impl FnMut(&Event, &Step),
+    ) -> Result<Outcome, WaitError> {
+        self.job_id = id.to_string();
+        let hash = self.hash(redis).await?;
+        self.failures = atm(&hash);
+        match redis.queue(&self.queue).await?.get_job_state(id).await? {
+            JobState::Completed => return Ok(Outcome::Completed(returnvalue(&hash))),
+            JobState::Failed => return Ok(Outcome::Failed(failed_reason(&hash))),
+            JobState::Active => self.running = true,
+            // Gone already: its events after the cursor may still tell how it ended
+            // (a job removed on completion); otherwise it does not exist.
+            JobState::Unknown => return self.settle_from_backlog(redis, on_event).await,
+            _ => {}
+        }
+        loop {
+            for event in self.reader.read(redis, Some(BLOCK)).await? {
+                if let Some(outcome) = self.handle(redis, &event, &mut on_event).await? {
+                    return Ok(outcome);
+                }
+            }
+        }
+    }
+
+    async fn settle_from_backlog(
+        &mut self,
+        redis: &Redis,
+        mut on_event: impl FnMut(&Event, &Step),
+    ) -> Result<Outcome, WaitError> {
+        loop {
+            let events = self.reader.read(redis, None).await?;
+            if events.is_empty() {
+                return Err(WaitError::NotFound {
+                    id: self.job_id.clone(),
+                    queue: self.queue.clone(),
+                    prefix: redis.prefix().to_string(),
+                });
+            }
+            for event in events {
+                if let Some(outcome) = self.handle(redis, &event, &mut on_event).await? {
+                    return Ok(outcome);
+                }
+            }
+        }
+    }
+
+    /// Reports one event if it is the job's; `Some` when the job ended.
+    async fn handle(
+        &mut self,
+        redis: &Redis,
+        event: &Event,
+        on_event: &mut impl FnMut(&Event, &Step),
+    ) -> Result<Option<Outcome>, bullmq::Error> {
+        if event.job_id.as_deref() != Some(self.job_id.as_str()) {
+            return Ok(None);
+        }
+        let step = self.step(redis, event).await?;
+        on_event(event, &step);
+        Ok(match step {
+            Step::Finished(outcome) => Some(outcome),
+            _ => None,
+        })
+    }
+
+    async fn step(&mut self, redis: &Redis, event: &Event) -> Result<Step, bullmq::Error> {
+        let prev = event.text("prev");
+        Ok(match event.event.as_str() {
+            "active" => {
+                self.running = true;
+                Step::Active
+            }
+            "progress" => Step::Progress(Progress::from_value(
+                event.field("data").unwrap_or(&Value::Null),
+            )),
+            "completed" => Step::Finished(Outcome::Completed(
+                event.field("returnvalue").cloned().unwrap_or(Value::Null),
+            )),
+            "failed" => Step::Finished(Outcome::Failed(
+                event.text("failedReason").unwrap_or_default(),
+            )),
+            "removed" => Step::Finished(Outcome::Removed),
+            "delayed" if self.running => self.attempt_ended(redis).await?,
+            "waiting" if self.running && prev.as_deref() == Some("active") => {
+                self.attempt_ended(redis).await?
+            }
+            _ => Step::Other,
+        })
+    }
+
+    /// The job left `active` without finishing: a retry when its attempt
+    /// counter moved, else a stall or a rate-limit move.
+    async fn attempt_ended(&mut self, redis: &Redis) -> Result<Step, bullmq::Error> {
+        self.running = false;
+        let hash = self.hash(redis).await?;
+        let made = atm(&hash);
+        if made <= self.failures {
+            return Ok(Step::Requeued);
+        }
+        self.failures = made;
+        Ok(Step::Retry {
+            made,
+            max: max_attempts(&hash),
+            reason: failed_reason(&hash),
+        })
+    }
+
+    async fn hash(&self, redis: &Redis) -> Result<HashMap<String, String>, bullmq::Error> {
+        let key = keys::job(redis.prefix(), &self.queue, &self.job_id);
+        redis.hgetall(&key).await
+    }
+}
+
+fn atm(hash: &HashMap<String, String>) -> u64 {
+    hash.get("atm").and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// `opts.attempts`, which BullMQ treats as 1 when absent.
+fn max_attempts(hash: &HashMap<String, String>) -> u64 {
+    hash.get("opts")
+        .and_then(|o| serde_json::from_str::<Value>(o).ok())
+        .and_then(|o| o["attempts"].as_u64())
+        .unwrap_or(1)
+}
+
+fn failed_reason(hash: &HashMap<String, String>) -> String {
+    hash.get("failedReason").cloned().unwrap_or_default()
+}
+
+fn returnvalue(hash: &HashMap<String, String>) -> Value {
+    hash.get("returnvalue")
+        .map(|v| serde_json::from_str(v).unwrap_or_else(|_| Value::from(v.as_str())))
+        .unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn progress_shapes() {
+        let p = Progress::from_value(&json!(40));
+        assert_eq!((p.percent, p.message), (Some(40.0), None));
+        let p = Progress::from_value(&json!({"percent": 25, "message": "robots.txt"}));
+        assert_eq!(
+            (p.percent, p.message.as_deref()),
+            (Some(25.0), Some("robots.txt"))
+        );
+        let p = Progress::from_value(&json!({"stage": "parsing"}));
+        assert_eq!((p.percent, p.message.as_deref()), (None, Some("parsing")));
+        let p = Progress::from_value(&json!({"pages": 3}));
+        assert_eq!(p.message.as_deref(), Some(r#"{"pages":3}"#));
+        let p = Progress::from_value(&json!("fetching"));
+        assert_eq!((p.percent, p.message.as_deref()), (None, Some("fetching")));
+    }
+
+    #[test]
+    fn hash_fields() {
+        let h: HashMap<String, String> = [
+            ("atm", "2"),
+            ("opts", r#"{"attempts":3}"#),
+            ("returnvalue", r#"{"ok":true}"#),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.into(), v.into()))
+        .collect();
+        assert_eq!((atm(&h), max_attempts(&h)), (2, 3));
+        assert_eq!(returnvalue(&h), json!({"ok": true}));
+        assert_eq!(max_attempts(&HashMap::new()), 1);
+        assert_eq!(returnvalue(&HashMap::new()), Value::Null);
+    }
+}
