@@ -5,12 +5,15 @@
 //! plain structs and get reports back.
 
 pub mod add;
+pub mod cleanup;
+pub mod control;
 pub mod discovery;
 pub mod input;
 pub mod inspect;
 pub mod keys;
 pub mod maintenance;
 pub mod ndjson;
+pub mod orphans;
 pub mod priority;
 pub mod routing;
 pub mod stats;
