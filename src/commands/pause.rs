@@ -43,6 +43,7 @@ pub async fn run(ctx: &Ctx, args: PauseArgs) -> anyhow::Result<Exit> {
 }
 
 /// Pauses or resumes every target, continuing past failures; exits 1 naming them.
+/// An unknown queue name fails the whole command before anything changes.
 pub(super) async fn set_all(ctx: &Ctx, args: PauseArgs, pause: bool) -> anyhow::Result<Exit> {
     for q in &args.queues {
         input::validate_queue(q)?;
@@ -51,6 +52,10 @@ pub(super) async fn set_all(ctx: &Ctx, args: PauseArgs, pause: bool) -> anyhow::
     let names = if args.all {
         discovery::discover(&redis).await?
     } else {
+        // Every name is checked before anything changes: a typo pauses nothing.
+        for q in &args.queues {
+            control::require(&redis, q).await?;
+        }
         args.queues
     };
     if names.is_empty() {
