@@ -407,9 +407,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;cleanup' {
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Remove jobs in this state (repeatable)')
-            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Remove jobs in this state (repeatable)')
-            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only jobs older than this (finished time, else creation time)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Remove jobs in this state (repeatable) [default: completed, or none with --orphans]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Remove jobs in this state (repeatable) [default: completed, or none with --orphans]')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only jobs older than this (finished time; else last attempt, else creation time)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Remove at most N jobs per queue and state')
             [CompletionResult]::new('--trim-events', '--trim-events', [CompletionResultType]::ParameterName, 'Also trim each queue''s events stream to about N entries')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
@@ -427,7 +427,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
             [CompletionResult]::new('--orphans', '--orphans', [CompletionResultType]::ParameterName, 'Find job hashes no state structure references (removed unless --dry-run)')
-            [CompletionResult]::new('--obliterate', '--obliterate', [CompletionResultType]::ParameterName, 'Delete the whole queue: every job, scheduler and key (needs --force)')
+            [CompletionResult]::new('--obliterate', '--obliterate', [CompletionResultType]::ParameterName, 'Delete the named queues whole: every job, scheduler and key (needs --force)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --obliterate: go ahead even with active jobs')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change (count and sample ids) and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')

@@ -393,9 +393,9 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --version 'Print version'
         }
         &'queuectl;cleanup'= {
-            cand -s 'Remove jobs in this state (repeatable)'
-            cand --state 'Remove jobs in this state (repeatable)'
-            cand --older-than 'Only jobs older than this (finished time, else creation time)'
+            cand -s 'Remove jobs in this state (repeatable) [default: completed, or none with --orphans]'
+            cand --state 'Remove jobs in this state (repeatable) [default: completed, or none with --orphans]'
+            cand --older-than 'Only jobs older than this (finished time; else last attempt, else creation time)'
             cand --limit 'Remove at most N jobs per queue and state'
             cand --trim-events 'Also trim each queue''s events stream to about N entries'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
@@ -413,7 +413,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --connect-timeout 'Give up connecting after this long'
             cand --color 'When to use colour (`NO_COLOR` set means never)'
             cand --orphans 'Find job hashes no state structure references (removed unless --dry-run)'
-            cand --obliterate 'Delete the whole queue: every job, scheduler and key (needs --force)'
+            cand --obliterate 'Delete the named queues whole: every job, scheduler and key (needs --force)'
             cand --force 'With --obliterate: go ahead even with active jobs'
             cand --dry-run 'Show what would change (count and sample ids) and change nothing'
             cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'

@@ -360,14 +360,14 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l json -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s V -l version -d 'Print version'
-complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s s -l state -d 'Remove jobs in this state (repeatable)' -r -f -a "completed\t'Finished successfully'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s s -l state -d 'Remove jobs in this state (repeatable) [default: completed, or none with --orphans]' -r -f -a "completed\t'Finished successfully'
 failed\t'Failed for good'
 delayed\t'Waiting for their delay to pass'
 wait\t'Ready to run (the `wait` list)'
 active\t'Being processed (their workers will fail to finish them)'
 prioritized\t'Ready to run, ordered by priority'
 paused\t'Waiting in a paused queue'"
-complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l older-than -d 'Only jobs older than this (finished time, else creation time)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l older-than -d 'Only jobs older than this (finished time; else last attempt, else creation time)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l limit -d 'Remove at most N jobs per queue and state' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l trim-events -d 'Also trim each queue\'s events stream to about N entries' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
@@ -386,7 +386,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l color -d '
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l orphans -d 'Find job hashes no state structure references (removed unless --dry-run)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l obliterate -d 'Delete the whole queue: every job, scheduler and key (needs --force)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l obliterate -d 'Delete the named queues whole: every job, scheduler and key (needs --force)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l force -d 'With --obliterate: go ahead even with active jobs'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'

@@ -306,6 +306,101 @@ impl Redis {
         Ok(reply.unwrap_or_default())
     }
 
+    /// ZCOUNT: members of the sorted set `key` scored within `[min, max]`.
+    pub async fn zcount(&self, key: &str, min: &str, max: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("ZCOUNT");
+        cmd.arg(key).arg(min).arg(max);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// ZCARD: the size of the sorted set `key`.
+    pub async fn zcard(&self, key: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("ZCARD");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// LLEN: the length of the list `key`.
+    pub async fn llen(&self, key: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("LLEN");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// XLEN: the number of entries in the stream `key`.
+    pub async fn xlen(&self, key: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("XLEN");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// Every element of the list `key`, head first (LRANGE 0 -1).
+    pub async fn list_all(&self, key: &str) -> Result<Vec<String>, bullmq::Error> {
+        let mut cmd = redis::cmd("LRANGE");
+        cmd.arg(key).arg(0).arg(-1);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// ZSCORE of each member in the sorted set `key`, as Redis spells the score.
+    pub async fn zscore_many(
+        &self,
+        key: &str,
+        members: &[String],
+    ) -> Result<Vec<Option<String>>, bullmq::Error> {
+        let cmds = members
+            .iter()
+            .map(|m| {
+                let mut c = redis::cmd("ZSCORE");
+                c.arg(key).arg(m);
+                c
+            })
+            .collect();
+        self.pipelined_on(cmds, 1, false).await
+    }
+
+    /// TYPE of each key, pipelined.
+    pub async fn types_many(&self, keys: &[String]) -> Result<Vec<String>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("TYPE");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// For each member: whether any of `lists` (LPOS) or `zsets` (ZSCORE) holds
+    /// it. Each chunk is read in one MULTI, so a job moving between two of these
+    /// structures is never seen in neither. All keys must belong to one queue.
+    pub async fn member_of_any(
+        &self,
+        lists: &[String],
+        zsets: &[String],
+        members: &[String],
+    ) -> Result<Vec<bool>, bullmq::Error> {
+        let per_member = lists.len() + zsets.len();
+        if per_member == 0 {
+            return Ok(vec![false; members.len()]);
+        }
+        let mut cmds = Vec::with_capacity(members.len() * per_member);
+        for m in members {
+            for list in lists {
+                let mut c = redis::cmd("LPOS");
+                c.arg(list).arg(m);
+                cmds.push(c);
+            }
+            for zset in zsets {
+                let mut c = redis::cmd("ZSCORE");
+                c.arg(zset).arg(m);
+                cmds.push(c);
+            }
+        }
+        let found: Vec<redis::Value> = self.pipelined_on(cmds, per_member, true).await?;
+        Ok(found
+            .chunks(per_member)
+            .map(|replies| replies.iter().any(|v| !matches!(v, redis::Value::Nil)))
+            .collect())
+    }
+
     /// Sets a queuectl-owned key (a worker heartbeat) with a TTL. Never used
     /// on BullMQ's keys: queue state only changes through the port.
     pub async fn set_owned(
@@ -372,13 +467,6 @@ impl Redis {
         .await
     }
 
-    /// Every entry of a list the user named (the dead-letter list), head first.
-    pub async fn list_records(&self, key: &str) -> Result<Vec<String>, bullmq::Error> {
-        let mut cmd = redis::cmd("LRANGE");
-        cmd.arg(key).arg(0).arg(-1);
-        self.query(cmd, Some(key)).await
-    }
-
     /// Removes one occurrence of exactly `value` from a list the user named (a
     /// dead-letter record); returns whether it was there.
     pub async fn remove_record(&self, key: &str, value: &str) -> Result<bool, bullmq::Error> {
@@ -420,6 +508,43 @@ impl Redis {
                     out.push(self.query(build(k), Some(k)).await?);
                 }
             }
+        }
+        Ok(out)
+    }
+
+    /// Runs read-only `cmds` that all touch keys of one queue (one Cluster slot), in
+    /// pipelines of about 1000 commands that never split a group of `group`;
+    /// `atomic` wraps each pipeline in MULTI/EXEC.
+    async fn pipelined_on<T: FromRedisValue>(
+        &self,
+        cmds: Vec<Cmd>,
+        group: usize,
+        atomic: bool,
+    ) -> Result<Vec<T>, bullmq::Error> {
+        let mut out = Vec::with_capacity(cmds.len());
+        let chunk = (1000 / group.max(1)).max(1) * group.max(1);
+        for part in cmds.chunks(chunk) {
+            let mut pipe = redis::pipe();
+            if atomic {
+                pipe.atomic();
+            }
+            for c in part {
+                pipe.add_command(c.clone());
+            }
+            let value = match &self.admin {
+                Admin::Single(conn) => {
+                    let mut conn = conn.clone();
+                    pipe.query_async::<redis::Value>(&mut conn).await?
+                }
+                // Routed by its keys, which share the queue's hash tag.
+                Admin::Cluster(conn) => {
+                    let mut conn = conn.clone();
+                    pipe.query_async::<redis::Value>(&mut conn).await?
+                }
+            };
+            let part: Vec<T> =
+                FromRedisValue::from_redis_value(value).map_err(redis::RedisError::from)?;
+            out.extend(part);
         }
         Ok(out)
     }

@@ -10,7 +10,9 @@ pub(super) const CLEANUP_AFTER_HELP: &str = "\
 Removal goes through BullMQ's own scripts (clean, trimEvents, obliterate), so
 Node workers and tools see a consistent queue. --obliterate deletes the whole
 queue, schedulers included: it needs --force, and then the queue name typed at
-the prompt, or --yes.
+the prompt, or --yes. Without QUEUE, every queue under the prefix is cleaned
+(--obliterate needs the queues named). --orphans alone cleans no state unless
+--state is given; --dry-run counts exactly what BullMQ's clean would remove.
 
 Examples:
   queuectl cleanup scrape-queue --dry-run
@@ -46,11 +48,11 @@ pub struct CleanupArgs {
     #[arg(value_name = "QUEUE")]
     pub queues: Vec<String>,
 
-    /// Remove jobs in this state (repeatable)
-    #[arg(short, long, value_enum, default_values_t = [CleanState::Completed], value_name = "STATE")]
+    /// Remove jobs in this state (repeatable) [default: completed, or none with --orphans]
+    #[arg(short, long, value_enum, value_name = "STATE")]
     pub state: Vec<CleanState>,
 
-    /// Only jobs older than this (finished time, else creation time)
+    /// Only jobs older than this (finished time; else last attempt, else creation time)
     #[arg(long, default_value = "24h", value_parser = parse_duration, value_name = "DURATION")]
     pub older_than: Duration,
 
@@ -66,8 +68,8 @@ pub struct CleanupArgs {
     #[arg(long)]
     pub orphans: bool,
 
-    /// Delete the whole queue: every job, scheduler and key (needs --force)
-    #[arg(long, requires = "force", conflicts_with_all = ["orphans", "trim_events"])]
+    /// Delete the named queues whole: every job, scheduler and key (needs --force)
+    #[arg(long, requires = "force", conflicts_with_all = ["orphans", "trim_events", "state", "limit", "older_than"])]
     pub obliterate: bool,
 
     /// With --obliterate: go ahead even with active jobs

@@ -1,10 +1,71 @@
-//! `queuectl drain` (not built yet).
+//! `queuectl drain`: remove every waiting and prioritized (and with
+//! `--delayed`, delayed) job of a queue, confirming first.
+
+use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::DrainArgs;
 use crate::error::Exit;
+use crate::output::{self, Decision, Human, Render};
+use crate::queues::control::{self, DrainCounts};
+use crate::queues::input;
 
-/// Runs `queuectl drain`.
-pub async fn run(_ctx: &Ctx, _args: DrainArgs) -> anyhow::Result<Exit> {
-    anyhow::bail!("queuectl drain is not built yet")
+/// The `--dry-run` document.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DrainPreview {
+    pub matched: u64,
+    pub by_state: DrainCounts,
+}
+
+impl Render for DrainPreview {
+    fn render(&self, out: &mut Human) {
+        let c = &self.by_state;
+        let mut parts = vec![
+            format!("{} waiting", c.waiting),
+            format!("{} prioritized", c.prioritized),
+        ];
+        if let Some(d) = c.delayed {
+            parts.push(format!("{d} delayed"));
+        }
+        out.line(format!(
+            "would remove {} jobs ({}) (dry run: nothing changed)",
+            self.matched,
+            parts.join(", ")
+        ));
+    }
+}
+
+/// The drain document (`--json`).
+#[derive(Debug, Serialize)]
+pub struct DrainReport {
+    pub removed: u64,
+}
+
+impl Render for DrainReport {
+    fn render(&self, out: &mut Human) {
+        out.line(format!("removed {} jobs", self.removed));
+    }
+}
+
+/// Runs the command.
+pub async fn run(ctx: &Ctx, args: DrainArgs) -> anyhow::Result<Exit> {
+    input::validate_queue(&args.queue)?;
+    let redis = ctx.redis().await?;
+    let counts = control::drain_counts(&redis, &args.queue, args.delayed).await?;
+    if args.confirm.dry_run {
+        ctx.out.print(&DrainPreview {
+            matched: counts.total(),
+            by_state: counts,
+        })?;
+        return Ok(Exit::Ok);
+    }
+    let question = format!("Remove {} jobs from {}?", counts.total(), args.queue);
+    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+        ctx.out.note("nothing changed");
+        return Ok(Exit::Ok);
+    }
+    let removed = control::drain(&redis, &args.queue, args.delayed).await?;
+    ctx.out.print(&DrainReport { removed })?;
+    Ok(Exit::Ok)
 }

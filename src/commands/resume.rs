@@ -1,10 +1,10 @@
-//! `queuectl resume` (not built yet).
+//! `queuectl resume`: let workers take jobs from paused queues again.
 
 use super::Ctx;
 use crate::cli::PauseArgs;
 use crate::error::Exit;
 
-/// Runs `queuectl resume`.
-pub async fn run(_ctx: &Ctx, _args: PauseArgs) -> anyhow::Result<Exit> {
-    anyhow::bail!("queuectl resume is not built yet")
+/// Runs `queuectl resume` (the same report as `pause`).
+pub async fn run(ctx: &Ctx, args: PauseArgs) -> anyhow::Result<Exit> {
+    super::pause::set_all(ctx, args, false).await
 }

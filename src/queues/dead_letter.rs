@@ -52,7 +52,7 @@ pub struct Malformed {
 
 /// Reads the whole list, oldest record first (workers LPUSH). Writes nothing.
 pub async fn read(redis: &Redis, key: &str) -> Result<Vec<Entry>, bullmq::Error> {
-    let mut raws = redis.list_records(key).await?;
+    let mut raws = redis.list_all(key).await?;
     raws.reverse();
     Ok(raws
         .into_iter()

@@ -59,6 +59,52 @@ pub fn queue_from_marker<'a>(key: &'a str, prefix: &str) -> Option<&'a str> {
     })
 }
 
+/// Queue-level key suffixes with no `:` (never job hashes).
+pub const QUEUE_SUFFIXES: [&str; 18] = [
+    "active",
+    "wait",
+    "waiting-children",
+    "paused",
+    "id",
+    "delayed",
+    "prioritized",
+    "stalled-check",
+    "completed",
+    "failed",
+    "stalled",
+    "repeat",
+    "limiter",
+    "meta",
+    "events",
+    "pc",
+    "marker",
+    "metrics",
+];
+
+/// The SCAN pattern for every key of `queue`: `<prefix>:<queue>:*`.
+pub fn queue_pattern(prefix: &str, queue_name: &str) -> String {
+    format!("{}*", glob_escape(&queue(prefix, queue_name).key_prefix()))
+}
+
+/// The job id whose hash `key` would be, or `None` for any other key of the
+/// queue: queue-level keys, `de:`/`repeat:` keys and per-job `:logs`/`:lock`
+/// keys. Scheduler iterations (`repeat:<scheduler>:<millis>`) are job hashes.
+pub fn job_id_from_key<'a>(key: &'a str, prefix: &str, queue_name: &str) -> Option<&'a str> {
+    let base = queue(prefix, queue_name).key_prefix();
+    let id = key.strip_prefix(base.as_str())?;
+    if id.is_empty() || QUEUE_SUFFIXES.contains(&id) {
+        return None;
+    }
+    if !id.contains(':') {
+        return Some(id);
+    }
+    let rest = id.strip_prefix("repeat:")?;
+    let (scheduler, millis) = rest.rsplit_once(':')?;
+    let is_iteration =
+        !scheduler.is_empty() && !millis.is_empty() && millis.bytes().all(|b| b.is_ascii_digit());
+    is_iteration.then_some(id)
+}
+
 fn glob_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -81,6 +127,30 @@ mod tests {
         assert_eq!(events("bull", "q"), "bull:q:events");
         assert_eq!(markers("bull", "q"), ["bull:q:meta", "bull:q:id"]);
         assert_eq!(marker_pattern("a*b[c]"), "a\\*b\\[c\\]:*:[mi][ed]*");
+    }
+
+    #[test]
+    fn job_ids_from_keys() {
+        let id = |k| job_id_from_key(k, "bull", "q");
+        assert_eq!(queue_pattern("{b}", "q"), "{b}:q:*");
+        assert_eq!(id("bull:q:17"), Some("17"));
+        assert_eq!(id("bull:q:my-id"), Some("my-id"));
+        assert_eq!(
+            id("bull:q:repeat:s1:1700000000000"),
+            Some("repeat:s1:1700000000000")
+        );
+        for other in [
+            "bull:q:meta",
+            "bull:q:events",
+            "bull:q:17:logs",
+            "bull:q:17:lock",
+            "bull:q:repeat:s1",
+            "bull:q:de:site",
+            "bull:other:17",
+            "bull:q:",
+        ] {
+            assert_eq!(id(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -6,8 +6,13 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use bullmq::Queue;
+
 use super::discovery;
 use crate::connection::Redis;
+
+/// The most ids one `clean` script call removes, as Node's `Queue.clean` batches.
+pub const CLEAN_BATCH: u32 = 10_000;
 
 /// How long finished jobs are kept, and how long event streams may grow.
 #[derive(Debug, Clone)]
@@ -55,14 +60,10 @@ pub async fn apply(
             continue;
         }
         let queue = redis.queue(&name).await?;
-        let completed = queue
-            .clean(policy.completed.as_millis() as u64, 0, "completed")
+        let completed = clean(&queue, policy.completed, None, "completed")
             .await?
             .len();
-        let failed = queue
-            .clean(policy.failed.as_millis() as u64, 0, "failed")
-            .await?
-            .len();
+        let failed = clean(&queue, policy.failed, None, "failed").await?.len();
         let events_trimmed = queue.trim_events(policy.max_events).await?;
         out.push(Cleaned {
             queue: name,
@@ -72,4 +73,31 @@ pub async fn apply(
         });
     }
     Ok(out)
+}
+
+/// Removes jobs of `state` older than `grace` (BullMQ's `cleanJobsInSet`), in
+/// script calls of at most [`CLEAN_BATCH`] until one comes back short, and never
+/// more than `limit` in all. Returns the removed ids.
+pub async fn clean(
+    queue: &Queue,
+    grace: Duration,
+    limit: Option<u32>,
+    state: &str,
+) -> Result<Vec<String>, bullmq::Error> {
+    let grace_ms = grace.as_millis() as u64;
+    let mut removed: Vec<String> = Vec::new();
+    loop {
+        let left = limit.map_or(u32::MAX, |l| l.saturating_sub(removed.len() as u32));
+        let want = left.min(CLEAN_BATCH);
+        if want == 0 {
+            return Ok(removed);
+        }
+        // With a limit of at most one batch the port makes exactly one script call.
+        let batch = queue.clean(grace_ms, want, state).await?;
+        let short = (batch.len() as u32) < want;
+        removed.extend(batch);
+        if short {
+            return Ok(removed);
+        }
+    }
 }

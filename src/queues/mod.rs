@@ -5,6 +5,8 @@
 //! plain structs and get reports back.
 
 pub mod add;
+pub mod cleanup;
+pub mod control;
 pub mod dead_letter;
 pub mod discovery;
 pub mod events;
@@ -13,6 +15,7 @@ pub mod inspect;
 pub mod keys;
 pub mod maintenance;
 pub mod ndjson;
+pub mod orphans;
 pub mod priority;
 pub mod retry;
 pub mod routing;
