@@ -6,6 +6,7 @@
 
 pub mod add;
 pub mod discovery;
+pub mod health;
 pub mod input;
 pub mod inspect;
 pub mod keys;
