@@ -328,7 +328,9 @@ impl Redis {
     pub async fn client_list_allowed(&self) -> Result<bool, bullmq::Error> {
         let mut cmd = redis::cmd("CLIENT");
         cmd.arg("LIST");
+        // Asked for a raw Value, an error reply comes back as a value, not an Err.
         match self.query::<redis::Value>(cmd, None).await {
+            Ok(redis::Value::ServerError(_)) => Ok(false),
             Ok(_) => Ok(true),
             Err(bullmq::Error::Redis(e)) if e.code().is_some() => Ok(false),
             Err(e) => Err(e),
@@ -538,7 +540,8 @@ mod tests {
 
     #[test]
     fn info_lines_become_fields() {
-        let info = parse_info("# Memory\r\nused_memory:1024\r\nmaxmemory_policy:noeviction\r\n\r\n");
+        let info =
+            parse_info("# Memory\r\nused_memory:1024\r\nmaxmemory_policy:noeviction\r\n\r\n");
         assert_eq!(info["used_memory"], "1024");
         assert_eq!(info["maxmemory_policy"], "noeviction");
         assert_eq!(info.len(), 2);

@@ -73,8 +73,8 @@ fn render_workers(report: &Report, out: &mut Human) {
         out.line("no queuectl workers (heartbeats)");
         return;
     }
-    let mut t = Table::new(&["WORKER", "STATUS", "CURRENT JOB", "PROCESSED", "QUEUES"])
-        .right_align(&[3]);
+    let mut t =
+        Table::new(&["WORKER", "STATUS", "CURRENT JOB", "PROCESSED", "QUEUES"]).right_align(&[3]);
     for w in &report.workers {
         t.row(vec![
             w.id.clone(),
@@ -154,7 +154,9 @@ async fn check(
 /// connect time; any other failure stays a runtime failure (exit 1).
 fn lost(redis: &Redis, err: bullmq::Error) -> anyhow::Error {
     match &err {
-        bullmq::Error::Redis(e) if e.is_io_error() || e.is_timeout() || e.is_connection_dropped() => {
+        bullmq::Error::Redis(e)
+            if e.is_io_error() || e.is_timeout() || e.is_connection_dropped() =>
+        {
             ConnectError::Unreachable {
                 target: redis.target().to_string(),
                 reason: e.to_string(),

@@ -315,7 +315,10 @@ async fn stalled(redis: &Redis, queue: &bullmq::Queue) -> Result<Vec<String>, bu
         return Ok(unlocked);
     }
     let still = queue.get_ranges(&["active"], 0, -1, true).await?;
-    Ok(unlocked.into_iter().filter(|id| still.contains(id)).collect())
+    Ok(unlocked
+        .into_iter()
+        .filter(|id| still.contains(id))
+        .collect())
 }
 
 /// Redis-wide issues: latency and memory settings.
@@ -391,8 +394,9 @@ pub fn judge_queue(name: &str, f: &QueueFacts, t: &Thresholds) -> (Status, Vec<I
         add(
             Check::Failures,
             format!(
-                "High failure rate detected: {} failed (threshold {})",
-                jobs(m.failed),
+                "High failure rate detected: {} failed {} (threshold {})",
+                m.failed,
+                noun(m.failed),
                 t.max_failed
             ),
         );
@@ -401,8 +405,9 @@ pub fn judge_queue(name: &str, f: &QueueFacts, t: &Thresholds) -> (Status, Vec<I
         add(
             Check::Backlog,
             format!(
-                "Queue backlog detected: {} waiting (threshold {})",
-                jobs(m.waiting),
+                "Queue backlog detected: {} waiting {} (threshold {})",
+                m.waiting,
+                noun(m.waiting),
                 t.max_waiting
             ),
         );
@@ -450,14 +455,17 @@ fn stalled_message(ids: &[String]) -> String {
     }
     let n = ids.len();
     let verb = if n == 1 { "has" } else { "have" };
-    format!("{n} active {} {verb} lost the lock (stalled): {named}", noun(n))
+    format!(
+        "{n} active {} {verb} lost the lock (stalled): {named}",
+        noun(n as u64)
+    )
 }
 
 fn jobs(n: u64) -> String {
-    format!("{n} {}", noun(n as usize))
+    format!("{n} {}", noun(n))
 }
 
-fn noun(n: usize) -> &'static str {
+fn noun(n: u64) -> &'static str {
     if n == 1 {
         "job"
     } else {
@@ -475,7 +483,12 @@ fn worker_list(beats: Vec<Beat>, queues: &[QueueHealth], all: bool) -> Vec<Worke
     let paused: HashMap<&str, bool> = queues.iter().map(|q| (q.name.as_str(), q.paused)).collect();
     beats
         .into_iter()
-        .filter(|b| all || b.queues.iter().any(|q| paused.contains_key(q.name.as_str())))
+        .filter(|b| {
+            all || b
+                .queues
+                .iter()
+                .any(|q| paused.contains_key(q.name.as_str()))
+        })
         .map(|b| {
             let names: Vec<String> = b.queues.into_iter().map(|q| q.name).collect();
             let all_paused = !names.is_empty()
@@ -484,7 +497,11 @@ fn worker_list(beats: Vec<Beat>, queues: &[QueueHealth], all: bool) -> Vec<Worke
                     .all(|n| paused.get(n.as_str()).copied().unwrap_or(false));
             WorkerHealth {
                 id: b.id,
-                status: if all_paused { "paused".into() } else { b.status },
+                status: if all_paused {
+                    "paused".into()
+                } else {
+                    b.status
+                },
                 current_job: b.current_jobs.into_iter().next(),
                 processed_jobs: b.processed,
                 queues: names,
@@ -493,4 +510,99 @@ fn worker_list(beats: Vec<Beat>, queues: &[QueueHealth], all: bool) -> Vec<Worke
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thresholds() -> Thresholds {
+        Thresholds {
+            max_failed: 10,
+            max_waiting: 100,
+            max_wait_age: Duration::from_secs(300),
+            max_latency: Duration::from_millis(100),
+            max_memory_percent: 90,
+            max_events_factor: 2,
+        }
+    }
+
+    fn served(waiting: u64) -> QueueFacts {
+        QueueFacts {
+            metrics: Metrics {
+                waiting,
+                ..Metrics::default()
+            },
+            heartbeat_workers: 1,
+            bullmq_workers: Some(1),
+            events_cap: DEFAULT_MAX_LEN_EVENTS,
+            ..QueueFacts::default()
+        }
+    }
+
+    fn checks(issues: &[Issue]) -> Vec<Check> {
+        issues.iter().map(|i| i.check).collect()
+    }
+
+    #[test]
+    fn a_served_queue_within_thresholds_is_healthy() {
+        let (status, issues) = judge_queue("q", &served(100), &thresholds());
+        assert_eq!((status, issues.len()), (Status::Healthy, 0));
+    }
+
+    #[test]
+    fn waiting_jobs_without_workers_are_down_unless_the_list_is_unavailable() {
+        let mut f = served(1);
+        f.heartbeat_workers = 0;
+        f.bullmq_workers = Some(0);
+        let (status, issues) = judge_queue("q", &f, &thresholds());
+        assert_eq!(
+            (status, checks(&issues)),
+            (Status::Down, vec![Check::NoWorkers])
+        );
+        f.bullmq_workers = None;
+        assert_eq!(judge_queue("q", &f, &thresholds()).0, Status::Healthy);
+    }
+
+    #[test]
+    fn other_issues_degrade() {
+        let mut f = served(101);
+        f.metrics.failed = 11;
+        f.stalled = (1..=7).map(|i| i.to_string()).collect();
+        f.events_length = 20_001;
+        let (status, issues) = judge_queue("q", &f, &thresholds());
+        assert_eq!(status, Status::Degraded);
+        assert_eq!(
+            checks(&issues),
+            [
+                Check::Failures,
+                Check::Backlog,
+                Check::Stalled,
+                Check::EventsStream
+            ]
+        );
+        assert_eq!(
+            issues[2].message,
+            "7 active jobs have lost the lock (stalled): 1, 2, 3, 4, 5, ..."
+        );
+    }
+
+    #[test]
+    fn redis_latency_policy_and_memory() {
+        let mut r = RedisHealth {
+            latency_ms: 0.2,
+            version: None,
+            used_memory: Some(95),
+            maxmemory: Some(0),
+            maxmemory_policy: Some("noeviction".into()),
+        };
+        assert!(judge_redis(&r, &thresholds()).is_empty());
+        r.latency_ms = 150.0;
+        r.maxmemory = Some(100);
+        r.maxmemory_policy = Some("volatile-lru".into());
+        assert_eq!(
+            checks(&judge_redis(&r, &thresholds())),
+            [Check::Latency, Check::MemoryPolicy, Check::Memory]
+        );
+    }
 }
