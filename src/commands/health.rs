@@ -102,24 +102,36 @@ pub async fn run(ctx: &Ctx, args: HealthArgs) -> anyhow::Result<Exit> {
         let report = check(ctx, &redis, &args.queues, &thresholds, true).await?;
         return Ok(show(ctx, &report)?);
     };
+    // One listener for the whole watch, so a Ctrl-C during a check is not missed.
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    let mut last = Exit::Interrupted;
     let mut first = true;
     loop {
-        let last = match check(ctx, &redis, &args.queues, &thresholds, first).await {
-            Ok(report) => {
-                ctx.out.clear_screen()?;
-                show(ctx, &report)?
-            }
-            // Keep watching through an outage; the error says what failed.
-            Err(err) => {
-                let exit = error::exit_for(&err);
-                ctx.out.error(&format!("{err:#}"), error::code_name(exit));
-                exit
-            }
-        };
+        let round = check(ctx, &redis, &args.queues, &thresholds, first);
+        tokio::select! {
+            result = round => last = watched(ctx, result)?,
+            _ = &mut interrupted => return Ok(last),
+        }
         first = false;
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
-            _ = tokio::signal::ctrl_c() => return Ok(last),
+            _ = &mut interrupted => return Ok(last),
+        }
+    }
+}
+
+/// Shows one watched check; a failed one is reported and watching goes on.
+fn watched(ctx: &Ctx, result: anyhow::Result<Report>) -> std::io::Result<Exit> {
+    match result {
+        Ok(report) => {
+            ctx.out.clear_screen()?;
+            show(ctx, &report)
+        }
+        Err(err) => {
+            let exit = error::exit_for(&err);
+            ctx.out.error(&format!("{err:#}"), error::code_name(exit));
+            Ok(exit)
         }
     }
 }

@@ -215,6 +215,15 @@ fn a_paused_queue_is_down() {
         (q["status"].as_str(), q["paused"].as_bool()),
         (Some("down"), Some(true))
     );
+
+    // A worker whose every queue is paused reports as paused, and the queue stays down.
+    let _worker = spawn_worker(&server, "zq");
+    let r = wait_for_report(&server, &["zq"], |r| {
+        r["workers"].as_array().unwrap().len() == 1
+    });
+    assert_eq!(r["workers"][0]["status"], "paused", "{r}");
+    assert_eq!(checks(&r), ["paused"], "{r}");
+    assert_eq!(queue(&r, "zq")["metrics"]["waiting"], 2, "nothing ran");
 }
 
 #[test]
@@ -245,6 +254,23 @@ fn an_evicting_memory_policy_and_high_memory_use_are_flagged() {
 }
 
 #[test]
+fn a_round_trip_slower_than_max_latency_is_flagged() {
+    let server = RedisServer::start();
+    let r = report(&server, &["--max-latency", "1ns"], 1);
+    assert_eq!(checks(&r), ["latency"], "{r}");
+    let latency = r["redis"]["latencyMs"].as_f64().unwrap();
+    assert!(latency > 0.0, "{r}");
+    assert_eq!(
+        issue(&r, "latency")["message"],
+        format!("Slow Redis round trip: {latency:.1}ms (threshold 0ms)")
+    );
+    assert_eq!(
+        report(&server, &["--max-latency", "5s"], 0)["issues"],
+        json!([])
+    );
+}
+
+#[test]
 fn an_events_stream_far_past_its_cap_is_flagged() {
     let server = RedisServer::start();
     setup(&server, "events", "eq", "40");
@@ -264,14 +290,7 @@ fn an_events_stream_far_past_its_cap_is_flagged() {
 #[test]
 fn a_queue_served_by_a_running_queuectl_worker_is_healthy() {
     let server = RedisServer::start();
-    let worker = Command::new(env!("CARGO_BIN_EXE_queuectl"))
-        .env("REDIS_URL", server.url())
-        .args(["worker", "--json", "--queue", "hq", "--name", "hw"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn queuectl worker");
-    let mut worker = Guard(worker);
+    let mut worker = spawn_worker(&server, "hq");
     let mut lines = BufReader::new(worker.0.stdout.take().unwrap()).lines();
     enqueue(&server, "hq", 2);
     let mut done = 0;
@@ -399,6 +418,43 @@ fn bad_thresholds_are_usage_errors() {
         );
         assert!(run.stdout.is_empty());
     }
+}
+
+#[test]
+fn redis_dying_during_watch_makes_the_exit_code_3() {
+    let server = RedisServer::start();
+    let child = server_cmd(&server)
+        .args(["health", "--json", "--watch", "200ms"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = Guard(child);
+    let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
+    let first: Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    assert_eq!(first["isHealthy"], true, "{first}");
+    drop(server);
+    let mut errors = BufReader::new(child.0.stderr.take().unwrap()).lines();
+    let line = errors.next().expect("an error line").unwrap();
+    let err: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(err["code"], "REDIS_UNAVAILABLE", "{line}");
+    let ok = Command::new("kill")
+        .args(["-INT", &child.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert_eq!(child.0.wait().unwrap().code(), Some(3));
+}
+
+/// `queuectl worker --json` serving `queue`, its stdout piped.
+fn spawn_worker(server: &RedisServer, queue: &str) -> Guard {
+    let child = server_cmd(server)
+        .args(["worker", "--json", "--queue", queue])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn queuectl worker");
+    Guard(child)
 }
 
 fn server_cmd(server: &RedisServer) -> Command {
