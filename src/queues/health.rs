@@ -2,7 +2,7 @@
 //! serving them, and judges them against thresholds into a report whose JSON
 //! keeps the existing system's shape (`isHealthy`, `queues`, `workers`, `issues`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -258,7 +258,11 @@ async fn stalled(redis: &Redis, queue: &bullmq::Queue) -> Result<Vec<String>, bu
     if unlocked.is_empty() {
         return Ok(unlocked);
     }
-    let still = queue.get_ranges(&["active"], 0, -1, true).await?;
+    let still: HashSet<String> = queue
+        .get_ranges(&["active"], 0, -1, true)
+        .await?
+        .into_iter()
+        .collect();
     Ok(unlocked
         .into_iter()
         .filter(|id| still.contains(id))
