@@ -483,6 +483,28 @@ impl Redis {
         Ok(started.elapsed())
     }
 
+    /// The `field:value` lines of one `INFO` section (`server`, `memory`...).
+    pub async fn info(&self, section: &str) -> Result<HashMap<String, String>, bullmq::Error> {
+        let mut cmd = redis::cmd("INFO");
+        cmd.arg(section);
+        let text: String = self.query(cmd, None).await?;
+        Ok(parse_info(&text))
+    }
+
+    /// Whether the server answers `CLIENT LIST` (hosted Redis often refuses
+    /// it, which hides BullMQ's worker list). Connection failures are errors.
+    pub async fn client_list_allowed(&self) -> Result<bool, bullmq::Error> {
+        let mut cmd = redis::cmd("CLIENT");
+        cmd.arg("LIST");
+        // Asked for a raw Value, an error reply comes back as a value, not an Err.
+        match self.query::<redis::Value>(cmd, None).await {
+            Ok(redis::Value::ServerError(_)) => Ok(false),
+            Ok(_) => Ok(true),
+            Err(bullmq::Error::Redis(e)) if e.code().is_some() => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     async fn pipelined<T: FromRedisValue>(
         &self,
         keys: &[String],
@@ -646,6 +668,15 @@ fn unreachable(settings: &RedisSettings, reason: String) -> ConnectError {
     }
 }
 
+/// `field:value` lines of an INFO reply; `#` headers and blank lines are skipped.
+fn parse_info(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.trim_end().split_once(':'))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// Replaces every occurrence of `secret` (raw and URL-encoded) with `***`.
 pub fn redact(text: &str, secret: Option<&str>) -> String {
     let Some(secret) = secret.filter(|s| !s.is_empty()) else {
@@ -710,6 +741,15 @@ mod tests {
         assert!(!unreachable(&s, "x".into())
             .to_string()
             .contains("redis-server"));
+    }
+
+    #[test]
+    fn info_lines_become_fields() {
+        let info =
+            parse_info("# Memory\r\nused_memory:1024\r\nmaxmemory_policy:noeviction\r\n\r\n");
+        assert_eq!(info["used_memory"], "1024");
+        assert_eq!(info["maxmemory_policy"], "noeviction");
+        assert_eq!(info.len(), 2);
     }
 
     #[test]

@@ -11,7 +11,15 @@ Exit codes (stable, for cron, CI and Kubernetes probes):
   0  healthy
   1  issues found (each is listed, and in `issues` with --json)
   2  invalid usage
-  3  Redis unreachable, or authentication failed
+  3  Redis unreachable (at connect or during a check), or authentication failed
+
+Status per queue: \"down\" when paused or when jobs wait and no worker serves
+the queue; \"degraded\" for any other issue; else \"healthy\". Workers are
+queuectl heartbeats plus BullMQ's worker list (CLIENT LIST). Where the server
+refuses CLIENT LIST, BullMQ workers show as \"unavailable\" (null in JSON) and
+\"no workers\" is not raised, since an unseen Node worker may be serving;
+--max-wait-age still catches a queue nobody serves. \"waiting\" counts
+prioritized jobs too.
 
 Examples:
   queuectl health                      # every queue under the prefix

@@ -16,6 +16,11 @@ pub fn job(prefix: &str, queue_name: &str, id: &str) -> String {
     queue(prefix, queue_name).job_key(id)
 }
 
+/// The lock a worker holds on an active job: `<prefix>:<queue>:<id>:lock`.
+pub fn job_lock(prefix: &str, queue_name: &str, id: &str) -> String {
+    format!("{}:lock", job(prefix, queue_name, id))
+}
+
 /// The deduplication key BullMQ keeps for a dedup id: `<prefix>:<queue>:de:<id>`.
 pub fn dedup(prefix: &str, queue_name: &str, id: &str) -> String {
     queue(prefix, queue_name).get(&format!("de:{id}"))
@@ -123,6 +128,7 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(job("bull", "q", "7"), "bull:q:7");
+        assert_eq!(job_lock("{bull}", "q", "7"), "{bull}:q:7:lock");
         assert_eq!(dedup("{bull}", "q", "site"), "{bull}:q:de:site");
         assert_eq!(events("bull", "q"), "bull:q:events");
         assert_eq!(markers("bull", "q"), ["bull:q:meta", "bull:q:id"]);

@@ -10,6 +10,7 @@ pub mod control;
 pub mod dead_letter;
 pub mod discovery;
 pub mod events;
+pub mod health;
 pub mod input;
 pub mod inspect;
 pub mod keys;
