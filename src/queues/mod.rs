@@ -8,6 +8,7 @@ pub mod add;
 pub mod discovery;
 pub mod input;
 pub mod inspect;
+pub mod job_metrics;
 pub mod keys;
 pub mod maintenance;
 pub mod ndjson;
