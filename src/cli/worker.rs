@@ -116,7 +116,12 @@ pub struct WorkerArgs {
 
     /// Retry delay for failed non-scrape jobs that have no backoff of their own:
     /// fixed:DURATION, exponential:DURATION or none (retry at once, as Node does)
-    #[arg(long, default_value = "fixed:5s", value_name = "BACKOFF", help_heading = "Worker defaults")]
+    #[arg(
+        long,
+        default_value = "fixed:5s",
+        value_name = "BACKOFF",
+        help_heading = "Worker defaults"
+    )]
     pub default_backoff: String,
 
     /// Which jobs get a metrics log line per attempt (auto: all but echo and sleep,

@@ -158,7 +158,8 @@ pub async fn process(
     if let Err(e) = &result {
         let retry = super::will_retry(&job, e).then(|| {
             let attempt = job.attempts_made() + 1;
-            ctx.retry.delay(job.name(), job.opts().backoff.as_ref(), attempt)
+            ctx.retry
+                .delay(job.name(), job.opts().backoff.as_ref(), attempt)
         });
         report_failure(&job, &ctx, e, retry.as_ref()).await;
         if let Some(retry) = retry {

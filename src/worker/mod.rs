@@ -21,8 +21,8 @@ use tokio::sync::mpsc;
 
 use crate::connection::Redis;
 
-pub use handlers::{Handlers, MetricsLog};
 use handlers::JobContext;
+pub use handlers::{Handlers, MetricsLog};
 pub use policy::RetryPolicy;
 
 /// One queue to serve and how many jobs of it run at once.

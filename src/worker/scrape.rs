@@ -57,7 +57,11 @@ pub struct ScrapeSettings {
 }
 
 /// What the crawl thread hands back: the report, the pages, and its CPU time.
-type Crawled = (Result<crawl::CrawlReport, String>, Vec<Page>, Option<Duration>);
+type Crawled = (
+    Result<crawl::CrawlReport, String>,
+    Vec<Page>,
+    Option<Duration>,
+);
 
 /// Runs a scrape job; `metrics` gets the crawl thread's CPU time.
 pub async fn run(

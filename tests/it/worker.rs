@@ -480,6 +480,11 @@ fn a_full_crawl_job_reports_progress_to_100_and_private_urls_need_a_flag() {
         c1["progress"],
         json!({"percent": 100, "message": "Complete"})
     );
+    assert!(
+        c1["metrics"]["cpuMs"].is_u64(),
+        "the crawl thread's CPU time: {c1}"
+    );
+    assert_eq!(c1["metrics"]["rssOf"], "worker", "{c1}");
 
     enqueue(
         &server,

@@ -15,8 +15,8 @@ use crate::cli::{JobMetricsArg, WorkerArgs};
 use crate::error::{usage, Exit};
 use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
-use crate::worker::scrape::ScrapeSettings;
 use crate::worker::policy::{self, RetryPolicy};
+use crate::worker::scrape::ScrapeSettings;
 use crate::worker::{Config, Handlers, MetricsLog, QueueSpec, Runtime};
 use view::View;
 
