@@ -312,6 +312,8 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'On shutdown, how long active jobs may keep running')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Worker name, shown by Node''s Queue.getWorkers()')
             [CompletionResult]::new('--dead-letter-list', '--dead-letter-list', [CompletionResultType]::ParameterName, 'Also push a record of every job that fails for good to this Redis list ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})')
+            [CompletionResult]::new('--default-backoff', '--default-backoff', [CompletionResultType]::ParameterName, 'Retry delay for failed non-scrape jobs that have no backoff of their own: fixed:DURATION, exponential:DURATION or none (retry at once, as Node does)')
+            [CompletionResult]::new('--job-metrics', '--job-metrics', [CompletionResultType]::ParameterName, 'Which jobs get a metrics log line per attempt (auto: all but echo and sleep, sparing those one Redis round trip per job)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')

@@ -301,6 +301,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --grace 'On shutdown, how long active jobs may keep running'
             cand --name 'Worker name, shown by Node''s Queue.getWorkers()'
             cand --dead-letter-list 'Also push a record of every job that fails for good to this Redis list ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})'
+            cand --default-backoff 'Retry delay for failed non-scrape jobs that have no backoff of their own: fixed:DURATION, exponential:DURATION or none (retry at once, as Node does)'
+            cand --job-metrics 'Which jobs get a metrics log line per attempt (auto: all but echo and sleep, sparing those one Redis round trip per job)'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-host 'Redis host (used when no URL is given)'

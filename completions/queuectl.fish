@@ -281,6 +281,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l max-runtime
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l grace -d 'On shutdown, how long active jobs may keep running' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l name -d 'Worker name, shown by Node\'s Queue.getWorkers()' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l dead-letter-list -d 'Also push a record of every job that fails for good to this Redis list ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l default-backoff -d 'Retry delay for failed non-scrape jobs that have no backoff of their own: fixed:DURATION, exponential:DURATION or none (retry at once, as Node does)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l job-metrics -d 'Which jobs get a metrics log line per attempt (auto: all but echo and sleep, sparing those one Redis round trip per job)' -r -f -a "auto\t'Every handler except echo and sleep'
+all\t'Every handler'
+off\t'None'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-port -d 'Redis port (used when no URL is given)' -r

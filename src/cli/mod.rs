@@ -38,7 +38,7 @@ pub use schedule::{
 use crawl::CRAWL_AFTER_HELP;
 pub use crawl::{CrawlArgs, CrawlFormat};
 use worker::WORKER_AFTER_HELP;
-pub use worker::{parse_duration_or_ms, WorkerArgs};
+pub use worker::{parse_duration_or_ms, JobMetricsArg, WorkerArgs};
 
 const AFTER_HELP: &str = "\
 Exit codes:

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::parse_duration;
 use crate::env;
@@ -24,6 +24,17 @@ Handlers, chosen by job name:
               for good (no retry), any other exit fails this attempt (retried with the
               job's backoff). NAME `*` handles every other job name.
 A job with no handler fails for good: \"no handler for NAME in this worker\".
+
+Retries: a job's own backoff (opts.backoff) is applied by BullMQ, exactly as Node
+does. A job without one is held (still active) for the policy's delay, then BullMQ
+retries it: scrape jobs 2s, doubling, at most 30s; other jobs --default-backoff.
+BullMQ cannot cap a job's own exponential backoff (`enqueue` gives scrape jobs
+3 attempts and exponential:2s, so the 30s cap only matters from the 5th retry).
+
+Metrics: each attempt adds a job log line such as
+  queuectl: duration 120 ms, cpu 40 ms, peak rss 5120 KiB, exit 0
+(--exec: the command's CPU time and peak RSS; scrape: the crawl thread's CPU time
+and the worker's peak RSS), which `queuectl job` shows and parses into `metrics`.
 
 Durations accept 90s, 15m, 2h or plain milliseconds (30000), as the Node system's
 environment variables are written.
@@ -103,10 +114,36 @@ pub struct WorkerArgs {
     #[arg(long, value_name = "KEY")]
     pub dead_letter_list: Option<String>,
 
+    /// Retry delay for failed non-scrape jobs that have no backoff of their own:
+    /// fixed:DURATION, exponential:DURATION or none (retry at once, as Node does)
+    #[arg(
+        long,
+        default_value = "fixed:5s",
+        value_name = "BACKOFF",
+        help_heading = "Worker defaults"
+    )]
+    pub default_backoff: String,
+
+    /// Which jobs get a metrics log line per attempt (auto: all but echo and sleep,
+    /// sparing those one Redis round trip per job)
+    #[arg(long, value_enum, default_value_t = JobMetricsArg::Auto, value_name = "WHICH")]
+    pub job_metrics: JobMetricsArg,
+
     /// Let scrape jobs crawl loopback, private and link-local addresses (refused by default:
     /// their URLs come from queue data)
     #[arg(long)]
     pub allow_private_networks: bool,
+}
+
+/// Values of `--job-metrics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JobMetricsArg {
+    /// Every handler except echo and sleep
+    Auto,
+    /// Every handler
+    All,
+    /// None
+    Off,
 }
 
 /// Parses a duration, taking a plain number as milliseconds (`30000`).

@@ -10,7 +10,7 @@ use crate::output::{Human, Render};
 use crate::queues::wait::Waiter;
 use crate::queues::{input, inspect};
 
-/// The job as Node's `Job` presents it, plus `state` and `logs`.
+/// The job as Node's `Job` presents it, plus `state`, `logs` and `metrics`.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 struct JobReport(Value);
@@ -56,6 +56,19 @@ impl Render for JobReport {
         }
         lines(out, "stacktrace", &j["stacktrace"]);
         lines(out, "logs", &j["logs"]);
+        if let Some(m) = j["metrics"].as_object() {
+            let n = |k: &str| m[k].as_u64().map_or("n/a".to_string(), |v| v.to_string());
+            out.field(
+                "metrics",
+                format!(
+                    "last attempt {} ms, cpu {} ms, peak rss ({}) {} KiB",
+                    n("durationMs"),
+                    n("cpuMs"),
+                    m["rssOf"].as_str().unwrap_or("?"),
+                    n("peakRssKiB")
+                ),
+            );
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use bullmq::{Job, JobProgress};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::job_metrics::JobMetrics;
 use super::keys;
 use super::stats::Counts;
 use super::STATES;
@@ -110,7 +111,8 @@ const OPTS_SHORT_NAMES: [(&str, &str); 8] = [
     ("omc", "omitContext"),
 ];
 
-/// Reads one job whole as Node's `Job` presents it, plus `state` and `logs`.
+/// Reads one job whole as Node's `Job` presents it, plus `state`, `logs` and
+/// `metrics` (the latest attempt's metrics log line, parsed; null without one).
 ///
 /// The hash is read directly because the port's `Job` drops what it cannot
 /// type (unparsable data, unknown options, the stack trace array); Node's
@@ -136,7 +138,12 @@ pub async fn show(
         other => other,
     };
     view.insert("state".into(), Value::from(state));
+    let metrics = JobMetrics::latest(logs.iter().map(String::as_str));
     view.insert("logs".into(), Value::from(logs));
+    view.insert(
+        "metrics".into(),
+        serde_json::to_value(metrics).unwrap_or(Value::Null),
+    );
     Ok(Some(Value::Object(view)))
 }
 

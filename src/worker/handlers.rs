@@ -11,9 +11,11 @@ use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 use super::exec::{self, Invocation, Line, UNRECOVERABLE_EXIT};
+use super::policy::{RetryDelay, RetryPolicy};
 use super::scrape::{self, ScrapeSettings};
-use super::{DeadLetter, Event};
+use super::{usage, DeadLetter, Event};
 use crate::connection::Redis;
+use crate::queues::job_metrics::{JobMetrics, RssOf};
 use crate::queues::maintenance::{self, Retention};
 
 /// Progress updates sent to Redis at most this often (the last one always goes).
@@ -32,6 +34,27 @@ pub enum Handler {
     Scrape,
     /// Applies the retention policy to `data.queues` (default: every queue).
     Maintenance,
+}
+
+/// Which handlers write a metrics line into the job's log after each attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MetricsLog {
+    /// Every handler but `echo` and `sleep`, whose line would cost one more
+    /// Redis round trip per job for nothing worth measuring.
+    #[default]
+    Auto,
+    All,
+    Off,
+}
+
+impl MetricsLog {
+    fn wants(self, handler: &Handler) -> bool {
+        match self {
+            MetricsLog::All => true,
+            MetricsLog::Off => false,
+            MetricsLog::Auto => !matches!(handler, Handler::Echo | Handler::Sleep),
+        }
+    }
 }
 
 /// Handlers by job name, with an optional catch-all (`--exec '*=…'`).
@@ -91,9 +114,15 @@ pub struct JobContext {
     pub dead_letter: Option<Arc<DeadLetter>>,
     pub scrape: ScrapeSettings,
     pub redis: Arc<Redis>,
+    pub retry: RetryPolicy,
+    pub metrics: MetricsLog,
+    /// Cancelled when the worker starts shutting down: ends retry holds.
+    pub shutdown: CancellationToken,
 }
 
-/// Processes one job: picks the handler, applies the timeout, reports events.
+/// Processes one job: picks the handler, applies the timeout, writes the
+/// metrics line, reports events and holds a failed attempt for the retry
+/// policy's delay when BullMQ would not delay it (see `policy`).
 pub async fn process(
     mut job: Job,
     token: CancellationToken,
@@ -103,11 +132,19 @@ pub async fn process(
     let Some(handler) = ctx.handlers.find(job.name()).cloned() else {
         let e =
             bullmq::Error::Unrecoverable(format!("no handler for {} in this worker", job.name()));
-        report_failure(&job, &ctx, &e).await;
+        report_failure(&job, &ctx, &e, None).await;
         return Err(e);
     };
+    let started = Instant::now();
+    let mut metrics = JobMetrics {
+        duration_ms: 0,
+        cpu_ms: None,
+        peak_rss_kib: None,
+        rss_of: RssOf::Worker,
+        exit: None,
+    };
     let timeout = ctx.timeout;
-    let run = run_handler(&handler, &mut job, &ctx);
+    let run = run_handler(&handler, &mut job, &ctx, &mut metrics);
     let result = tokio::select! {
         result = tokio::time::timeout(timeout, run) => match result {
             Ok(result) => result,
@@ -115,15 +152,54 @@ pub async fn process(
         },
         _ = token.cancelled() => Err(bullmq::Error::ProcessingError("cancelled: the worker is shutting down".into())),
     };
+    if ctx.metrics.wants(&handler) {
+        write_metrics(&job, metrics, started.elapsed()).await;
+    }
     if let Err(e) = &result {
-        report_failure(&job, &ctx, e).await;
+        let retry = super::will_retry(&job, e).then(|| {
+            let attempt = job.attempts_made() + 1;
+            ctx.retry
+                .delay(job.name(), job.opts().backoff.as_ref(), attempt)
+        });
+        report_failure(&job, &ctx, e, retry.as_ref()).await;
+        if let Some(retry) = retry {
+            hold(retry.hold, &token, &ctx.shutdown).await;
+        }
     }
     result
 }
 
+/// Completes the metrics of an attempt and adds them to the job's log.
+async fn write_metrics(job: &Job, mut metrics: JobMetrics, wall: Duration) {
+    metrics.duration_ms = wall.as_millis() as u64;
+    if metrics.rss_of == RssOf::Worker {
+        metrics.peak_rss_kib = usage::worker_peak_rss_kib();
+    }
+    let _ = job.log(&metrics.to_line()).await;
+}
+
+/// Waits out the part of a retry delay BullMQ will not apply, keeping the job
+/// (and its lock) active; shutting down ends the wait early, and BullMQ then
+/// retries the job at once.
+async fn hold(wait: Duration, token: &CancellationToken, shutdown: &CancellationToken) {
+    if wait.is_zero() {
+        return;
+    }
+    tokio::select! {
+        _ = tokio::time::sleep(wait) => {}
+        _ = token.cancelled() => {}
+        _ = shutdown.cancelled() => {}
+    }
+}
+
 /// Sends the failure event and, when the job fails for good, the dead-letter record.
-async fn report_failure(job: &Job, ctx: &JobContext, error: &bullmq::Error) {
-    let event = Event::failure(&ctx.queue, job, error);
+async fn report_failure(
+    job: &Job,
+    ctx: &JobContext,
+    error: &bullmq::Error,
+    retry: Option<&RetryDelay>,
+) {
+    let event = Event::failure(&ctx.queue, job, error, retry);
     if let (Event::Failed { .. }, Some(dl)) = (&event, &ctx.dead_letter) {
         let record = json!({
             "jobId": job.id(),
@@ -150,6 +226,7 @@ async fn run_handler(
     handler: &Handler,
     job: &mut Job,
     ctx: &JobContext,
+    metrics: &mut JobMetrics,
 ) -> Result<Value, bullmq::Error> {
     match handler {
         Handler::Echo => Ok(job.data().clone()),
@@ -158,14 +235,14 @@ async fn run_handler(
             tokio::time::sleep(Duration::from_millis(ms)).await;
             Ok(json!({ "slept": ms }))
         }
-        Handler::Exec(command) => run_exec(command, job, ctx).await,
+        Handler::Exec(command) => run_exec(command, job, ctx, metrics).await,
         Handler::Scrape => {
             let kind = scrape::Kind::of(job.name(), job.data()).ok_or_else(|| {
                 bullmq::Error::Unrecoverable(
                     "data.type must be single-page, full-crawl or refresh".into(),
                 )
             })?;
-            scrape::run(kind, job, ctx).await
+            scrape::run(kind, job, ctx, metrics).await
         }
         Handler::Maintenance => run_maintenance(job, ctx).await,
     }
@@ -217,7 +294,14 @@ fn retention(data: &Value) -> Result<Retention, String> {
     Ok(policy)
 }
 
-async fn run_exec(command: &str, job: &mut Job, ctx: &JobContext) -> Result<Value, bullmq::Error> {
+async fn run_exec(
+    command: &str,
+    job: &mut Job,
+    ctx: &JobContext,
+    metrics: &mut JobMetrics,
+) -> Result<Value, bullmq::Error> {
+    // Set first: a command killed by the timeout still reports as a command.
+    metrics.rss_of = RssOf::Command;
     let (tx, mut rx) = mpsc::unbounded_channel();
     let inv = Invocation {
         command,
@@ -242,15 +326,9 @@ async fn run_exec(command: &str, job: &mut Job, ctx: &JobContext) -> Result<Valu
     }
     throttle.flush(job, ctx).await;
     let outcome = outcome.map_err(|e| bullmq::Error::ProcessingError(e.to_string()))?;
-    let u = outcome.usage;
-    let metrics = format!(
-        "queuectl: duration {} ms, cpu {} ms, peak rss {} KiB, exit {}",
-        u.wall.as_millis(),
-        u.cpu.as_millis(),
-        u.max_rss_kb,
-        describe(outcome.status)
-    );
-    let _ = job.log(&metrics).await;
+    metrics.cpu_ms = Some(outcome.usage.cpu.as_millis() as u64);
+    metrics.peak_rss_kib = Some(outcome.usage.max_rss_kb);
+    metrics.exit = Some(describe(outcome.status));
     match outcome.status.code() {
         Some(0) => Ok(outcome.result.unwrap_or(Value::Null)),
         Some(UNRECOVERABLE_EXIT) => Err(bullmq::Error::Unrecoverable(reason(

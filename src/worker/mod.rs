@@ -5,13 +5,15 @@
 pub mod exec;
 pub mod handlers;
 pub mod heartbeat;
+pub mod policy;
 pub mod scrape;
+pub mod usage;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use bullmq::options::RedisConnectionOptions;
-use bullmq::worker::WorkerEvent;
+use bullmq::worker::{CancellationToken, WorkerEvent};
 use bullmq::{Job, Worker, WorkerOptions};
 use serde::Serialize;
 use serde_json::Value;
@@ -19,8 +21,9 @@ use tokio::sync::mpsc;
 
 use crate::connection::Redis;
 
-pub use handlers::Handlers;
 use handlers::JobContext;
+pub use handlers::{Handlers, MetricsLog};
+pub use policy::RetryPolicy;
 
 /// One queue to serve and how many jobs of it run at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +48,8 @@ pub struct Config {
     /// A list that also gets a record of every job that fails for good.
     pub dead_letter_list: Option<String>,
     pub scrape: scrape::ScrapeSettings,
+    pub retry: RetryPolicy,
+    pub metrics: MetricsLog,
 }
 
 /// Something that happened to a job, for the command to render.
@@ -85,6 +90,9 @@ pub enum Event {
         error: String,
         #[serde(rename = "attemptsMade")]
         attempts_made: u32,
+        /// How long until the next attempt can start, when known.
+        #[serde(rename = "delayMs")]
+        delay_ms: Option<u64>,
     },
     Stalled {
         queue: String,
@@ -115,25 +123,27 @@ impl Event {
         }
     }
 
-    /// A failed attempt: `Retrying` while attempts remain, else `Failed`.
-    fn failure(queue: &str, job: &Job, error: &bullmq::Error) -> Self {
-        let made = job.attempts_made() + 1;
-        let last = matches!(error, bullmq::Error::Unrecoverable(_))
-            || made >= job.opts().attempts.unwrap_or(1);
+    /// A failed attempt: `Retrying` when BullMQ will retry it (`retry`), else `Failed`.
+    fn failure(
+        queue: &str,
+        job: &Job,
+        error: &bullmq::Error,
+        retry: Option<&policy::RetryDelay>,
+    ) -> Self {
         let (queue, job_id, error) = (queue.to_string(), job.id().to_string(), error.to_string());
-        if last {
-            Event::Failed {
+        match retry {
+            None => Event::Failed {
                 queue,
                 job_id,
                 error,
-            }
-        } else {
-            Event::Retrying {
+            },
+            Some(retry) => Event::Retrying {
                 queue,
                 job_id,
                 error,
-                attempts_made: made,
-            }
+                attempts_made: job.attempts_made() + 1,
+                delay_ms: retry.total_ms,
+            },
         }
     }
 
@@ -143,12 +153,20 @@ impl Event {
     }
 }
 
+/// Whether BullMQ will run a job again after this attempt failed with `error`
+/// (the port's rule: not unrecoverable, and attempts remain).
+fn will_retry(job: &Job, error: &bullmq::Error) -> bool {
+    let made = job.attempts_made() + 1;
+    !matches!(error, bullmq::Error::Unrecoverable(_)) && made < job.opts().attempts.unwrap_or(1)
+}
+
 /// The running workers.
 pub struct Runtime {
     workers: Vec<(String, Arc<Worker>)>,
     redis: Arc<Redis>,
     id: String,
     beat: tokio::task::JoinHandle<()>,
+    shutdown: CancellationToken,
 }
 
 impl Runtime {
@@ -169,6 +187,7 @@ impl Runtime {
                 key,
             })
         });
+        let shutdown = CancellationToken::new();
         let mut workers = Vec::new();
         for spec in &config.queues {
             let ctx = JobContext {
@@ -179,6 +198,9 @@ impl Runtime {
                 dead_letter: dead_letter.clone(),
                 scrape: config.scrape.clone(),
                 redis: redis.clone(),
+                retry: config.retry.clone(),
+                metrics: config.metrics,
+                shutdown: shutdown.clone(),
             };
             for concurrency in lanes(spec.concurrency) {
                 let ctx = ctx.clone();
@@ -195,12 +217,15 @@ impl Runtime {
             redis,
             id,
             beat,
+            shutdown,
         })
     }
 
     /// Stops fetching, lets active jobs finish for up to `grace`, then cancels
     /// them: their locks lapse and stall recovery returns them to wait.
     pub async fn shutdown(self, grace: Duration) {
+        // Failed attempts waiting out a retry delay hand their failure to BullMQ now.
+        self.shutdown.cancel();
         let closing = self
             .workers
             .iter()

@@ -5,13 +5,16 @@
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use bullmq::Job;
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 use super::handlers::{send_progress, JobContext};
+use super::usage;
 use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
+use crate::queues::job_metrics::JobMetrics;
 
 /// Pages are returned with the result while their JSON stays under this size;
 /// beyond it the result carries the summary only (`pagesOmitted: true`).
@@ -53,8 +56,20 @@ pub struct ScrapeSettings {
     pub allow_private_networks: bool,
 }
 
-/// Runs a scrape job.
-pub async fn run(kind: Kind, job: &mut Job, ctx: &JobContext) -> Result<Value, bullmq::Error> {
+/// What the crawl thread hands back: the report, the pages, and its CPU time.
+type Crawled = (
+    Result<crawl::CrawlReport, String>,
+    Vec<Page>,
+    Option<Duration>,
+);
+
+/// Runs a scrape job; `metrics` gets the crawl thread's CPU time.
+pub async fn run(
+    kind: Kind,
+    job: &mut Job,
+    ctx: &JobContext,
+    metrics: &mut JobMetrics,
+) -> Result<Value, bullmq::Error> {
     let settings = &ctx.scrape;
     let data = job.data().clone();
     let url = data
@@ -74,7 +89,7 @@ pub async fn run(kind: Kind, job: &mut Job, ctx: &JobContext) -> Result<Value, b
     let crawling = spawn_crawl(opts, seed, tx, stop.0.clone());
     tokio::pin!(crawling);
     let mut last = -1.0;
-    let (result, pages) = loop {
+    let (result, pages, cpu) = loop {
         tokio::select! {
             done = &mut crawling => break done.map_err(|e| bullmq::Error::ProcessingError(e.to_string()))?,
             Some((percent, message)) = rx.recv() => {
@@ -86,6 +101,7 @@ pub async fn run(kind: Kind, job: &mut Job, ctx: &JobContext) -> Result<Value, b
         }
     };
     drop(stop);
+    metrics.cpu_ms = cpu.map(|d| d.as_millis() as u64);
     let summary = result.map_err(bullmq::Error::ProcessingError)?;
     if let Some(status) = seed_auth_failure(&pages) {
         return Err(unrecoverable(&format!(
@@ -111,15 +127,18 @@ fn spawn_crawl(
     seed: url::Url,
     progress: mpsc::UnboundedSender<(f64, String)>,
     stop: Arc<AtomicBool>,
-) -> tokio::task::JoinHandle<(Result<crawl::CrawlReport, String>, Vec<Page>)> {
+) -> tokio::task::JoinHandle<Crawled> {
     tokio::task::spawn_blocking(move || {
+        // The crawl has this thread to itself, so its CPU time is the job's.
+        let cpu_start = usage::thread_cpu();
+        let cpu = move || Some(usage::thread_cpu()?.saturating_sub(cpu_start?));
         let mut pages: Vec<Page> = Vec::new();
         let runtime = match tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
         {
             Ok(rt) => rt,
-            Err(e) => return (Err(e.to_string()), pages),
+            Err(e) => return (Err(e.to_string()), pages, cpu()),
         };
         let on_event = |event: CrawlEvent<'_>| {
             match event {
@@ -141,7 +160,7 @@ fn spawn_crawl(
             }
         };
         let report = runtime.block_on(crawl::crawl(&opts, std::slice::from_ref(&seed), on_event));
-        (report.map_err(|e| e.to_string()), pages)
+        (report.map_err(|e| e.to_string()), pages, cpu())
     })
 }
 

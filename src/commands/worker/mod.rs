@@ -11,12 +11,13 @@ use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
 use super::Ctx;
-use crate::cli::WorkerArgs;
+use crate::cli::{JobMetricsArg, WorkerArgs};
 use crate::error::{usage, Exit};
 use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
+use crate::worker::policy::{self, RetryPolicy};
 use crate::worker::scrape::ScrapeSettings;
-use crate::worker::{Config, Event, Handlers, QueueSpec, Runtime};
+use crate::worker::{Config, Event, Handlers, MetricsLog, QueueSpec, Runtime};
 use view::View;
 
 /// How often `--burst` checks whether the queues are drained.
@@ -177,6 +178,10 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             "--concurrency {unknown}=…: {unknown} is not a served queue (add --queue {unknown})"
         ));
     }
+    let default_backoff = match policy::parse_backoff(&args.default_backoff) {
+        Ok(b) => b,
+        Err(e) => return usage(format!("--default-backoff: {e}")),
+    };
     Ok(Config {
         connection: ctx.settings.redis.bull_options(),
         prefix: ctx.settings.redis.prefix.clone(),
@@ -195,6 +200,14 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
         dead_letter_list: args.dead_letter_list.clone(),
         scrape: ScrapeSettings {
             allow_private_networks: args.allow_private_networks,
+        },
+        retry: RetryPolicy {
+            default: default_backoff,
+        },
+        metrics: match args.job_metrics {
+            JobMetricsArg::Auto => MetricsLog::Auto,
+            JobMetricsArg::All => MetricsLog::All,
+            JobMetricsArg::Off => MetricsLog::Off,
         },
     })
 }

@@ -155,8 +155,16 @@ fn line(event: &Event) -> String {
             job_id,
             error,
             attempts_made,
+            delay_ms,
         } => {
-            format!("retrying   {queue} {job_id} after attempt {attempts_made}: {error}")
+            let when = match delay_ms {
+                Some(ms) => format!(
+                    " in {}",
+                    humantime::format_duration(std::time::Duration::from_millis(*ms))
+                ),
+                None => String::new(),
+            };
+            format!("retrying   {queue} {job_id}{when} after attempt {attempts_made}: {error}")
         }
         Event::Stalled { queue, job_id } => {
             format!("stalled    {queue} {job_id} (returned to wait)")
