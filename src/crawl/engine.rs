@@ -242,7 +242,7 @@ where
             } => self.robots_done(origin, &host, rules),
             Done::Page { job, result } => {
                 let host = frontier::host(&job.url).to_string();
-                self.polite.finish(&host);
+                self.polite.finish(&host, Instant::now());
                 match result {
                     Err(e @ FetchError::Refused(_)) => self.emit_error(job, None, e.to_string()),
                     Err(_) if job.attempt < MAX_RETRIES => self.retry(job, &host, None),

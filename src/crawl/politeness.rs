@@ -74,10 +74,15 @@ impl Politeness {
         h.next_start = now + jitter(h.delay);
     }
 
-    /// Records a request end.
-    pub fn finish(&mut self, host: &str) {
+    /// Records a request end. Under a Crawl-delay the next request also waits
+    /// the delay from this end, so the server sees the full gap even when a
+    /// request reached it late (a slow connect).
+    pub fn finish(&mut self, host: &str, now: Instant) {
         if let Some(h) = self.hosts.get_mut(host) {
             h.in_flight = h.in_flight.saturating_sub(1);
+            if h.crawl_delay {
+                h.next_start = h.next_start.max(now + h.delay);
+            }
         }
     }
 
@@ -87,9 +92,10 @@ impl Politeness {
         if delay > h.delay {
             h.delay = delay;
         }
-        // The robots.txt request itself already counts against the new delay.
-        if let Some(last) = h.last_start {
-            h.next_start = h.next_start.max(last + h.delay);
+        // The robots.txt request itself counts against the new delay, from
+        // when its answer arrived.
+        if h.last_start.is_some() {
+            h.next_start = h.next_start.max(now + h.delay);
         }
         h.crawl_delay = true;
     }
@@ -149,7 +155,7 @@ mod tests {
         let later = now + Duration::from_millis(200);
         p.start("a", later);
         assert_eq!(p.ready("a", later + Duration::from_secs(1)), Err(None));
-        p.finish("a");
+        p.finish("a", now);
         assert!(p.ready("a", later + Duration::from_secs(1)).is_ok());
         assert!(p.ready("b", now).is_ok(), "hosts are independent");
     }
@@ -174,6 +180,19 @@ mod tests {
         p.start("a", now);
         assert_eq!(p.ready("a", now + Duration::from_secs(1)), Err(None));
         assert_eq!(p.delay("a"), Duration::from_millis(200));
+    }
+
+    #[test]
+    fn crawl_delay_counts_from_the_end_of_the_previous_request() {
+        let now = Instant::now();
+        let d = Duration::from_millis(200);
+        let mut p = Politeness::new(Duration::from_millis(10), 4);
+        p.set_crawl_delay("a", d, now);
+        p.start("a", now);
+        let end = now + Duration::from_millis(150);
+        p.finish("a", end);
+        assert_eq!(p.ready("a", now + d), Err(Some(end + d)));
+        assert_eq!(p.ready("a", end + d), Ok(()));
     }
 
     #[test]

@@ -21,7 +21,7 @@ where
 {
     /// Records an origin's robots.txt outcome and queues the sitemaps it names.
     pub(super) fn robots_done(&mut self, origin: String, host: &str, rules: Rules) {
-        self.polite.finish(host);
+        self.polite.finish(host, Instant::now());
         let (delay, warning) = robots::clamp_delay(rules.crawl_delay());
         if let Some(d) = delay {
             self.polite.set_crawl_delay(host, d, Instant::now());
@@ -56,7 +56,7 @@ where
         result: Result<Box<SitemapFetched>, FetchError>,
     ) {
         let host = frontier::host(&job.url).to_string();
-        self.polite.finish(&host);
+        self.polite.finish(&host, Instant::now());
         match result {
             Err(e @ FetchError::Refused(_)) => self.sitemap_failed(&job, &e.to_string()),
             Err(_) if job.attempt < MAX_RETRIES => self.retry(job, &host, None),
