@@ -447,6 +447,67 @@ fn fmt_dur(d: Duration) -> String {
     humantime::format_duration(d).to_string()
 }
 
+// serve: event streams
+
+/// One stream entry: its id and its field/value pairs in order.
+pub type StreamEntry = (String, Vec<(String, String)>);
+
+impl Redis {
+    /// The id of the newest entry of stream `key`; `None` when it is empty or absent.
+    pub async fn stream_last_id(&self, key: &str) -> Result<Option<String>, bullmq::Error> {
+        let mut cmd = redis::cmd("XREVRANGE");
+        cmd.arg(key).arg("+").arg("-").arg("COUNT").arg(1);
+        let entries: Vec<(String, Vec<String>)> = self.query(cmd, Some(key)).await?;
+        Ok(entries.into_iter().next().map(|(id, _)| id))
+    }
+
+    /// Entries newer than each `(key, id)` cursor, waiting up to `block` for the
+    /// first one (XREAD BLOCK). Use a connection of its own for this: a blocked
+    /// read holds up every command queued behind it on the same connection.
+    pub async fn read_streams(
+        &self,
+        cursors: &[(String, String)],
+        block: Duration,
+        count: usize,
+    ) -> Result<Vec<(String, Vec<StreamEntry>)>, bullmq::Error> {
+        let mut cmd = redis::cmd("XREAD");
+        cmd.arg("COUNT")
+            .arg(count)
+            .arg("BLOCK")
+            .arg(block.as_millis() as u64)
+            .arg("STREAMS");
+        for (key, _) in cursors {
+            cmd.arg(key);
+        }
+        for (_, id) in cursors {
+            cmd.arg(id);
+        }
+        let slot = cursors.first().map(|(key, _)| key.as_str());
+        type Reply = Option<Vec<(String, Vec<(String, Vec<String>)>)>>;
+        let reply: Reply = self.query(cmd, slot).await?;
+        Ok(reply
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, entries)| {
+                let entries = entries
+                    .into_iter()
+                    .map(|(id, flat)| (id, pairs(flat)))
+                    .collect();
+                (key, entries)
+            })
+            .collect())
+    }
+}
+
+fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(flat.len() / 2);
+    let mut items = flat.into_iter();
+    while let (Some(field), Some(value)) = (items.next(), items.next()) {
+        out.push((field, value));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

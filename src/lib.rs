@@ -14,5 +14,6 @@ pub mod env;
 pub mod error;
 pub mod output;
 pub mod queues;
+pub mod serve;
 pub mod settings;
 pub mod worker;

@@ -18,6 +18,7 @@ mod remove;
 mod resume;
 mod retry_dead;
 mod schedule;
+mod serve;
 mod stats;
 mod worker;
 
@@ -103,7 +104,7 @@ fn settings_fallback(cli: &Cli) -> settings::OutputSettings {
 /// parsing that already runs in blocking threads.
 fn runtime(command: &Command) -> anyhow::Result<tokio::runtime::Runtime> {
     let mut builder = match command {
-        Command::Crawl(_) => {
+        Command::Crawl(_) | Command::Serve(_) => {
             let mut b = tokio::runtime::Builder::new_multi_thread();
             b.worker_threads(2);
             b
@@ -132,6 +133,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Drain(args) => drain::run(ctx, args).await,
         Command::Schedule(args) => schedule::run(ctx, args).await,
         Command::Events(args) => events::run(ctx, args).await,
+        Command::Serve(args) => serve::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
         Command::Man(args) => man::run(ctx, args),
     }
