@@ -1,0 +1,392 @@
+//! `queuectl serve`: every REST route against a private Redis (including bad
+//! input and missing tokens), the WebSocket stream fed by a real Node BullMQ
+//! worker, and the dashboard driven in headless Chromium.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::support::{self, RedisServer};
+
+const TOKEN: &str = "t0ken-for-tests";
+
+/// A running `queuectl serve`, stopped when dropped.
+struct Serve {
+    child: Child,
+    /// `127.0.0.1:PORT`
+    addr: String,
+}
+
+impl Serve {
+    /// Starts `queuectl serve --bind 127.0.0.1:0 ARGS` and reads the address it printed.
+    fn start(redis: &RedisServer, args: &[&str]) -> Serve {
+        Self::start_on(redis, "127.0.0.1:0", args)
+    }
+
+    fn start_on(redis: &RedisServer, bind: &str, args: &[&str]) -> Serve {
+        let mut child = serve_command(redis)
+            .args(["serve", "--json", "--bind", bind])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn queuectl serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("read the listening line");
+        let doc: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("serve printed no JSON ({e}): {line:?}"));
+        let port = doc["listening"]
+            .as_str()
+            .unwrap()
+            .rsplit(':')
+            .next()
+            .unwrap();
+        Serve {
+            child,
+            addr: format!("127.0.0.1:{port}"),
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    fn get(&self, path: &str) -> (u16, Value) {
+        http(&self.addr, "GET", path, None, None)
+    }
+
+    fn send(&self, method: &str, path: &str, body: Option<&str>) -> (u16, Value) {
+        http(&self.addr, method, path, Some(TOKEN), body)
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The real binary aimed at `redis`, with none of the host's settings.
+fn serve_command(redis: &RedisServer) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_queuectl"));
+    for var in [
+        "QUEUECTL_TOKEN",
+        "QUEUE_PREFIX",
+        "REDIS_HOST",
+        "REDIS_PORT",
+        "REDIS_PASSWORD",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("REDIS_URL", redis.url())
+        .env("QUEUECTL_CONNECT_TIMEOUT", "3s");
+    cmd
+}
+
+/// One HTTP/1.1 request; returns the status and the body as JSON (a
+/// non-JSON body comes back as a JSON string).
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> (u16, Value) {
+    let mut stream = TcpStream::connect(addr).expect("connect to serve");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let body = body.unwrap_or("");
+    let auth = token
+        .map(|t| format!("Authorization: Bearer {t}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let value = serde_json::from_str(body).unwrap_or_else(|_| Value::from(body));
+    (status, value)
+}
+
+fn add(serve: &Serve, body: Value) -> String {
+    let (status, doc) = serve.send("POST", "/api/queue/jobs", Some(&body.to_string()));
+    assert_eq!(status, 201, "{doc}");
+    assert_eq!(doc["status"], "queued");
+    assert_eq!(doc["message"], "Job created successfully");
+    doc["jobId"].as_str().expect("jobId").to_string()
+}
+
+#[test]
+fn jobs_routes_add_list_show_and_remove() {
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    let id = add(
+        &serve,
+        json!({"type": "refresh", "data": {"url": "https://a.example"},
+                                "options": {"priority": "high", "attempts": 2}}),
+    );
+    let delayed = add(
+        &serve,
+        json!({"type": "report", "options": {"queue": "q2", "delay": "1h", "jobId": "r-1"}}),
+    );
+    assert_eq!(delayed, "r-1");
+
+    // Routed by type, options applied as `enqueue` applies them.
+    let (status, job) = serve.get(&format!("/api/queue/jobs/scrape-queue/{id}"));
+    assert_eq!(status, 200, "{job}");
+    assert_eq!(
+        (job["name"].clone(), job["data"]["url"].clone()),
+        (json!("refresh"), json!("https://a.example"))
+    );
+    assert_eq!(
+        (job["priority"].clone(), job["opts"]["attempts"].clone()),
+        (json!(2), json!(2))
+    );
+
+    let (status, list) = serve.get("/api/queue/jobs?queue=q2&status=delayed&limit=5");
+    assert_eq!(status, 200, "{list}");
+    let jobs = list["jobs"].as_array().unwrap();
+    assert_eq!(jobs.len(), 1);
+    for field in [
+        "id",
+        "name",
+        "status",
+        "progress",
+        "createdAt",
+        "processedAt",
+    ] {
+        assert!(jobs[0].get(field).is_some(), "{field} missing: {}", jobs[0]);
+    }
+    assert_eq!(
+        (jobs[0]["id"].clone(), jobs[0]["status"].clone()),
+        (json!("r-1"), json!("delayed"))
+    );
+    let (_, all) = serve.get("/api/queue/jobs");
+    assert_eq!(all["jobs"].as_array().unwrap().len(), 2, "{all}");
+
+    // A duplicate custom id adds nothing.
+    let (status, dup) = serve.send(
+        "POST",
+        "/api/queue/jobs",
+        Some(r#"{"type":"report","options":{"queue":"q2","jobId":"r-1"}}"#),
+    );
+    assert_eq!(
+        (status, dup["status"].clone()),
+        (200, json!("duplicate")),
+        "{dup}"
+    );
+
+    let (status, removed) = serve.send("DELETE", "/api/queue/jobs/q2/r-1", None);
+    assert_eq!(
+        (status, removed["removed"].clone()),
+        (200, json!(true)),
+        "{removed}"
+    );
+    assert_eq!(serve.get("/api/queue/jobs/q2/r-1").0, 404);
+    assert_eq!(serve.send("DELETE", "/api/queue/jobs/q2/r-1", None).0, 404);
+    assert_eq!(redis.int(&["EXISTS", "bull:q2:r-1"]), 0);
+}
+
+#[test]
+fn bad_input_is_400_with_a_message_and_writes_nothing() {
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    let cases = [
+        ("{\"type\":", "invalid JSON"),
+        ("[1,2]", "expected a JSON object"),
+        (r#"{"data":{}}"#, "type: missing"),
+        (r#"{"type":5}"#, "type: must be a string"),
+        (
+            r#"{"type":"refresh","options":{"retries":3}}"#,
+            "options.retries: unknown option",
+        ),
+        (
+            r#"{"type":"refresh","options":{"priority":"urgent"}}"#,
+            "options.priority",
+        ),
+        (
+            r#"{"type":"refresh","options":{"jobId":"42"}}"#,
+            "options.jobId",
+        ),
+        (
+            r#"{"type":"refresh","options":[]}"#,
+            "options: must be an object",
+        ),
+        (r#"{"type":"refresh","extra":1}"#, "extra: unknown field"),
+        (r#"{"type":"mystery"}"#, "no queue for job name"),
+    ];
+    for (body, expected) in cases {
+        let (status, doc) = serve.send("POST", "/api/queue/jobs", Some(body));
+        assert_eq!(status, 400, "{body} -> {doc}");
+        let msg = doc["error"].as_str().unwrap_or_default();
+        assert!(msg.contains(expected), "{body} -> {msg}");
+    }
+    let big = format!(
+        r#"{{"type":"refresh","data":"{}"}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
+    assert_eq!(serve.send("POST", "/api/queue/jobs", Some(&big)).0, 413);
+
+    for (path, expected) in [
+        ("/api/queue/jobs?status=dead", "unknown status 'dead'"),
+        (
+            "/api/queue/jobs?limit=0",
+            "limit must be between 1 and 1000",
+        ),
+        ("/api/queue/jobs?limit=abc", "limit"),
+        ("/api/queue/jobs?colour=red", "unknown field"),
+        ("/api/queue/jobs?queue=a:b", "invalid queue name"),
+    ] {
+        let (status, doc) = serve.get(path);
+        assert_eq!(status, 400, "{path} -> {doc}");
+        assert!(
+            doc["error"].as_str().unwrap_or_default().contains(expected),
+            "{path} -> {doc}"
+        );
+    }
+    // Reads of unknown queues and jobs are 404 and create nothing.
+    assert_eq!(serve.get("/api/queue/jobs?queue=ghost").0, 404);
+    assert_eq!(serve.get("/api/queue/jobs/ghost/1").0, 404);
+    assert_eq!(
+        serve.send("POST", "/api/queue/jobs/ghost/1/retry", None).0,
+        404
+    );
+    assert_eq!(serve.get("/api/nope").0, 404);
+    assert_eq!(
+        redis.int(&["DBSIZE"]),
+        0,
+        "keys: {}",
+        redis.cli(&["KEYS", "*"])
+    );
+}
+
+#[test]
+fn tokens_guard_mutations_and_non_loopback_binds() {
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    let body = Some(r#"{"type":"refresh"}"#);
+    let (status, doc) = http(&serve.addr, "POST", "/api/queue/jobs", None, body);
+    assert_eq!(status, 401, "{doc}");
+    assert!(doc["error"]
+        .as_str()
+        .unwrap()
+        .contains("missing bearer token"));
+    let (status, _) = http(&serve.addr, "POST", "/api/queue/jobs", Some("wrong"), body);
+    assert_eq!(status, 401);
+    assert_eq!(
+        http(&serve.addr, "DELETE", "/api/queue/jobs/q/1", None, None).0,
+        401
+    );
+    assert_eq!(
+        http(&serve.addr, "POST", "/api/queue/jobs/q/1/retry", None, None).0,
+        401
+    );
+    assert_eq!(redis.int(&["DBSIZE"]), 0);
+    // Reads on loopback need no token.
+    assert_eq!(serve.get("/api/queue/stats").0, 200);
+    drop(serve);
+
+    // Without --token the API is read-only.
+    let open = Serve::start(&redis, &[]);
+    let (status, doc) = open.send("POST", "/api/queue/jobs", body);
+    assert_eq!(status, 403, "{doc}");
+    assert!(doc["error"].as_str().unwrap().contains("--token"));
+    drop(open);
+
+    // Off loopback a token is required to start, and then on every route.
+    let run = redis
+        .queuectl()
+        .args(["serve", "--bind", "0.0.0.0:0"])
+        .run()
+        .fails_with(2);
+    assert!(run.stderr.contains("--token"), "{}", run.stderr);
+    let exposed = Serve::start_on(&redis, "0.0.0.0:0", &["--token", TOKEN]);
+    assert_eq!(exposed.get("/api/queue/stats").0, 401);
+    assert_eq!(
+        http(&exposed.addr, "GET", "/api/queue/stats", Some(TOKEN), None).0,
+        200
+    );
+    assert_eq!(exposed.get("/api/queue/ws").0, 401);
+    // The page itself is static; its API calls carry the token.
+    assert_eq!(exposed.get("/").0, 200);
+}
+
+#[test]
+fn stats_is_the_stats_json_document_and_health_follows_redis() {
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    add(&serve, json!({"type": "refresh"}));
+    add(
+        &serve,
+        json!({"type": "maintenance", "options": {"delay": 60000}}),
+    );
+    let (status, doc) = serve.get("/api/queue/stats");
+    assert_eq!(status, 200);
+    let mut cli = redis.queuectl().args(["stats", "--json"]).run().ok().json();
+    // The oldest waiting age moves with the clock; everything else must match.
+    for q in cli["queues"].as_array_mut().unwrap() {
+        q["oldestWaitingAgeMs"] = Value::Null;
+    }
+    let mut api = doc.clone();
+    for q in api["queues"].as_array_mut().unwrap() {
+        q["oldestWaitingAgeMs"] = Value::Null;
+    }
+    assert_eq!(api, cli);
+    assert_eq!(doc["queues"][1]["counts"]["waiting"], 1, "{doc}");
+
+    let (status, health) = serve.get("/api/queue/health");
+    assert_eq!(
+        (status, health["isHealthy"].clone()),
+        (200, json!(true)),
+        "{health}"
+    );
+    drop(redis);
+    let (status, health) = serve.get("/api/queue/health");
+    assert_eq!(
+        (status, health["isHealthy"].clone()),
+        (503, json!(false)),
+        "{health}"
+    );
+}
+
+#[test]
+fn retry_moves_a_failed_job_back_to_waiting() {
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    let ok = add(&serve, json!({"type": "ok", "options": {"queue": "rq"}}));
+    let bad = add(
+        &serve,
+        json!({"type": "fail", "options": {"queue": "rq", "attempts": 1}}),
+    );
+    let run = support::node(&redis, "serve_worker.js", &["rq", "2", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let (status, doc) = serve.send("POST", &format!("/api/queue/jobs/rq/{ok}/retry"), None);
+    assert_eq!(status, 409, "a completed job is not retried: {doc}");
+    let (_, failed) = serve.get("/api/queue/jobs?queue=rq&status=failed");
+    assert_eq!(failed["jobs"][0]["id"], json!(bad), "{failed}");
+    assert_eq!(failed["jobs"][0]["failedReason"], "boom");
+
+    let (status, doc) = serve.send("POST", &format!("/api/queue/jobs/rq/{bad}/retry"), None);
+    assert_eq!(status, 200, "{doc}");
+    let (_, job) = serve.get(&format!("/api/queue/jobs/rq/{bad}"));
+    assert_eq!(job["state"], "waiting", "{job}");
+    let (_, failed) = serve.get("/api/queue/jobs?queue=rq&status=failed");
+    assert_eq!(failed["jobs"], json!([]));
+}
