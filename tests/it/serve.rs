@@ -390,3 +390,107 @@ fn retry_moves_a_failed_job_back_to_waiting() {
     let (_, failed) = serve.get("/api/queue/jobs?queue=rq&status=failed");
     assert_eq!(failed["jobs"], json!([]));
 }
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Opens the WebSocket and waits for its `subscribed` greeting.
+async fn ws_connect(serve: &Serve, query: &str) -> (Socket, Value) {
+    let url = format!("ws://{}/api/queue/ws{query}", serve.addr);
+    let (mut socket, _) = tokio_tungstenite::connect_async(url)
+        .await
+        .expect("ws connect");
+    let hello = ws_next(&mut socket, Duration::from_secs(5))
+        .await
+        .expect("greeting");
+    assert_eq!(hello["type"], "subscribed", "{hello}");
+    (socket, hello)
+}
+
+/// The next JSON frame, or `None` when nothing came within `wait`.
+async fn ws_next(socket: &mut Socket, wait: Duration) -> Option<Value> {
+    use futures::StreamExt;
+    loop {
+        let msg = tokio::time::timeout(wait, socket.next())
+            .await
+            .ok()??
+            .expect("ws frame");
+        if msg.is_text() {
+            return Some(serde_json::from_str(msg.to_text().unwrap()).expect("JSON frame"));
+        }
+    }
+}
+
+#[test]
+fn websocket_streams_progress_and_completion_from_a_node_worker() {
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    let id = add(
+        &serve,
+        json!({"type": "watch-me", "options": {"queue": "wsq"}}),
+    );
+    add(
+        &serve,
+        json!({"type": "other-job", "options": {"queue": "elsewhere"}}),
+    );
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let (mut watcher, hello) = ws_connect(&serve, "?queues=wsq").await;
+        assert_eq!(hello["queues"], json!(["wsq"]));
+        let (mut bystander, _) = ws_connect(&serve, "?queues=elsewhere").await;
+        // A client message changes the subscription.
+        let (mut switcher, _) = ws_connect(&serve, "").await;
+        use futures::SinkExt;
+        let sub =
+            tokio_tungstenite::tungstenite::Message::text(r#"{"subscribe":["nothing-here"]}"#);
+        switcher.send(sub).await.unwrap();
+        let ack = ws_next(&mut switcher, Duration::from_secs(5))
+            .await
+            .unwrap();
+        assert_eq!(ack["queues"], json!(["nothing-here"]), "{ack}");
+
+        let mut worker = support::node_spawn(&redis, "serve_worker.js", &["wsq", "1", "100"]);
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            let Some(frame) = ws_next(&mut watcher, Duration::from_secs(1)).await else {
+                continue;
+            };
+            assert_eq!(
+                (frame["queue"].clone(), frame["jobId"].clone()),
+                (json!("wsq"), json!(id)),
+                "{frame}"
+            );
+            let done = frame["type"] == "job:completed";
+            seen.push(frame);
+            if done {
+                break;
+            }
+        }
+        let _ = worker.kill();
+        let _ = worker.wait();
+        let types: Vec<&str> = seen.iter().map(|f| f["type"].as_str().unwrap()).collect();
+        assert_eq!(types.first(), Some(&"job:active"), "{seen:#?}");
+        assert_eq!(types.last(), Some(&"job:completed"), "{seen:#?}");
+        let progress: Vec<Value> = seen
+            .iter()
+            .filter(|f| f["type"] == "job:progress")
+            .map(|f| f["progress"].clone())
+            .collect();
+        assert_eq!(progress, [25, 50, 75, 100].map(Value::from), "{seen:#?}");
+        assert_eq!(seen.last().unwrap()["result"], json!({"ok": true}));
+        assert!(seen.iter().all(|f| f["timestamp"].as_u64().is_some()));
+        // The other subscriptions got none of it.
+        assert_eq!(
+            ws_next(&mut bystander, Duration::from_millis(300)).await,
+            None
+        );
+        assert_eq!(
+            ws_next(&mut switcher, Duration::from_millis(300)).await,
+            None
+        );
+    });
+}
