@@ -494,3 +494,53 @@ fn websocket_streams_progress_and_completion_from_a_node_worker() {
         );
     });
 }
+
+#[test]
+fn dashboard_in_headless_chromium_shows_progress_and_retries_a_failure() {
+    support::which("chromium").unwrap_or_else(|| panic!("install chromium: ./install.sh --dev"));
+    support::node_ready();
+    playwright_ready();
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    let run = Command::new("node")
+        .arg(support::interop_dir().join("dashboard.js"))
+        .args([serve.url().as_str(), TOKEN, "dash"])
+        .env("REDIS_PORT", redis.port.to_string())
+        .env("REDIS_HOST", "127.0.0.1")
+        .env("INTEROP_TIMEOUT_MS", "60000")
+        .output()
+        .expect("run node dashboard.js");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "dashboard.js failed:\n{stderr}");
+    let doc: Value = serde_json::from_slice(&run.stdout).expect("dashboard.js JSON");
+    let values = doc["seenValues"].as_array().unwrap();
+    assert!(
+        values[0].as_f64().unwrap() < 100.0 && values[1] == 100,
+        "{doc}"
+    );
+    // The click went through the API: the job left the failed set.
+    let failed = doc["failedJobId"].as_str().unwrap();
+    let job = redis
+        .queuectl()
+        .args(["job", "dash", failed, "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(job["state"], "waiting", "{job}");
+    assert_eq!(redis.int(&["ZCARD", "bull:dash:failed"]), 0);
+}
+
+/// `npm ci` again when the lockfile gained playwright-core after node_modules was made.
+fn playwright_ready() {
+    let dir = support::interop_dir();
+    if dir.join("node_modules/playwright-core").is_dir() {
+        return;
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&dir)
+        .stdout(Stdio::null())
+        .status()
+        .expect("run npm ci");
+    assert!(status.success(), "npm ci in tests/interop failed");
+}
