@@ -26,8 +26,9 @@ pub use events::Frame;
 /// Largest request body accepted (a job's data included).
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
-/// Events buffered per client before a slow client is dropped.
-const CHANNEL_CAPACITY: usize = 4096;
+/// Events the broadcast channel holds (shared by all clients, about 200 bytes
+/// each): a client this far behind is dropped.
+const CHANNEL_CAPACITY: usize = 16384;
 
 /// How the server runs.
 #[derive(Debug, Clone)]

@@ -12,17 +12,21 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
+use futures::SinkExt;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::broadcast;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 
 use super::routes::ApiError;
-use super::AppState;
+use super::{AppState, Frame};
 
 /// A send that takes longer than this means the client stopped reading.
 const SEND_TIMEOUT: Duration = Duration::from_secs(5);
 /// Largest message a client may send (subscriptions are small).
 const MAX_INCOMING: usize = 64 * 1024;
+/// Frames written before one flush.
+const BATCH: usize = 256;
 /// Close code for a client dropped for being slow ("policy violation").
 const CLOSE_TOO_SLOW: u16 = 1008;
 
@@ -101,23 +105,54 @@ async fn client(mut socket: WebSocket, st: Arc<AppState>, mut filter: Filter) {
                 Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
                 Some(Ok(_)) => {}
             },
-            event = events.recv() => match event {
-                Ok(frame) => {
-                    if filter.as_ref().is_some_and(|f| !f.contains(&frame.queue)) {
-                        continue;
-                    }
-                    let sent = tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Text(frame.text.clone()))).await;
-                    match sent {
-                        Ok(Ok(())) => {}
-                        Ok(Err(_)) => return,
-                        Err(_) => return drop_slow(socket, &st).await,
-                    }
+            event = events.recv() => {
+                let batch = match event {
+                    Ok(first) => match drain(first, &mut events) {
+                        Some(batch) => batch,
+                        None => return drop_slow(socket, &st).await,
+                    },
+                    Err(RecvError::Lagged(_)) => return drop_slow(socket, &st).await,
+                    Err(RecvError::Closed) => return,
+                };
+                let wanted = batch
+                    .into_iter()
+                    .filter(|f| filter.as_ref().is_none_or(|q| q.contains(&f.queue)));
+                match tokio::time::timeout(SEND_TIMEOUT, send_all(&mut socket, wanted)).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(_)) => return,
+                    Err(_) => return drop_slow(socket, &st).await,
                 }
-                Err(RecvError::Lagged(_)) => return drop_slow(socket, &st).await,
-                Err(RecvError::Closed) => return,
             }
         }
     }
+}
+
+/// The frame just received plus whatever else is already queued (up to
+/// [`BATCH`]), so a burst costs one flush instead of one per frame; `None`
+/// when the client has fallen a whole channel behind.
+fn drain(
+    first: Arc<Frame>,
+    events: &mut broadcast::Receiver<Arc<Frame>>,
+) -> Option<Vec<Arc<Frame>>> {
+    let mut batch = vec![first];
+    while batch.len() < BATCH {
+        match events.try_recv() {
+            Ok(frame) => batch.push(frame),
+            Err(TryRecvError::Lagged(_)) => return None,
+            Err(_) => break,
+        }
+    }
+    Some(batch)
+}
+
+async fn send_all(
+    socket: &mut WebSocket,
+    frames: impl Iterator<Item = Arc<Frame>>,
+) -> Result<(), axum::Error> {
+    for frame in frames {
+        socket.feed(Message::Text(frame.text.clone())).await?;
+    }
+    socket.flush().await
 }
 
 /// Disconnects a client that fell a whole channel's length behind.
