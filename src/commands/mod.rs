@@ -101,7 +101,8 @@ fn settings_fallback(cli: &Cli) -> settings::OutputSettings {
 
 /// One thread for everything, except `crawl`: its engine stays on this thread
 /// while the HTTP connections' own tasks run on two more, next to the page
-/// parsing that already runs in blocking threads.
+/// parsing that already runs in blocking threads; and `serve`, whose HTTP
+/// connections and WebSocket clients share those two threads.
 fn runtime(command: &Command) -> anyhow::Result<tokio::runtime::Runtime> {
     let mut builder = match command {
         Command::Crawl(_) | Command::Serve(_) => {
