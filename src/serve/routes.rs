@@ -402,11 +402,15 @@ async fn health_document(st: &AppState) -> (Value, bool) {
                 .iter()
                 .map(|q| json!({ "name": q.name, "paused": q.paused, "metrics": q.counts }))
                 .collect();
+            let dropped = st
+                .dropped_clients
+                .load(std::sync::atomic::Ordering::Relaxed);
             let doc = json!({
                 "isHealthy": true,
                 "redis": { "reachable": true, "pingMs": ping.as_secs_f64() * 1000.0 },
                 "issues": [],
                 "queues": queues,
+                "websocket": { "droppedClients": dropped },
             });
             (doc, true)
         }

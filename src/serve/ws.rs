@@ -25,6 +25,9 @@ use super::{AppState, Frame};
 const SEND_TIMEOUT: Duration = Duration::from_secs(5);
 /// Largest message a client may send (subscriptions are small).
 const MAX_INCOMING: usize = 64 * 1024;
+/// Bytes a client's connection may hold unsent beyond the socket buffers; a
+/// write past this fails and the client is dropped (the default is unbounded).
+const MAX_UNSENT: usize = 1024 * 1024;
 /// Frames written before one flush.
 const BATCH: usize = 256;
 /// Close code for a client dropped for being slow ("policy violation").
@@ -60,6 +63,7 @@ pub(crate) async fn upgrade(
         Err(e) => return ApiError::bad_request(e.body_text()).into_response(),
     };
     ws.max_message_size(MAX_INCOMING)
+        .max_write_buffer_size(MAX_UNSENT)
         .on_upgrade(move |socket| client(socket, st, filter))
 }
 
@@ -117,10 +121,10 @@ async fn client(mut socket: WebSocket, st: Arc<AppState>, mut filter: Filter) {
                 let wanted = batch
                     .into_iter()
                     .filter(|f| filter.as_ref().is_none_or(|q| q.contains(&f.queue)));
+                // A full write buffer, a stuck socket or a closed one: drop the client.
                 match tokio::time::timeout(SEND_TIMEOUT, send_all(&mut socket, wanted)).await {
                     Ok(Ok(())) => {}
-                    Ok(Err(_)) => return,
-                    Err(_) => return drop_slow(socket, &st).await,
+                    Ok(Err(_)) | Err(_) => return drop_slow(socket, &st).await,
                 }
             }
         }
@@ -155,7 +159,8 @@ async fn send_all(
     socket.flush().await
 }
 
-/// Disconnects a client that fell a whole channel's length behind.
+/// Disconnects a client that fell behind (a whole channel's length, or its
+/// write buffer); the close frame is best effort, as the buffer may be full.
 async fn drop_slow(mut socket: WebSocket, st: &AppState) {
     st.dropped_clients.fetch_add(1, Ordering::Relaxed);
     let close = Message::Close(Some(CloseFrame {

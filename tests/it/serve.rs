@@ -407,6 +407,24 @@ async fn ws_connect(serve: &Serve, query: &str) -> (Socket, Value) {
     (socket, hello)
 }
 
+/// Like [`ws_connect`], with an 8 KB receive buffer: the kernel would
+/// otherwise absorb tens of megabytes for a client that stops reading.
+async fn ws_connect_small_buffer(serve: &Serve, query: &str) -> Socket {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(8 * 1024).unwrap();
+    let stream = socket.connect(serve.addr.parse().unwrap()).await.unwrap();
+    let url = format!("ws://{}/api/queue/ws{query}", serve.addr);
+    let stream = tokio_tungstenite::MaybeTlsStream::Plain(stream);
+    let (mut ws, _) = tokio_tungstenite::client_async(url, stream)
+        .await
+        .expect("ws connect");
+    let hello = ws_next(&mut ws, Duration::from_secs(5))
+        .await
+        .expect("greeting");
+    assert_eq!(hello["type"], "subscribed", "{hello}");
+    ws
+}
+
 /// The next JSON frame, or `None` when nothing came within `wait`.
 async fn ws_next(socket: &mut Socket, wait: Duration) -> Option<Value> {
     use futures::StreamExt;
@@ -543,4 +561,69 @@ fn playwright_ready() {
         .status()
         .expect("run npm ci");
     assert!(status.success(), "npm ci in tests/interop failed");
+}
+
+#[test]
+fn a_client_that_stops_reading_is_dropped_while_others_keep_up() {
+    const UPDATES: usize = 1000;
+    let redis = RedisServer::start();
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    add(&serve, json!({"type": "flood", "options": {"queue": "fq"}}));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut stalled = ws_connect_small_buffer(&serve, "?queues=fq").await;
+        let (mut reader, _) = ws_connect(&serve, "?queues=fq").await;
+        // 1000 frames of 16 KB (16 MB): far more than the socket buffers hold,
+        // so the server's writes to the stalled client block.
+        let mut flood = support::node_spawn(
+            &redis,
+            "serve_flood.js",
+            &["fq", &UPDATES.to_string(), "16000"],
+        );
+        let mut progress = 0;
+        while let Some(frame) = ws_next(&mut reader, Duration::from_secs(20)).await {
+            if frame["type"] == "job:progress" {
+                progress += 1;
+            }
+            if frame["type"] == "job:completed" {
+                break;
+            }
+        }
+        let _ = flood.kill();
+        let _ = flood.wait();
+        assert_eq!(progress, UPDATES, "the reading client got every event");
+        // Longer than the server waits for one write (5 s).
+        tokio::time::sleep(Duration::from_secs(7)).await;
+
+        // The stalled client now reads what was buffered, then the connection
+        // ends (with close code 1008 when the server could still send it).
+        use futures::StreamExt;
+        let mut got = 0;
+        let mut ended = false;
+        while let Ok(next) = tokio::time::timeout(Duration::from_secs(10), stalled.next()).await {
+            match next {
+                Some(Ok(tokio_tungstenite::tungstenite::Message::Close(frame))) => {
+                    let code = frame.map(|f| u16::from(f.code));
+                    assert_eq!(code, Some(1008), "close code");
+                    ended = true;
+                    break;
+                }
+                Some(Ok(_)) => got += 1,
+                Some(Err(_)) | None => {
+                    ended = true;
+                    break;
+                }
+            }
+        }
+        assert!(
+            ended,
+            "the server never closed the stalled client ({got} frames read)"
+        );
+        assert!(got < UPDATES, "the stalled client was cut off, got {got}");
+        let (_, health) = serve.get("/api/queue/health");
+        assert_eq!(health["websocket"]["droppedClients"], 1, "{health}");
+    });
 }
