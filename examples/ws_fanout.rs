@@ -22,7 +22,10 @@ fn event_time(text: &str) -> Option<u64> {
         return None;
     }
     let at = text.rfind(r#""timestamp":"#)? + r#""timestamp":"#.len();
-    let digits: String = text[at..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
