@@ -627,3 +627,26 @@ fn a_client_that_stops_reading_is_dropped_while_others_keep_up() {
         assert_eq!(health["websocket"]["droppedClients"], 1, "{health}");
     });
 }
+
+#[test]
+fn errors_never_show_the_redis_password() {
+    let secret = "pw-Secret-4711";
+    let redis = RedisServer::with_password(secret);
+    let serve = Serve::start(&redis, &["--token", TOKEN]);
+    assert_eq!(serve.get("/api/queue/stats").0, 200);
+    drop(redis);
+    for path in [
+        "/api/queue/stats",
+        "/api/queue/jobs",
+        "/api/queue/health",
+        "/api/queue/jobs/q/1",
+    ] {
+        let (status, doc) = serve.get(path);
+        assert!(status >= 500, "{path}: {status} {doc}");
+        assert!(
+            doc["error"].is_string() || doc["issues"].is_array(),
+            "{path}: {doc}"
+        );
+        assert!(!doc.to_string().contains(secret), "{path}: {doc}");
+    }
+}
