@@ -310,12 +310,15 @@ fn tokens_guard_mutations_and_non_loopback_binds() {
     drop(open);
 
     // Off loopback a token is required to start, and then on every route.
-    let run = redis
-        .queuectl()
+    // (serve_command clears QUEUECTL_TOKEN, which `queuectl()` would pass through.)
+    let run = serve_command(&redis)
         .args(["serve", "--bind", "0.0.0.0:0"])
-        .run()
-        .fails_with(2);
-    assert!(run.stderr.contains("--token"), "{}", run.stderr);
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--token"), "{stderr}");
     let exposed = Serve::start_on(&redis, "0.0.0.0:0", &["--token", TOKEN]);
     assert_eq!(exposed.get("/api/queue/stats").0, 401);
     assert_eq!(
