@@ -35,7 +35,7 @@ Options:
   --no-system-packages   never call apt-get or brew; fail with a hint
                          instead if redis-server (or node/npm) is missing
   --dev                  also make sure the test prerequisites exist (node,
-                         npm, redis-cli, openssl) and install the interop
+                         npm, redis-cli, openssl, chromium) and install the interop
                          test dependencies (npm ci in tests/interop)
   -h, --help             show this help and exit
 
@@ -250,6 +250,10 @@ if [ "$dev" = 1 ]; then
     # The tests also drive redis-cli and make TLS certificates with openssl.
     have redis-cli || apt_pkgs="${apt_pkgs:+$apt_pkgs }redis-tools"
     have openssl || apt_pkgs="${apt_pkgs:+$apt_pkgs }openssl"
+    # The dashboard test drives Debian's chromium headless (playwright-core).
+    if [ "$pkg_manager" = apt ]; then
+        have chromium || apt_pkgs="${apt_pkgs:+$apt_pkgs }chromium"
+    fi
     if [ -n "$apt_pkgs" ]; then
         say "missing for --dev: $apt_pkgs"
         if [ "$pkg_manager" = none ]; then
@@ -269,6 +273,11 @@ if [ "$dev" = 1 ]; then
         have npm || die "npm still not on PATH after installing it"
     fi
     have openssl || die "openssl still not on PATH after installing it"
+    if [ "$pkg_manager" = apt ]; then
+        have chromium || die "chromium still not on PATH after installing it"
+    elif ! have chromium; then
+        say "note: the dashboard test needs chromium on PATH (Debian/Ubuntu: apt-get install chromium)"
+    fi
     say "found node $(node --version) and npm $(npm --version)"
 fi
 

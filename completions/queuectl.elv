@@ -59,6 +59,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand drain 'Remove every waiting (and with --delayed, delayed) job of a queue'
             cand schedule 'Add, list and remove job schedulers (cron or fixed interval)'
             cand events 'Print queue events (add --follow to keep reading)'
+            cand serve 'Serve the REST API, a WebSocket stream of job events and a live dashboard'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -809,6 +810,32 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'queuectl;serve'= {
+            cand --bind 'Address to listen on (port 0 picks a free port; the URL is printed)'
+            cand --token 'Bearer token for mutating routes, and for every route off loopback'
+            cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-host 'Redis host (used when no URL is given)'
+            cand --redis-port 'Redis port (used when no URL is given)'
+            cand --redis-username 'Redis ACL user name'
+            cand --redis-password 'Redis password; prefer the environment variable, a flag shows in `ps`'
+            cand --redis-db 'Redis logical database number'
+            cand --tls-ca 'CA certificate (PEM) to verify the server with, instead of the public roots'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS; needs --tls-key'
+            cand --tls-key 'Client private key (PEM) for mutual TLS; needs --tls-cert'
+            cand --cluster-nodes 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)'
+            cand --prefix 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --tls 'Connect with TLS (implied by a rediss:// URL)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only the data: no notes, warnings or progress bars'
+            cand --quiet 'Print only the data: no notes, warnings or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'queuectl;completions'= {
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
@@ -876,6 +903,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand drain 'Remove every waiting (and with --delayed, delayed) job of a queue'
             cand schedule 'Add, list and remove job schedulers (cron or fixed interval)'
             cand events 'Print queue events (add --follow to keep reading)'
+            cand serve 'Serve the REST API, a WebSocket stream of job events and a live dashboard'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -922,6 +950,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;help;schedule;remove'= {
         }
         &'queuectl;help;events'= {
+        }
+        &'queuectl;help;serve'= {
         }
         &'queuectl;help;completions'= {
         }

@@ -48,3 +48,5 @@ pub const WORKER_POLL_INTERVAL: &str = "WORKER_POLL_INTERVAL";
 pub const CONNECT_TIMEOUT: &str = "QUEUECTL_CONNECT_TIMEOUT";
 /// Disables colour when set to any non-empty value (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
+/// Bearer token `serve` requires for mutating routes (and every route off loopback).
+pub const QUEUECTL_TOKEN: &str = "QUEUECTL_TOKEN";

@@ -18,6 +18,7 @@ mod health;
 mod ops;
 mod retry;
 mod schedule;
+mod serve;
 mod worker;
 
 use cleanup::CLEANUP_AFTER_HELP;
@@ -34,6 +35,8 @@ use schedule::SCHEDULE_AFTER_HELP;
 pub use schedule::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
 };
+pub use serve::ServeArgs;
+use serve::SERVE_AFTER_HELP;
 
 use crawl::CRAWL_AFTER_HELP;
 pub use crawl::{CrawlArgs, CrawlFormat};
@@ -194,6 +197,9 @@ pub enum Command {
     /// Print queue events (add --follow to keep reading)
     #[command(after_help = EVENTS_AFTER_HELP)]
     Events(EventsArgs),
+    /// Serve the REST API, a WebSocket stream of job events and a live dashboard
+    #[command(after_help = SERVE_AFTER_HELP)]
+    Serve(ServeArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page, or write every page to a directory

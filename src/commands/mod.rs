@@ -18,6 +18,7 @@ mod remove;
 mod resume;
 mod retry_dead;
 mod schedule;
+mod serve;
 mod stats;
 mod wait;
 mod worker;
@@ -101,10 +102,11 @@ fn settings_fallback(cli: &Cli) -> settings::OutputSettings {
 
 /// One thread for everything, except `crawl`: its engine stays on this thread
 /// while the HTTP connections' own tasks run on two more, next to the page
-/// parsing that already runs in blocking threads.
+/// parsing that already runs in blocking threads; and `serve`, whose HTTP
+/// connections and WebSocket clients share those two threads.
 fn runtime(command: &Command) -> anyhow::Result<tokio::runtime::Runtime> {
     let mut builder = match command {
-        Command::Crawl(_) => {
+        Command::Crawl(_) | Command::Serve(_) => {
             let mut b = tokio::runtime::Builder::new_multi_thread();
             b.worker_threads(2);
             b
@@ -133,6 +135,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Drain(args) => drain::run(ctx, args).await,
         Command::Schedule(args) => schedule::run(ctx, args).await,
         Command::Events(args) => events::run(ctx, args).await,
+        Command::Serve(args) => serve::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
         Command::Man(args) => man::run(ctx, args),
     }

@@ -1,20 +1,11 @@
 //! `queuectl stats`: counts per state for the named or discovered queues.
 
-use serde::Serialize;
-
 use super::{fmt_age, Ctx};
 use crate::cli::StatsArgs;
 use crate::connection::Redis;
 use crate::error::Exit;
 use crate::output::{Human, Render, Table};
-use crate::queues::stats::{queue_stats, QueueStats};
-use crate::queues::{discovery, now_ms};
-
-/// The stats document (`--json`).
-#[derive(Debug, Serialize)]
-pub struct StatsReport {
-    pub queues: Vec<QueueStats>,
-}
+use crate::queues::stats::{self, StatsReport};
 
 impl Render for StatsReport {
     fn render(&self, out: &mut Human) {
@@ -87,29 +78,21 @@ pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
     }
 }
 
-/// Stats for the named queues, or every queue under the prefix.
+/// Stats for the named queues, or every queue under the prefix; with `warn`,
+/// a warning for each named queue that has no keys.
 pub async fn collect(
     ctx: &Ctx,
     redis: &Redis,
     named: &[String],
     warn: bool,
 ) -> anyhow::Result<StatsReport> {
-    let names = if named.is_empty() {
-        discovery::discover(redis).await?
-    } else {
-        named.to_vec()
-    };
-    let now = now_ms();
-    let mut queues = Vec::with_capacity(names.len());
-    for name in &names {
-        let stats = queue_stats(redis, name, now).await?;
-        if warn && !stats.exists {
-            ctx.out.warn(&format!(
-                "queue '{name}' has no keys under prefix '{}' (showing zeros)",
-                redis.prefix()
-            ));
-        }
-        queues.push(stats);
+    let report = stats::report(redis, named).await?;
+    for q in report.queues.iter().filter(|q| warn && !q.exists) {
+        ctx.out.warn(&format!(
+            "queue '{}' has no keys under prefix '{}' (showing zeros)",
+            q.name,
+            redis.prefix()
+        ));
     }
-    Ok(StatsReport { queues })
+    Ok(report)
 }

@@ -123,6 +123,17 @@ pub fn single(
     finish(name, data, layer)
 }
 
+/// Validates a job given as JSON (the REST API): `opts` takes the NDJSON
+/// `opts` names (priority names or numbers, delay, attempts, backoff, jobId...).
+pub fn from_json(
+    name: &str,
+    data: Box<RawValue>,
+    opts: Map<String, Value>,
+    now_ms: u64,
+) -> Result<JobSpec, JobInputError> {
+    finish(name, data, json_layer(opts, now_ms)?)
+}
+
 /// `{}` as raw JSON, the data of a job given none.
 pub fn empty_object() -> Box<RawValue> {
     RawValue::from_string("{}".to_string()).expect("{} is JSON")

@@ -63,6 +63,27 @@ pub struct QueueStats {
     pub exists: bool,
 }
 
+/// The `stats --json` document (also `GET /api/queue/stats`).
+#[derive(Debug, Serialize)]
+pub struct StatsReport {
+    pub queues: Vec<QueueStats>,
+}
+
+/// Stats for the named queues, or every queue under the prefix when none are named.
+pub async fn report(redis: &Redis, named: &[String]) -> Result<StatsReport, bullmq::Error> {
+    let names = if named.is_empty() {
+        super::discovery::discover(redis).await?
+    } else {
+        named.to_vec()
+    };
+    let now = super::now_ms();
+    let mut queues = Vec::with_capacity(names.len());
+    for name in &names {
+        queues.push(queue_stats(redis, name, now).await?);
+    }
+    Ok(StatsReport { queues })
+}
+
 /// Reads one queue's stats. A queue with no keys reports zeros and is not
 /// created (BullMQ's queue handle would write its meta key).
 pub async fn queue_stats(

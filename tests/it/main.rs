@@ -16,4 +16,5 @@ mod inspect;
 mod interop;
 mod retry;
 mod schedule;
+mod serve;
 mod worker;

@@ -21,6 +21,20 @@ pub struct Thresholds {
     pub max_events_factor: u64,
 }
 
+impl Default for Thresholds {
+    /// The `queuectl health` flags' defaults (used by `serve`'s health route).
+    fn default() -> Self {
+        Thresholds {
+            max_failed: 10,
+            max_waiting: 100,
+            max_wait_age: Duration::from_secs(5 * 60),
+            max_latency: Duration::from_millis(100),
+            max_memory_percent: 90,
+            max_events_factor: 2,
+        }
+    }
+}
+
 /// A queue's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -13,7 +13,8 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Environment variables queuectl reads; cleared so the host's settings never leak in.
-const TOOL_ENV: [&str; 18] = [
+const TOOL_ENV: [&str; 19] = [
+    "QUEUECTL_TOKEN",
     "REDIS_TLS_CA",
     "REDIS_TLS_CERT",
     "REDIS_TLS_KEY",

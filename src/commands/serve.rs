@@ -1,0 +1,60 @@
+//! `queuectl serve`: the REST API, WebSocket events and dashboard (see `crate::serve`).
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::cli::ServeArgs;
+use crate::error::{Exit, UsageError};
+use crate::output::{Human, Render};
+use crate::serve::{self, ServeOptions};
+
+/// Printed once the server listens (the real port when `--bind` asked for 0).
+#[derive(Debug, Serialize)]
+struct Listening {
+    listening: String,
+    url: String,
+}
+
+impl Render for Listening {
+    fn render(&self, out: &mut Human) {
+        out.line(format!("serving on {}", self.url));
+    }
+}
+
+/// Runs the command until Ctrl-C or SIGTERM.
+pub async fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<Exit> {
+    let opts = ServeOptions {
+        bind: args.bind,
+        token: args.token,
+    };
+    serve::validate(&opts).map_err(|e| UsageError::new(e.to_string()))?;
+    let redis = ctx.redis().await?;
+    let listener = serve::bind(&opts).await?;
+    let addr = listener.local_addr()?;
+    ctx.out.print(&Listening {
+        listening: addr.to_string(),
+        url: format!("http://{addr}/"),
+    })?;
+    if opts.token.is_none() {
+        ctx.out
+            .note("no --token: the API is read-only (POST and DELETE answer 403)");
+    }
+    serve::serve(listener, redis, &ctx.settings.redis, opts, stop_signal()).await?;
+    Ok(Exit::Ok)
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn stop_signal() {
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term => {}
+    }
+}

@@ -1,0 +1,242 @@
+//! Follows every queue's BullMQ event stream (`<prefix>:<queue>:events`) and
+//! turns job events into the JSON frames the WebSocket clients receive, so
+//! jobs processed by Node workers show up as well as queuectl's own.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::extract::ws::Utf8Bytes;
+use serde_json::{json, Value};
+use tokio::sync::broadcast;
+
+use crate::connection::{Redis, RedisSettings};
+use crate::queues::{discovery, keys, now_ms};
+
+/// How often the queue list is scanned again for new queues.
+const RESCAN: Duration = Duration::from_secs(2);
+/// How long one XREAD waits for new entries.
+const BLOCK: Duration = Duration::from_millis(1000);
+/// Entries read per XREAD.
+const COUNT: usize = 1000;
+/// A queue found by a rescan is read from this long before the previous scan,
+/// so its first events are not lost to the scan interval.
+const NEW_QUEUE_MARGIN_MS: u64 = 1000;
+
+/// One event, serialised once for every client.
+#[derive(Debug)]
+pub struct Frame {
+    /// The queue it belongs to (clients may subscribe to some queues only).
+    pub queue: String,
+    /// The JSON text sent to clients.
+    pub text: Utf8Bytes,
+}
+
+/// Reads events forever, reconnecting after Redis errors; the task is
+/// aborted when the server stops.
+pub(super) async fn run(settings: RedisSettings, sender: broadcast::Sender<Arc<Frame>>) {
+    loop {
+        // A connection of its own: XREAD BLOCK would stall the routes' commands.
+        if let Ok(redis) = Redis::connect(&settings).await {
+            let _ = follow(&redis, &sender).await;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+/// The streams being read: events key → (queue, last id read).
+#[derive(Default)]
+struct Cursors {
+    streams: HashMap<String, (String, String)>,
+    /// Wall-clock time of the previous scan; `None` before the first.
+    scanned_ms: Option<u64>,
+}
+
+impl Cursors {
+    /// Adds queues that appeared since the last scan. Queues present at start
+    /// are read from their newest entry on (new events only).
+    async fn rescan(&mut self, redis: &Redis) -> Result<(), bullmq::Error> {
+        let now = now_ms();
+        for queue in discovery::discover(redis).await? {
+            let key = keys::queue(redis.prefix(), &queue).events();
+            if self.streams.contains_key(&key) {
+                continue;
+            }
+            let start = match self.scanned_ms {
+                None => redis
+                    .stream_tail(&key, 1)
+                    .await?
+                    .into_iter()
+                    .next()
+                    .map_or_else(|| "0-0".into(), |(id, _)| id),
+                Some(prev) => format!("{}-0", prev.saturating_sub(NEW_QUEUE_MARGIN_MS)),
+            };
+            self.streams.insert(key, (queue, start));
+        }
+        self.scanned_ms = Some(now);
+        Ok(())
+    }
+
+    fn list(&self) -> Vec<(String, String)> {
+        self.streams
+            .iter()
+            .map(|(key, (_, id))| (key.clone(), id.clone()))
+            .collect()
+    }
+}
+
+async fn follow(
+    redis: &Redis,
+    sender: &broadcast::Sender<Arc<Frame>>,
+) -> Result<(), bullmq::Error> {
+    let mut cursors = Cursors::default();
+    let mut next_scan = Instant::now();
+    loop {
+        if Instant::now() >= next_scan {
+            cursors.rescan(redis).await?;
+            next_scan = Instant::now() + RESCAN;
+        }
+        if cursors.streams.is_empty() {
+            tokio::time::sleep(RESCAN).await;
+            continue;
+        }
+        let (keys, ids): (Vec<String>, Vec<String>) = cursors.list().into_iter().unzip();
+        for (key, entries) in redis.stream_read(&keys, &ids, COUNT, Some(BLOCK)).await? {
+            let Some((queue, last)) = cursors.streams.get_mut(&key) else {
+                continue;
+            };
+            for (id, flat) in entries {
+                if let Some(text) = decode(queue, &id, &pairs(flat)) {
+                    let frame = Frame {
+                        queue: queue.clone(),
+                        text: text.into(),
+                    };
+                    // No receivers is fine: nobody is watching.
+                    let _ = sender.send(Arc::new(frame));
+                }
+                *last = id;
+            }
+        }
+    }
+}
+
+/// The client frame for one stream entry; `None` for events clients do not get.
+fn decode(queue: &str, id: &str, fields: &[(String, String)]) -> Option<String> {
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let job_id = get("jobId")?;
+    let mut frame = match get("event")? {
+        "active" => json!({ "type": "job:active", "jobId": job_id, "queue": queue }),
+        "progress" => {
+            let (progress, message) = progress(get("data"));
+            json!({ "type": "job:progress", "jobId": job_id, "queue": queue,
+                    "progress": progress, "message": message })
+        }
+        "completed" => json!({ "type": "job:completed", "jobId": job_id, "queue": queue,
+                               "result": get("returnvalue").map(parse_lenient) }),
+        "failed" => json!({ "type": "job:failed", "jobId": job_id, "queue": queue,
+                            "error": get("failedReason") }),
+        _ => return None,
+    };
+    // Stream ids start with the time Redis stored the event, in ms.
+    let at = id.split('-').next().and_then(|ms| ms.parse::<u64>().ok());
+    frame["timestamp"] = at.map_or(Value::Null, Value::from);
+    Some(frame.to_string())
+}
+
+/// A progress payload: a number is the percentage; an object may carry
+/// `percent` and `message` (queuectl's worker); anything else is passed on.
+fn progress(data: Option<&str>) -> (Value, Value) {
+    match data.map(parse_lenient) {
+        Some(Value::Object(o)) if o.contains_key("percent") || o.contains_key("message") => (
+            o.get("percent").cloned().unwrap_or(Value::Null),
+            o.get("message").cloned().unwrap_or(Value::Null),
+        ),
+        Some(other) => (other, Value::Null),
+        None => (Value::Null, Value::Null),
+    }
+}
+
+fn parse_lenient(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| Value::from(text))
+}
+
+/// A stream entry's flat `field, value, ...` list as pairs.
+fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(flat.len() / 2);
+    let mut items = flat.into_iter();
+    while let (Some(field), Some(value)) = (items.next(), items.next()) {
+        out.push((field, value));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(fields: &[(&str, &str)]) -> (String, Vec<(String, String)>) {
+        let f = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        ("1700000000123-0".into(), f)
+    }
+
+    fn frame(fields: &[(&str, &str)]) -> Value {
+        let (id, f) = entry(fields);
+        serde_json::from_str(&decode("q", &id, &f).expect("a frame")).unwrap()
+    }
+
+    #[test]
+    fn progress_numbers_and_objects() {
+        let f = frame(&[("event", "progress"), ("jobId", "7"), ("data", "40")]);
+        assert_eq!(f["type"], "job:progress");
+        assert_eq!(
+            (f["progress"].clone(), f["message"].clone()),
+            (json!(40), Value::Null)
+        );
+        assert_eq!(f["timestamp"], 1700000000123u64);
+        let f = frame(&[
+            ("event", "progress"),
+            ("jobId", "7"),
+            ("data", r#"{"percent":55,"message":"page 3"}"#),
+        ]);
+        assert_eq!(
+            (f["progress"].clone(), f["message"].clone()),
+            (json!(55), json!("page 3"))
+        );
+    }
+
+    #[test]
+    fn completed_failed_active_and_others() {
+        let f = frame(&[
+            ("event", "completed"),
+            ("jobId", "1"),
+            ("returnvalue", r#"{"ok":true}"#),
+        ]);
+        assert_eq!(
+            (f["type"].clone(), f["result"]["ok"].clone()),
+            (json!("job:completed"), json!(true))
+        );
+        let f = frame(&[
+            ("event", "failed"),
+            ("jobId", "1"),
+            ("failedReason", "boom"),
+        ]);
+        assert_eq!(
+            (f["type"].clone(), f["error"].clone()),
+            (json!("job:failed"), json!("boom"))
+        );
+        assert_eq!(
+            frame(&[("event", "active"), ("jobId", "1")])["type"],
+            "job:active"
+        );
+        let (id, f) = entry(&[("event", "added"), ("jobId", "1")]);
+        assert!(decode("q", &id, &f).is_none());
+    }
+}
