@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::Notify;
+
 use serde::Serialize;
 
 use super::{Event, QueueSpec};
@@ -14,6 +16,8 @@ use crate::queues::{keys, now_ms};
 /// How often the record is rewritten; it expires after three missed beats.
 pub const EVERY: Duration = Duration::from_secs(10);
 const TTL: Duration = Duration::from_secs(30);
+/// How long a status change settles before it is written.
+const SETTLE: Duration = Duration::from_millis(500);
 
 /// What the heartbeat says about a worker.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +46,8 @@ pub struct QueueRecord {
 /// Keeps the record current from the worker's events.
 pub struct Tracker {
     record: Mutex<Record>,
+    /// Signalled when the status flips between active and idle.
+    changed: Notify,
 }
 
 impl Tracker {
@@ -67,6 +73,7 @@ impl Tracker {
         };
         Self {
             record: Mutex::new(record),
+            changed: Notify::new(),
         }
     }
 
@@ -91,11 +98,15 @@ impl Tracker {
             }
             Event::Progress { .. } | Event::Error { .. } => {}
         }
-        r.status = if r.current_jobs.is_empty() {
+        let status = if r.current_jobs.is_empty() {
             "idle"
         } else {
             "active"
         };
+        if status != r.status {
+            r.status = status;
+            self.changed.notify_one();
+        }
     }
 
     fn snapshot(&self) -> Record {
@@ -109,17 +120,21 @@ impl Tracker {
     }
 }
 
-/// Writes the record now and every [`EVERY`] until the task is aborted.
+/// Writes the record now, every [`EVERY`], and about [`SETTLE`] after the
+/// status flips (so `health` sees idle soon after the last job without a busy
+/// worker writing per job), until the task is aborted.
 pub fn spawn(redis: Arc<Redis>, tracker: Arc<Tracker>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(EVERY);
         loop {
-            tick.tick().await;
             let record = tracker.snapshot();
             let key = keys::worker_heartbeat(redis.prefix(), &record.id);
             let json = serde_json::to_string(&record).unwrap_or_default();
             // A missed beat is retried on the next tick; the TTL covers two misses.
             let _ = redis.set_owned(&key, &json, TTL).await;
+            tokio::select! {
+                () = tokio::time::sleep(EVERY) => {}
+                () = tracker.changed.notified() => tokio::time::sleep(SETTLE).await,
+            }
         }
     })
 }

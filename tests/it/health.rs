@@ -300,8 +300,9 @@ fn a_queue_served_by_a_running_queuectl_worker_is_healthy() {
             done += 1;
         }
     }
+    // The heartbeat says idle shortly after the status flips.
     let r = wait_for_report(&server, &["hq"], |r| {
-        r["workers"].as_array().unwrap().len() == 1
+        r["workers"].as_array().unwrap().len() == 1 && r["workers"][0]["status"] == "idle"
     });
     assert_eq!(r["isHealthy"], true, "{r}");
     assert_eq!(r["issues"], json!([]));
