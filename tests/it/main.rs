@@ -18,3 +18,4 @@ mod retry;
 mod schedule;
 mod serve;
 mod worker;
+mod worker_retry;
