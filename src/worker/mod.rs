@@ -276,7 +276,7 @@ fn worker_id() -> String {
 }
 
 /// Jobs per lane before a queue gets another lane, and the most lanes a queue gets.
-const LANE_JOBS: usize = 4;
+const LANE_JOBS: usize = 3;
 const MAX_LANES: usize = 4;
 
 /// Splits a queue's concurrency over up to four `bullmq::Worker`s, each with
@@ -343,9 +343,9 @@ mod tests {
     #[test]
     fn lanes_split_concurrency_evenly_up_to_four() {
         assert_eq!(lanes(1), vec![1]);
-        assert_eq!(lanes(4), vec![4]);
+        assert_eq!(lanes(3), vec![3]);
         assert_eq!(lanes(5), vec![3, 2]);
-        assert_eq!(lanes(10), vec![4, 3, 3]);
+        assert_eq!(lanes(10), vec![3, 3, 2, 2]);
         assert_eq!(lanes(50), vec![13, 13, 12, 12]);
         for c in 1..200 {
             let l = lanes(c);
