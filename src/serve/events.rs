@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 use tokio::sync::broadcast;
 
 use crate::connection::{Redis, RedisSettings};
+use crate::queues::events::Event;
+use crate::queues::wait::Progress;
 use crate::queues::{discovery, keys, now_ms};
 
 /// How often the queue list is scanned again for new queues.
@@ -106,7 +108,7 @@ async fn follow(
                 continue;
             };
             for (id, flat) in entries {
-                if let Some(text) = decode(queue, &id, &pairs(flat)) {
+                if let Some(text) = frame(&Event::decode(queue, (id.clone(), flat))) {
                     let frame = Frame {
                         queue: queue.clone(),
                         text: text.into(),
@@ -120,88 +122,65 @@ async fn follow(
     }
 }
 
-/// The client frame for one stream entry; `None` for events clients do not get.
-fn decode(queue: &str, id: &str, fields: &[(String, String)]) -> Option<String> {
-    let get = |name: &str| {
-        fields
-            .iter()
-            .find(|(f, _)| f == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let job_id = get("jobId")?;
-    let mut frame = match get("event")? {
+/// The client frame for one stream event; `None` for events clients do not get.
+fn frame(event: &Event) -> Option<String> {
+    let (job_id, queue) = (event.job_id.as_deref()?, event.queue.as_str());
+    let mut frame = match event.event.as_str() {
         "active" => json!({ "type": "job:active", "jobId": job_id, "queue": queue }),
         "progress" => {
-            let (progress, message) = progress(get("data"));
+            let data = event.field("data").cloned().unwrap_or(Value::Null);
+            let p = Progress::from_value(&data);
+            // A payload without a percentage is passed on as it is.
+            let progress = p.percent.map_or(data, number);
             json!({ "type": "job:progress", "jobId": job_id, "queue": queue,
-                    "progress": progress, "message": message })
+                    "progress": progress, "message": p.message })
         }
         "completed" => json!({ "type": "job:completed", "jobId": job_id, "queue": queue,
-                               "result": get("returnvalue").map(parse_lenient) }),
+                               "result": event.field("returnvalue") }),
         "failed" => json!({ "type": "job:failed", "jobId": job_id, "queue": queue,
-                            "error": get("failedReason") }),
+                            "error": event.text("failedReason") }),
         _ => return None,
     };
     // Stream ids start with the time Redis stored the event, in ms.
-    let at = id.split('-').next().and_then(|ms| ms.parse::<u64>().ok());
-    frame["timestamp"] = at.map_or(Value::Null, Value::from);
+    frame["timestamp"] = Value::from(event.time);
     Some(frame.to_string())
 }
 
-/// A progress payload: a number is the percentage; an object may carry
-/// `percent` and `message` (queuectl's worker); anything else is passed on.
-fn progress(data: Option<&str>) -> (Value, Value) {
-    match data.map(parse_lenient) {
-        Some(Value::Object(o)) if o.contains_key("percent") || o.contains_key("message") => (
-            o.get("percent").cloned().unwrap_or(Value::Null),
-            o.get("message").cloned().unwrap_or(Value::Null),
-        ),
-        Some(other) => (other, Value::Null),
-        None => (Value::Null, Value::Null),
+/// A percentage as JSON, whole numbers without a fraction (`40`, not `40.0`).
+fn number(percent: f64) -> Value {
+    if percent.fract() == 0.0 && percent.abs() < 9e15 {
+        Value::from(percent as i64)
+    } else {
+        Value::from(percent)
     }
-}
-
-fn parse_lenient(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|_| Value::from(text))
-}
-
-/// A stream entry's flat `field, value, ...` list as pairs.
-fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
-    let mut out = Vec::with_capacity(flat.len() / 2);
-    let mut items = flat.into_iter();
-    while let (Some(field), Some(value)) = (items.next(), items.next()) {
-        out.push((field, value));
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entry(fields: &[(&str, &str)]) -> (String, Vec<(String, String)>) {
-        let f = fields
+    fn event(fields: &[(&str, &str)]) -> Event {
+        let flat = fields
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .flat_map(|(k, v)| [k.to_string(), v.to_string()])
             .collect();
-        ("1700000000123-0".into(), f)
+        Event::decode("q", ("1700000000123-0".into(), flat))
     }
 
-    fn frame(fields: &[(&str, &str)]) -> Value {
-        let (id, f) = entry(fields);
-        serde_json::from_str(&decode("q", &id, &f).expect("a frame")).unwrap()
+    fn decoded(fields: &[(&str, &str)]) -> Value {
+        serde_json::from_str(&frame(&event(fields)).expect("a frame")).unwrap()
     }
 
     #[test]
     fn progress_numbers_and_objects() {
-        let f = frame(&[("event", "progress"), ("jobId", "7"), ("data", "40")]);
+        let f = decoded(&[("event", "progress"), ("jobId", "7"), ("data", "40")]);
         assert_eq!(f["type"], "job:progress");
         assert_eq!(
             (f["progress"].clone(), f["message"].clone()),
             (json!(40), Value::Null)
         );
         assert_eq!(f["timestamp"], 1700000000123u64);
-        let f = frame(&[
+        let f = decoded(&[
             ("event", "progress"),
             ("jobId", "7"),
             ("data", r#"{"percent":55,"message":"page 3"}"#),
@@ -214,7 +193,7 @@ mod tests {
 
     #[test]
     fn completed_failed_active_and_others() {
-        let f = frame(&[
+        let f = decoded(&[
             ("event", "completed"),
             ("jobId", "1"),
             ("returnvalue", r#"{"ok":true}"#),
@@ -223,7 +202,7 @@ mod tests {
             (f["type"].clone(), f["result"]["ok"].clone()),
             (json!("job:completed"), json!(true))
         );
-        let f = frame(&[
+        let f = decoded(&[
             ("event", "failed"),
             ("jobId", "1"),
             ("failedReason", "boom"),
@@ -233,10 +212,9 @@ mod tests {
             (json!("job:failed"), json!("boom"))
         );
         assert_eq!(
-            frame(&[("event", "active"), ("jobId", "1")])["type"],
+            decoded(&[("event", "active"), ("jobId", "1")])["type"],
             "job:active"
         );
-        let (id, f) = entry(&[("event", "added"), ("jobId", "1")]);
-        assert!(decode("q", &id, &f).is_none());
+        assert!(frame(&event(&[("event", "added"), ("jobId", "1")])).is_none());
     }
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 use serde_json::Value;
 
 use crate::output::{Board, Printer};
+use crate::queues::wait::Progress;
 use crate::worker::Event;
 
 /// The chosen display and the running totals.
@@ -108,19 +109,10 @@ fn update_board(board: &mut Board, event: &Event) {
     }
 }
 
-/// A number is a percent; `{percent, message}` carries both; anything else is shown as text.
+/// The percentage and message of a progress payload (see [`Progress`]).
 fn split_progress(progress: &Value) -> (Option<f64>, String) {
-    match progress {
-        Value::Number(n) => (n.as_f64(), String::new()),
-        Value::Object(m) => (
-            m.get("percent").and_then(Value::as_f64),
-            m.get("message")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-        ),
-        other => (None, other.to_string()),
-    }
+    let p = Progress::from_value(progress);
+    (p.percent, p.message.unwrap_or_default())
 }
 
 /// One human line per event (off a terminal, and above the board).
@@ -185,9 +177,6 @@ mod tests {
             split_progress(&json!({"percent": 5, "message": "robots"})),
             (Some(5.0), "robots".into())
         );
-        assert_eq!(
-            split_progress(&json!("step 2")),
-            (None, "\"step 2\"".into())
-        );
+        assert_eq!(split_progress(&json!("step 2")), (None, "step 2".into()));
     }
 }
