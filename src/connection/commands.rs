@@ -1,0 +1,381 @@
+//! The admin half of the Redis client: read-only commands the port lacks
+//! (SCAN, EXISTS, GET, HGETALL, HMGET, ZRANGEBYSCORE, LRANGE, XREVRANGE, XREAD,
+//! INFO, CLIENT LIST, ...) and writes to keys queuectl owns (heartbeats, the
+//! dead-letter list), never to a BullMQ key.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use redis::{Cmd, FromRedisValue};
+
+use super::{Admin, Redis, StreamEntry};
+
+impl Redis {
+    /// All keys matching `pattern`, by SCAN (never KEYS).
+    pub async fn scan(&self, pattern: &str) -> Result<Vec<String>, bullmq::Error> {
+        let mut keys = Vec::new();
+        let mut cursor: u64 = 0;
+        loop {
+            let mut cmd = redis::cmd("SCAN");
+            cmd.arg(cursor)
+                .arg("MATCH")
+                .arg(pattern)
+                .arg("COUNT")
+                .arg(1000);
+            let (next, batch): (u64, Vec<String>) = self.query(cmd, Some(pattern)).await?;
+            keys.extend(batch);
+            if next == 0 {
+                return Ok(keys);
+            }
+            cursor = next;
+        }
+    }
+
+    /// EXISTS for each key, in one round trip.
+    pub async fn exists_many(&self, keys: &[String]) -> Result<Vec<bool>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("EXISTS");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// GET for each key, in one round trip.
+    pub async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("GET");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// The whole hash at `key` (empty when absent).
+    pub async fn hgetall(&self, key: &str) -> Result<HashMap<String, String>, bullmq::Error> {
+        let mut cmd = redis::cmd("HGETALL");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// The newest `count` entries of the stream at `key`, newest first
+    /// (XREVRANGE); empty when the stream does not exist.
+    pub async fn stream_tail(
+        &self,
+        key: &str,
+        count: usize,
+    ) -> Result<Vec<StreamEntry>, bullmq::Error> {
+        let mut cmd = redis::cmd("XREVRANGE");
+        cmd.arg(key).arg("+").arg("-").arg("COUNT").arg(count);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// Entries after `ids[i]` on each stream `keys[i]` (XREAD), at most `count`
+    /// per stream; with `block`, waits up to that long for the first one.
+    /// Empty when nothing arrived. The keys of one prefix share a Cluster slot.
+    pub async fn stream_read(
+        &self,
+        keys: &[String],
+        ids: &[String],
+        count: usize,
+        block: Option<Duration>,
+    ) -> Result<Vec<(String, Vec<StreamEntry>)>, bullmq::Error> {
+        let mut cmd = redis::cmd("XREAD");
+        cmd.arg("COUNT").arg(count);
+        if let Some(block) = block {
+            cmd.arg("BLOCK").arg(block.as_millis().max(1) as u64);
+        }
+        cmd.arg("STREAMS").arg(keys).arg(ids);
+        let reply: Option<Vec<(String, Vec<StreamEntry>)>> =
+            self.query(cmd, keys.first().map(String::as_str)).await?;
+        Ok(reply.unwrap_or_default())
+    }
+
+    /// ZCOUNT: members of the sorted set `key` scored within `[min, max]`.
+    pub async fn zcount(&self, key: &str, min: &str, max: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("ZCOUNT");
+        cmd.arg(key).arg(min).arg(max);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// ZCARD: the size of the sorted set `key`.
+    pub async fn zcard(&self, key: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("ZCARD");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// LLEN: the length of the list `key`.
+    pub async fn llen(&self, key: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("LLEN");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// XLEN: the number of entries in the stream `key`.
+    pub async fn xlen(&self, key: &str) -> Result<u64, bullmq::Error> {
+        let mut cmd = redis::cmd("XLEN");
+        cmd.arg(key);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// Every element of the list `key`, head first (LRANGE 0 -1).
+    pub async fn list_all(&self, key: &str) -> Result<Vec<String>, bullmq::Error> {
+        let mut cmd = redis::cmd("LRANGE");
+        cmd.arg(key).arg(0).arg(-1);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// ZSCORE of each member in the sorted set `key`, as Redis spells the score.
+    pub async fn zscore_many(
+        &self,
+        key: &str,
+        members: &[String],
+    ) -> Result<Vec<Option<String>>, bullmq::Error> {
+        let cmds = members
+            .iter()
+            .map(|m| {
+                let mut c = redis::cmd("ZSCORE");
+                c.arg(key).arg(m);
+                c
+            })
+            .collect();
+        self.pipelined_on(cmds, 1, false).await
+    }
+
+    /// TYPE of each key, pipelined.
+    pub async fn types_many(&self, keys: &[String]) -> Result<Vec<String>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("TYPE");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// For each member: whether any of `lists` (LPOS) or `zsets` (ZSCORE) holds
+    /// it. Each chunk is read in one MULTI, so a job moving between two of these
+    /// structures is never seen in neither. All keys must belong to one queue.
+    pub async fn member_of_any(
+        &self,
+        lists: &[String],
+        zsets: &[String],
+        members: &[String],
+    ) -> Result<Vec<bool>, bullmq::Error> {
+        let per_member = lists.len() + zsets.len();
+        if per_member == 0 {
+            return Ok(vec![false; members.len()]);
+        }
+        let mut cmds = Vec::with_capacity(members.len() * per_member);
+        for m in members {
+            for list in lists {
+                let mut c = redis::cmd("LPOS");
+                c.arg(list).arg(m);
+                cmds.push(c);
+            }
+            for zset in zsets {
+                let mut c = redis::cmd("ZSCORE");
+                c.arg(zset).arg(m);
+                cmds.push(c);
+            }
+        }
+        let found: Vec<redis::Value> = self.pipelined_on(cmds, per_member, true).await?;
+        Ok(found
+            .chunks(per_member)
+            .map(|replies| replies.iter().any(|v| !matches!(v, redis::Value::Nil)))
+            .collect())
+    }
+
+    /// Sets a queuectl-owned key (a worker heartbeat) with a TTL. Never used
+    /// on BullMQ's keys: queue state only changes through the port.
+    pub async fn set_owned(
+        &self,
+        key: &str,
+        value: &str,
+        ttl: Duration,
+    ) -> Result<(), bullmq::Error> {
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(key)
+            .arg(value)
+            .arg("PX")
+            .arg(ttl.as_millis() as u64);
+        self.query::<()>(cmd, Some(key)).await
+    }
+
+    /// Deletes a queuectl-owned key (a worker's heartbeat when it stops).
+    pub async fn del_owned(&self, key: &str) -> Result<(), bullmq::Error> {
+        let mut cmd = redis::cmd("DEL");
+        cmd.arg(key);
+        self.query::<()>(cmd, Some(key)).await
+    }
+
+    /// Appends a record to a list the user named (the dead-letter list), which
+    /// lies outside every queue's keys.
+    pub async fn push_record(&self, key: &str, value: &str) -> Result<(), bullmq::Error> {
+        let mut cmd = redis::cmd("LPUSH");
+        cmd.arg(key).arg(value);
+        self.query::<()>(cmd, Some(key)).await
+    }
+
+    /// Members of the sorted set `key` with scores from `min` to `max` (Redis
+    /// range syntax, e.g. `(100` for exclusive), lowest score first, with their
+    /// scores as whole numbers.
+    pub async fn zrange_by_score(
+        &self,
+        key: &str,
+        min: &str,
+        max: &str,
+    ) -> Result<Vec<(String, u64)>, bullmq::Error> {
+        let mut cmd = redis::cmd("ZRANGEBYSCORE");
+        cmd.arg(key).arg(min).arg(max).arg("WITHSCORES");
+        let flat: Vec<String> = self.query(cmd, Some(key)).await?;
+        Ok(flat
+            .chunks(2)
+            .filter_map(|pair| match pair {
+                [member, score] => Some((member.clone(), score.parse::<f64>().ok()? as u64)),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// HMGET `fields` of each hash in `keys`, in one round trip.
+    pub async fn hmget_many(
+        &self,
+        keys: &[String],
+        fields: &[&str],
+    ) -> Result<Vec<Vec<Option<String>>>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("HMGET");
+            c.arg(k).arg(fields);
+            c
+        })
+        .await
+    }
+
+    /// Removes one occurrence of exactly `value` from a list the user named (a
+    /// dead-letter record); returns whether it was there.
+    pub async fn remove_record(&self, key: &str, value: &str) -> Result<bool, bullmq::Error> {
+        let mut cmd = redis::cmd("LREM");
+        cmd.arg(key).arg(1).arg(value);
+        let removed: i64 = self.query(cmd, Some(key)).await?;
+        Ok(removed > 0)
+    }
+
+    /// Round-trip time of one PING.
+    pub async fn ping(&self) -> Result<Duration, bullmq::Error> {
+        let started = Instant::now();
+        let _: String = self.query(redis::cmd("PING"), None).await?;
+        Ok(started.elapsed())
+    }
+
+    /// The `field:value` lines of one `INFO` section (`server`, `memory`...).
+    pub async fn info(&self, section: &str) -> Result<HashMap<String, String>, bullmq::Error> {
+        let mut cmd = redis::cmd("INFO");
+        cmd.arg(section);
+        let text: String = self.query(cmd, None).await?;
+        Ok(parse_info(&text))
+    }
+
+    /// Whether the server answers `CLIENT LIST` (hosted Redis often refuses
+    /// it, which hides BullMQ's worker list). Connection failures are errors.
+    pub async fn client_list_allowed(&self) -> Result<bool, bullmq::Error> {
+        let mut cmd = redis::cmd("CLIENT");
+        cmd.arg("LIST");
+        // Asked for a raw Value, an error reply comes back as a value, not an Err.
+        match self.query::<redis::Value>(cmd, None).await {
+            Ok(redis::Value::ServerError(_)) => Ok(false),
+            Ok(_) => Ok(true),
+            Err(bullmq::Error::Redis(e)) if e.code().is_some() => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn pipelined<T: FromRedisValue>(
+        &self,
+        keys: &[String],
+        build: impl Fn(&str) -> Cmd,
+    ) -> Result<Vec<T>, bullmq::Error> {
+        let mut out = Vec::with_capacity(keys.len());
+        // Keys of one queue share a slot (hash-tagged prefix), so on Cluster each
+        // command is routed by its own key; standalone runs them as one pipeline.
+        match &self.admin {
+            Admin::Single(conn) => {
+                for chunk in keys.chunks(1000) {
+                    let mut pipe = redis::pipe();
+                    for k in chunk {
+                        pipe.add_command(build(k));
+                    }
+                    let mut conn = conn.clone();
+                    let part: Vec<T> = pipe.query_async(&mut conn).await?;
+                    out.extend(part);
+                }
+            }
+            Admin::Cluster(_) => {
+                for k in keys {
+                    out.push(self.query(build(k), Some(k)).await?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs read-only `cmds` that all touch keys of one queue (one Cluster slot), in
+    /// pipelines of about 1000 commands that never split a group of `group`;
+    /// `atomic` wraps each pipeline in MULTI/EXEC.
+    async fn pipelined_on<T: FromRedisValue>(
+        &self,
+        cmds: Vec<Cmd>,
+        group: usize,
+        atomic: bool,
+    ) -> Result<Vec<T>, bullmq::Error> {
+        let mut out = Vec::with_capacity(cmds.len());
+        let chunk = (1000 / group.max(1)).max(1) * group.max(1);
+        for part in cmds.chunks(chunk) {
+            let mut pipe = redis::pipe();
+            if atomic {
+                pipe.atomic();
+            }
+            for c in part {
+                pipe.add_command(c.clone());
+            }
+            let value = match &self.admin {
+                Admin::Single(conn) => {
+                    let mut conn = conn.clone();
+                    pipe.query_async::<redis::Value>(&mut conn).await?
+                }
+                // Routed by its keys, which share the queue's hash tag.
+                Admin::Cluster(conn) => {
+                    let mut conn = conn.clone();
+                    pipe.query_async::<redis::Value>(&mut conn).await?
+                }
+            };
+            let part: Vec<T> =
+                FromRedisValue::from_redis_value(value).map_err(redis::RedisError::from)?;
+            out.extend(part);
+        }
+        Ok(out)
+    }
+}
+
+/// `field:value` lines of an INFO reply; `#` headers and blank lines are skipped.
+fn parse_info(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.trim_end().split_once(':'))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn info_lines_become_fields() {
+        let info =
+            parse_info("# Memory\r\nused_memory:1024\r\nmaxmemory_policy:noeviction\r\n\r\n");
+        assert_eq!(info["used_memory"], "1024");
+        assert_eq!(info["maxmemory_policy"], "noeviction");
+        assert_eq!(info.len(), 2);
+    }
+}
