@@ -169,7 +169,30 @@ function machineMeta({ queuectl, env, redisVersion, extra }) {
   };
 }
 
+// What every driver needs: queuectl's environment (only the private Redis: no stray
+// REDIS_*/QUEUE_*/QUEUECTL_*/WORKER_* settings from the caller, which would change job
+// options, keys or worker tuning), Node's environment, and log/die/record for OUT.
+function driverKit(tag, out, runId) {
+  const conn = connection();
+  const qctlEnv = { ...process.env };
+  for (const k of Object.keys(qctlEnv)) if (/^(REDIS_|QUEUE_|QUEUECTL_|WORKER_)/.test(k)) delete qctlEnv[k];
+  qctlEnv.REDIS_URL = `redis://${conn.host}:${conn.port}`;
+  const nodeEnv = { ...process.env, REDIS_PORT: String(conn.port) };
+  delete nodeEnv.REDIS_HOST;
+  const log = (...a) => console.error(`[${tag}]`, ...a);
+  function die(msg) {
+    const e = new Error(msg);
+    e.benchFatal = true;
+    throw e;
+  }
+  function record(obj) {
+    require('node:fs').appendFileSync(out, JSON.stringify({ run_id: runId, ts: new Date().toISOString(), ...obj }) + '\n');
+  }
+  return { conn, qctlEnv, nodeEnv, log, die, record };
+}
+
 module.exports = {
+  driverKit,
   fmt,
   loadRun,
   machineMeta,

@@ -29,25 +29,8 @@ const TMP = process.env.BENCH_TMP || fs.mkdtempSync(path.join(os.tmpdir(), 'queu
 const GNU_TIME = process.env.GNU_TIME || '/usr/bin/time';
 const REDIS_CLI = process.env.REDIS_CLI || 'redis-cli';
 const RUN_ID = process.env.BENCH_RUN_ID || new Date().toISOString();
-const conn = C.connection();
 
-// queuectl gets a clean environment: no stray REDIS_*/QUEUE_* settings from the caller
-// (QUEUE_MAX_RETRIES would change the job options, QUEUE_PREFIX the keys).
-const qctlEnv = { ...process.env };
-for (const k of Object.keys(qctlEnv)) if (/^(REDIS_|QUEUE_|QUEUECTL_)/.test(k)) delete qctlEnv[k];
-qctlEnv.REDIS_URL = `redis://${conn.host}:${conn.port}`;
-const nodeEnv = { ...process.env, REDIS_PORT: String(conn.port) };
-delete nodeEnv.REDIS_HOST;
-
-const log = (...a) => console.error('[bench]', ...a);
-function die(msg) {
-  const e = new Error(msg);
-  e.benchFatal = true;
-  throw e;
-}
-function record(obj) {
-  fs.appendFileSync(OUT, JSON.stringify({ run_id: RUN_ID, ts: new Date().toISOString(), ...obj }) + '\n');
-}
+const { conn, qctlEnv, nodeEnv, log, die, record } = C.driverKit('bench', OUT, RUN_ID);
 
 // Runs argv under GNU time; returns wall (ms, measured around the spawn), GNU time's fields,
 // exit status, stdout/stderr.

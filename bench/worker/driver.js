@@ -35,25 +35,9 @@ const REDIS_CLI = process.env.REDIS_CLI || 'redis-cli';
 const RUN_ID = process.env.BENCH_RUN_ID || new Date().toISOString();
 const QUIET_WAIT = parseFloat(process.env.BENCH_QUIET_WAIT || '0');
 const QUIET_CORES = parseFloat(process.env.BENCH_QUIET_CORES || '0.3');
-const conn = C.connection();
 if (!(N > 0) || !CONCS.every((c) => Number.isInteger(c) && c > 0)) throw new Error('bad BENCH_N or BENCH_CONCURRENCY');
 
-// queuectl gets a clean environment: no stray REDIS_*/QUEUE_*/WORKER_* settings.
-const qctlEnv = { ...process.env };
-for (const k of Object.keys(qctlEnv)) if (/^(REDIS_|QUEUE_|QUEUECTL_|WORKER_)/.test(k)) delete qctlEnv[k];
-qctlEnv.REDIS_URL = `redis://${conn.host}:${conn.port}`;
-const nodeEnv = { ...process.env, REDIS_PORT: String(conn.port) };
-delete nodeEnv.REDIS_HOST;
-
-const log = (...a) => console.error('[bench worker]', ...a);
-function die(msg) {
-  const e = new Error(msg);
-  e.benchFatal = true;
-  throw e;
-}
-function record(obj) {
-  fs.appendFileSync(OUT, JSON.stringify({ run_id: RUN_ID, ts: new Date().toISOString(), ...obj }) + '\n');
-}
+const { conn, qctlEnv, nodeEnv, log, die, record } = C.driverKit('bench worker', OUT, RUN_ID);
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 const short = (s, n = 400) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
