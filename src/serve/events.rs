@@ -3,12 +3,13 @@
 //! jobs processed by Node workers show up as well as queuectl's own.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::ws::Utf8Bytes;
 use serde_json::{json, Value};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, Notify};
 
 use crate::connection::{Redis, RedisSettings};
 use crate::queues::events::Event;
@@ -17,6 +18,8 @@ use crate::queues::{discovery, keys, now_ms};
 
 /// How often the queue list is scanned again for new queues.
 const RESCAN: Duration = Duration::from_secs(2);
+/// The shortest gap between two scans, however often the API asks.
+const MIN_RESCAN: Duration = Duration::from_millis(200);
 /// How long one XREAD waits for new entries.
 const BLOCK: Duration = Duration::from_millis(1000);
 /// Entries read per XREAD.
@@ -24,6 +27,26 @@ const COUNT: usize = 1000;
 /// A queue found by a rescan is read from this long before the previous scan,
 /// so its first events are not lost to the scan interval.
 const NEW_QUEUE_MARGIN_MS: u64 = 1000;
+
+/// A request to look for new queues now rather than at the next scan: the
+/// API sets it when it adds a job, so a queue it creates shows its first
+/// events live instead of up to a scan interval later.
+#[derive(Debug, Default)]
+pub struct RescanRequest {
+    pending: AtomicBool,
+    wake: Notify,
+}
+
+impl RescanRequest {
+    pub fn request(&self) {
+        self.pending.store(true, Ordering::Relaxed);
+        self.wake.notify_one();
+    }
+
+    fn take(&self) -> bool {
+        self.pending.swap(false, Ordering::Relaxed)
+    }
+}
 
 /// One event, serialised once for every client.
 #[derive(Debug)]
@@ -36,11 +59,15 @@ pub struct Frame {
 
 /// Reads events forever, reconnecting after Redis errors; the task is
 /// aborted when the server stops.
-pub(super) async fn run(settings: RedisSettings, sender: broadcast::Sender<Arc<Frame>>) {
+pub(super) async fn run(
+    settings: RedisSettings,
+    sender: broadcast::Sender<Arc<Frame>>,
+    rescan: Arc<RescanRequest>,
+) {
     loop {
         // A connection of its own: XREAD BLOCK would stall the routes' commands.
         if let Ok(redis) = Redis::connect(&settings).await {
-            let _ = follow(&redis, &sender).await;
+            let _ = follow(&redis, &sender, &rescan).await;
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
@@ -90,16 +117,23 @@ impl Cursors {
 async fn follow(
     redis: &Redis,
     sender: &broadcast::Sender<Arc<Frame>>,
+    requested: &RescanRequest,
 ) -> Result<(), bullmq::Error> {
     let mut cursors = Cursors::default();
-    let mut next_scan = Instant::now();
+    let mut last_scan: Option<Instant> = None;
     loop {
-        if Instant::now() >= next_scan {
+        let since = last_scan.map_or(RESCAN, |at| at.elapsed());
+        // Requests are served at most every MIN_RESCAN, so a flood of adds
+        // does not turn into a SCAN per XREAD.
+        if since >= RESCAN || (since >= MIN_RESCAN && requested.take()) {
             cursors.rescan(redis).await?;
-            next_scan = Instant::now() + RESCAN;
+            last_scan = Some(Instant::now());
         }
         if cursors.streams.is_empty() {
-            tokio::time::sleep(RESCAN).await;
+            tokio::select! {
+                () = tokio::time::sleep(RESCAN) => {}
+                () = requested.wake.notified() => {}
+            }
             continue;
         }
         let (keys, ids): (Vec<String>, Vec<String>) = cursors.list().into_iter().unzip();

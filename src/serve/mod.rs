@@ -22,6 +22,7 @@ use tokio::sync::broadcast;
 use crate::connection::{Redis, RedisSettings};
 
 pub use events::Frame;
+use events::RescanRequest;
 
 /// Largest request body accepted (a job's data included).
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -69,6 +70,8 @@ pub(crate) struct AppState {
     pub secrets: Vec<String>,
     /// WebSocket clients dropped for falling behind.
     pub dropped_clients: AtomicU64,
+    /// Asks the event reader to look for new queues (after an add).
+    pub rescan: Arc<RescanRequest>,
 }
 
 /// Checks the options before anything listens.
@@ -100,7 +103,12 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let (sender, _) = broadcast::channel(CHANNEL_CAPACITY);
-    let reader = tokio::spawn(events::run(settings.clone(), sender.clone()));
+    let rescan = Arc::new(RescanRequest::default());
+    let reader = tokio::spawn(events::run(
+        settings.clone(),
+        sender.clone(),
+        rescan.clone(),
+    ));
     let state = Arc::new(AppState {
         redis,
         token_for_reads: !opts.bind.ip().is_loopback(),
@@ -108,6 +116,7 @@ pub async fn serve(
         events: sender,
         secrets: settings.password.iter().cloned().collect(),
         dropped_clients: AtomicU64::new(0),
+        rescan,
     });
     let result = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)

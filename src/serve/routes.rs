@@ -217,6 +217,7 @@ async fn existing_queue(st: &AppState, name: &str) -> Api<()> {
 pub(crate) async fn add_job(State(st): State<Arc<AppState>>, body: Bytes) -> Api<Response> {
     let spec = parse_new_job(&body)?;
     let added = st.db(add::add_one(&st.redis, spec).await)?;
+    st.rescan.request();
     let (status, state, message) = if added.duplicate {
         (
             StatusCode::OK,

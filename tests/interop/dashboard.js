@@ -52,21 +52,25 @@ L.run('dashboard.js', async () => {
     await page.goto(`${BASE}#token=${encodeURIComponent(TOKEN)}`);
     await page.waitForSelector('#ws-status[data-state="open"]');
 
+    // Every value any bar takes, in order: polling could miss a value that a
+    // burst of events replaced within one frame.
+    await page.evaluate(() => {
+      window.barValues = {};
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const id = r.target.closest('li').dataset.jobId;
+          (window.barValues[id] ||= []).push(r.target.value);
+        }
+      }).observe(document.querySelector('#active'), { subtree: true, attributeFilter: ['value'] });
+    });
+
     const progressJobId = await addJob({ type: 'watch-me', options: { queue: QUEUE } });
     const failedJobId = await addJob({ type: 'fail', options: { queue: QUEUE, attempts: 1 } });
     const worker = runWorker();
 
-    // The bar must move through a value below 100 (live updates), then reach 100.
-    const bar = `#active li[data-job-id="${progressJobId}"][data-queue="${QUEUE}"] progress`;
-    const seenValues = [];
-    await page.waitForSelector(bar);
-    await page.waitForFunction((sel) => {
-      const el = document.querySelector(sel);
-      return el && el.value > 0 && el.value < 100;
-    }, bar);
-    seenValues.push(await page.$eval(bar, (el) => el.value));
-    await page.waitForFunction((sel) => document.querySelector(sel).value === 100, bar);
-    seenValues.push(await page.$eval(bar, (el) => el.value));
+    // The bar must move through values below 100 (live updates), then reach 100.
+    await page.waitForFunction((id) => (window.barValues[id] || []).includes(100), progressJobId);
+    const seenValues = await page.evaluate((id) => window.barValues[id].filter((v) => v > 0), progressJobId);
     await worker;
 
     const row = `#failures li[data-failed-job-id="${failedJobId}"][data-queue="${QUEUE}"]`;

@@ -547,11 +547,15 @@ fn dashboard_in_headless_chromium_shows_progress_and_retries_a_failure() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "dashboard.js failed:\n{stderr}");
     let doc: Value = serde_json::from_slice(&run.stdout).expect("dashboard.js JSON");
-    let values = doc["seenValues"].as_array().unwrap();
-    assert!(
-        values[0].as_f64().unwrap() < 100.0 && values[1] == 100,
-        "{doc}"
-    );
+    // Every progress event the Node worker sent moved the bar, in order.
+    let mut values: Vec<f64> = doc["seenValues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    values.dedup();
+    assert_eq!(values, [25.0, 50.0, 75.0, 100.0], "{doc}");
     // The click went through the API: the job left the failed set.
     let failed = doc["failedJobId"].as_str().unwrap();
     let job = redis
