@@ -132,7 +132,8 @@ async fn follow(
         if cursors.streams.is_empty() {
             tokio::select! {
                 () = tokio::time::sleep(RESCAN) => {}
-                () = requested.wake.notified() => {}
+                // Past MIN_RESCAN, so the next turn serves the request.
+                () = requested.wake.notified() => tokio::time::sleep(MIN_RESCAN).await,
             }
             continue;
         }
