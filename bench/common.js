@@ -130,6 +130,14 @@ const fmt = (x) => {
   return x.toFixed(3);
 };
 
+/** "median [min–max]" of a column of reps; just the value for one rep, "n/a" for none. */
+function medianRange(xs) {
+  const [lo, hi] = minMax(xs);
+  if (!Number.isFinite(lo)) return 'n/a';
+  const mid = fmt(median(xs));
+  return xs.length > 1 ? `${mid} [${fmt(lo)}–${fmt(hi)}]` : mid;
+}
+
 /** The records of one run (the latest, `runArg`, or `all`) from a raw.jsonl file. */
 function loadRun(file, runArg) {
   const all = require('node:fs')
@@ -207,5 +215,6 @@ module.exports = {
   QUEUECTL_DEFAULT_OPTS,
   median,
   minMax,
+  medianRange,
   machineBusyS,
 };

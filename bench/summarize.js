@@ -9,11 +9,7 @@ const C = require('./common');
 const FILE = path.resolve(process.argv[2] || path.join(__dirname, 'results', 'raw.jsonl'));
 const { run: RUN, recs, meta } = C.loadRun(FILE, process.argv[3]);
 
-const { fmt } = C;
-const mr = (xs) => {
-  const [lo, hi] = C.minMax(xs);
-  return `${fmt(C.median(xs))} [${fmt(lo)}–${fmt(hi)}]`;
-};
+const { fmt, medianRange: mr } = C;
 const out = [];
 const p = (s = '') => out.push(s);
 

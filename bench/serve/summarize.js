@@ -1,12 +1,9 @@
 'use strict';
 // serve/summarize.js RAW: a markdown table of the fan-out bench's reps (and their medians).
 const fs = require('node:fs');
+const { median } = require('../common.js');
 
 const rows = fs.readFileSync(process.argv[2], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
-};
 const cols = ['rep', 'jobs', 'clients', 'events_per_client', 'received', 'complete', 'dropped', 'p50_ms', 'p99_ms', 'max_ms', 'server_peak_rss_mb', 'server_cpu_s', 'worker_elapsed_s'];
 const out = [`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`];
 for (const r of rows) out.push(`| ${cols.map((c) => r[c]).join(' | ')} |`);

@@ -9,12 +9,7 @@ const C = require('../common.js');
 const FILE = path.resolve(process.argv[2] || path.join(__dirname, '..', 'results', 'worker', 'raw.jsonl'));
 const { run: RUN, recs, meta } = C.loadRun(FILE, process.argv[3]);
 
-const { fmt } = C;
-const mr = (xs) => {
-  const [lo, hi] = C.minMax(xs);
-  if (!Number.isFinite(lo)) return 'n/a';
-  return xs.length > 1 ? `${fmt(C.median(xs))} [${fmt(lo)}–${fmt(hi)}]` : fmt(C.median(xs));
-};
+const { fmt, medianRange: mr } = C;
 const out = [];
 const p = (s = '') => out.push(s);
 
