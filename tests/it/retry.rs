@@ -429,18 +429,21 @@ fn dead_letter_list_is_drained_only_of_records_whose_jobs_were_added() {
     assert_eq!(dry["matched"], 2);
     assert_eq!(server.int(&["LLEN", "dead-letter"]), 4);
 
-    let r = server
-        .queuectl()
-        .args([
-            "retry-dead",
-            "--dead-letter-list",
-            "dead-letter",
-            "--yes",
-            "--json",
-        ])
-        .run()
-        .ok()
-        .json();
+    let reprocess = || {
+        server
+            .queuectl()
+            .args([
+                "retry-dead",
+                "--dead-letter-list",
+                "dead-letter",
+                "--yes",
+                "--json",
+            ])
+            .run()
+            .ok()
+            .json()
+    };
+    let r = reprocess();
     assert_eq!(
         (r["retried"].clone(), r["skipped"].clone()),
         (json!(2), json!(2))
@@ -480,18 +483,7 @@ fn dead_letter_list_is_drained_only_of_records_whose_jobs_were_added() {
     // A crash after the add but before the record's removal: the rerun adds no
     // second job and clears the record.
     server.cli(&["LPUSH", "dead-letter", &ours]);
-    let r = server
-        .queuectl()
-        .args([
-            "retry-dead",
-            "--dead-letter-list",
-            "dead-letter",
-            "--yes",
-            "--json",
-        ])
-        .run()
-        .ok()
-        .json();
+    let r = reprocess();
     assert_eq!(r["retried"], 1);
     assert_eq!(
         prioritized(&server, "process-queue"),
