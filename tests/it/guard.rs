@@ -233,19 +233,43 @@ fn a_guarded_worker_connects_once_per_lookup_and_keeps_url_passwords_out_of_resu
 }
 
 #[test]
-fn a_refused_robots_redirect_fails_the_scrape_job_for_good() {
+fn refused_redirects_fail_scrape_jobs_for_good() {
     let mut ns = Netns::new();
     ns.http(
         PUBLIC_IP,
         8080,
         json!({"/robots.txt": {"status": 302, "headers": {"Location": "http://127.0.0.1:8081/internal-secret"}}}),
     )
-    .http("127.0.0.1", 8081, json!({"/internal-secret": {"body": "SECRET"}}));
+    .http(
+        PUBLIC_IP,
+        8082,
+        json!({"/": {"status": 302, "headers": {"Location": "http://127.0.0.1:8081/admin"}}}),
+    )
+    .http(
+        "127.0.0.1",
+        8081,
+        json!({"/robots.txt": {"body": ""}, "/internal-secret": {"body": "SECRET"}, "/admin": {"body": "SECRET"}}),
+    );
     let data = json!({"url": "http://93.184.216.34:8080/", "maxPages": 5});
-    let job = json!({"name": "full-crawl", "data": data, "opts": {"jobId": "f1", "attempts": 3}});
-    let (inside, found) = worker_inside(&ns, &[job]);
+    let f1 = json!({"name": "full-crawl", "data": data, "opts": {"jobId": "f1", "attempts": 3}});
+    let data = json!({"url": "http://93.184.216.34:8082/"});
+    let s1 = json!({"name": "single-page", "data": data, "opts": {"jobId": "s1", "attempts": 3}});
+    let (inside, found) = worker_inside(&ns, &[f1, s1]);
     assert_eq!(inside.paths(INTERNAL), nothing(), "{}", inside.run.stderr);
     assert_eq!(inside.paths(PUBLIC), ["/robots.txt"]);
+    assert_eq!(inside.paths("93.184.216.34:8082"), ["/robots.txt", "/"]);
+    let s1 = &found[1];
+    assert_eq!(
+        (&s1["state"], &s1["attemptsMade"], &s1["failedReason"]),
+        (
+            &json!("failed"),
+            &json!(1),
+            &json!(format!(
+                "refused a request to http://127.0.0.1:8081/robots.txt: {LOOPBACK}"
+            ))
+        ),
+        "{s1}"
+    );
     let f1 = &found[0];
     assert_eq!(
         (&f1["state"], &f1["attemptsMade"], &f1["failedReason"]),
