@@ -19,6 +19,11 @@ pub fn redact(url: &Url) -> String {
     strip(url).to_string()
 }
 
+/// [`redact`] for text that may be a URL (other text is returned as it is).
+pub fn redact_text(text: &str) -> String {
+    Url::parse(text).map_or_else(|_| text.to_string(), |url| redact(&url))
+}
+
 /// The seeds' userinfo by origin; requests to an origin carry its seed's.
 #[derive(Debug, Clone, Default)]
 pub struct Credentials(HashMap<String, (String, Option<String>)>);
@@ -64,6 +69,8 @@ mod tests {
     fn userinfo_is_redacted_and_reapplied_per_origin() {
         let seed = Url::parse("http://user:s%40cret@a.test:8080/x?q=1").unwrap();
         assert_eq!(redact(&seed), "http://a.test:8080/x?q=1");
+        assert_eq!(redact_text("http://u:p@b.test/c"), "http://b.test/c");
+        assert_eq!(redact_text("/relative"), "/relative");
         let creds = Credentials::from_seeds(std::slice::from_ref(&seed));
         let page = Url::parse("http://a.test:8080/robots.txt").unwrap();
         assert_eq!(

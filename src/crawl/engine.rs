@@ -380,7 +380,11 @@ where
             page.word_count = x.word_count;
             page.links = x.links.into_iter().map(String::from).collect();
         }
-        page.canonical = page.canonical.or(link_canonical);
+        // A canonical is the site's text: it may name a user and password.
+        page.canonical = page
+            .canonical
+            .or(link_canonical)
+            .map(|c| credentials::redact_text(&c));
         page
     }
 

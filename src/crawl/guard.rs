@@ -120,7 +120,9 @@ impl Resolver {
     pub fn new(pinned: &[(String, SocketAddr)], guard: bool, trusted: HashSet<String>) -> Self {
         let mut map: HashMap<String, Vec<SocketAddr>> = HashMap::new();
         for (host, addr) in pinned {
-            map.entry(host.to_ascii_lowercase()).or_default().push(*addr);
+            map.entry(host.to_ascii_lowercase())
+                .or_default()
+                .push(*addr);
         }
         Resolver {
             pinned: Arc::new(map),
@@ -241,7 +243,10 @@ mod tests {
     async fn pinned_names_are_checked_too() {
         let pinned = [
             ("inside.test".to_string(), "127.0.0.1:80".parse().unwrap()),
-            ("outside.test".to_string(), "93.184.216.34:80".parse().unwrap()),
+            (
+                "outside.test".to_string(),
+                "93.184.216.34:80".parse().unwrap(),
+            ),
         ];
         let guarded = Resolver::new(&pinned, true, HashSet::new());
         let err = guarded.lookup("inside.test").await.unwrap_err();

@@ -22,7 +22,10 @@ fn crawl_inside(ns: &Netns, args: &[&str]) -> (Inside, Vec<Value>, Value) {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
-    let summary = lines.pop().map(|l| l["summary"].clone()).unwrap_or_default();
+    let summary = lines
+        .pop()
+        .map(|l| l["summary"].clone())
+        .unwrap_or_default();
     assert!(
         summary.is_object(),
         "no summary:\n{}\n{}",
@@ -173,7 +176,11 @@ fn dns_rebinding_is_caught_on_the_address_connected_to() {
     assert_eq!(
         outcome,
         [
-            (json!("http://rebind.test:8080/"), json!("Public"), Value::Null),
+            (
+                json!("http://rebind.test:8080/"),
+                json!("Public"),
+                Value::Null
+            ),
             (
                 json!("http://rebind.test:8080/next"),
                 Value::Null,
@@ -192,9 +199,17 @@ fn dns_rebinding_is_caught_on_the_address_connected_to() {
 #[test]
 fn a_guarded_worker_connects_once_per_lookup_and_keeps_url_passwords_out_of_results() {
     let mut ns = Netns::new();
-    ns.http(PUBLIC_IP, 8080, json!({"/": {"body": "<title>Public</title>"}}))
-        .http("127.0.0.1", 8080, json!({"/": {"body": "<title>SECRET</title>"}}))
-        .dns(json!({"rebind.test": [PUBLIC_IP, PUBLIC_IP, "127.0.0.1"]}));
+    ns.http(
+        PUBLIC_IP,
+        8080,
+        json!({"/": {"body": "<title>Public</title>"}}),
+    )
+    .http(
+        "127.0.0.1",
+        8080,
+        json!({"/": {"body": "<title>SECRET</title>"}}),
+    )
+    .dns(json!({"rebind.test": [PUBLIC_IP, PUBLIC_IP, "127.0.0.1"]}));
     let data = json!({"url": "http://user:hunter2@rebind.test:8080/", "respectRobots": false});
     let job = json!({"name": "single-page", "data": data, "opts": {"jobId": "r1", "attempts": 3}});
     let (inside, found) = worker_inside(&ns, &[job]);
@@ -216,12 +231,17 @@ fn a_guarded_worker_connects_once_per_lookup_and_keeps_url_passwords_out_of_resu
             &json!("Public")
         )
     );
+    assert!(!r1["returnvalue"].to_string().contains("hunter2"), "{r1}");
     assert!(
-        !r1["returnvalue"].to_string().contains("hunter2"),
-        "{r1}"
+        !inside.run.stdout.contains("hunter2"),
+        "{}",
+        inside.run.stdout
     );
-    assert!(!inside.run.stdout.contains("hunter2"), "{}", inside.run.stdout);
-    assert!(!inside.run.stderr.contains("hunter2"), "{}", inside.run.stderr);
+    assert!(
+        !inside.run.stderr.contains("hunter2"),
+        "{}",
+        inside.run.stderr
+    );
     // The password is still sent: base64("user:hunter2").
     let sent: Vec<&Value> = inside
         .log

@@ -96,7 +96,11 @@ impl Netns {
             config["dns"] = dns.clone();
         }
         write(dir, "config.json", &config.to_string());
-        write(dir, "resolv.conf", "nameserver 127.0.0.1\noptions attempts:1\n");
+        write(
+            dir,
+            "resolv.conf",
+            "nameserver 127.0.0.1\noptions attempts:1\n",
+        );
         write(dir, "script.sh", script);
         let _ = std::fs::remove_file(dir.join("ready"));
         let helper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/support/hostile.py");
