@@ -35,7 +35,8 @@ Options:
   --no-system-packages   never call apt-get or brew; fail with a hint
                          instead if redis-server (or node/npm) is missing
   --dev                  also make sure the test prerequisites exist (node,
-                         npm, redis-cli, openssl, chromium) and install the interop
+                         npm, redis-cli, openssl, chromium, unshare, ip,
+                         python3) and install the interop
                          test dependencies (npm ci in tests/interop)
   -h, --help             show this help and exit
 
@@ -250,6 +251,13 @@ if [ "$dev" = 1 ]; then
     # The tests also drive redis-cli and make TLS certificates with openssl.
     have redis-cli || apt_pkgs="${apt_pkgs:+$apt_pkgs }redis-tools"
     have openssl || apt_pkgs="${apt_pkgs:+$apt_pkgs }openssl"
+    # The private-network guard tests run in a network namespace (unshare, ip) next to
+    # python3 hostile servers.
+    if [ "$pkg_manager" = apt ]; then
+        have unshare || apt_pkgs="${apt_pkgs:+$apt_pkgs }util-linux"
+        have ip || apt_pkgs="${apt_pkgs:+$apt_pkgs }iproute2"
+        have python3 || apt_pkgs="${apt_pkgs:+$apt_pkgs }python3"
+    fi
     # The dashboard test drives Debian's chromium headless (playwright-core).
     if [ "$pkg_manager" = apt ]; then
         have chromium || apt_pkgs="${apt_pkgs:+$apt_pkgs }chromium"

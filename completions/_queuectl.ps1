@@ -282,6 +282,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--include-subdomains', '--include-subdomains', [CompletionResultType]::ParameterName, 'Also crawl subdomains of the seeds'' hosts')
             [CompletionResult]::new('--no-sitemaps', '--no-sitemaps', [CompletionResultType]::ParameterName, 'Do not queue the pages listed in the sitemaps that robots.txt names')
             [CompletionResult]::new('--ignore-robots', '--ignore-robots', [CompletionResultType]::ParameterName, 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)')
+            [CompletionResult]::new('--deny-private-networks', '--deny-private-networks', [CompletionResultType]::ParameterName, 'Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback, private, CGNAT, link-local, unique-local, multicast or other non-public address, checked on the address connected to [default: local sites may be crawled]')
             [CompletionResult]::new('--force-refresh', '--force-refresh', [CompletionResultType]::ParameterName, 'Ignore the cache''s validators and fetch everything again (a refresh job''s forceRefresh)')
             [CompletionResult]::new('--enqueue', '--enqueue', [CompletionResultType]::ParameterName, 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Enqueue a refresh job instead of a crawl')

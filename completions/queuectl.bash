@@ -424,7 +424,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__crawl)
-            opts="-o -u -q -h -V --single-page --max-pages --max-depth --include --exclude --include-subdomains --max-duration --no-sitemaps --ignore-robots --host-concurrency --delay --concurrency --user-agent --http-connect-timeout --request-timeout --output --output-file --cache --force-refresh --enqueue --refresh --priority --customer --new-customer --tier --dedup-window --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-o -u -q -h -V --single-page --max-pages --max-depth --include --exclude --include-subdomains --max-duration --no-sitemaps --ignore-robots --deny-private-networks --host-concurrency --delay --concurrency --user-agent --http-connect-timeout --request-timeout --output --output-file --cache --force-refresh --enqueue --refresh --priority --customer --new-customer --tier --dedup-window --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

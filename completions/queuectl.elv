@@ -272,6 +272,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --include-subdomains 'Also crawl subdomains of the seeds'' hosts'
             cand --no-sitemaps 'Do not queue the pages listed in the sitemaps that robots.txt names'
             cand --ignore-robots 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
+            cand --deny-private-networks 'Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback, private, CGNAT, link-local, unique-local, multicast or other non-public address, checked on the address connected to [default: local sites may be crawled]'
             cand --force-refresh 'Ignore the cache''s validators and fetch everything again (a refresh job''s forceRefresh)'
             cand --enqueue 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'
             cand --refresh 'Enqueue a refresh job instead of a crawl'

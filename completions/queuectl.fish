@@ -257,6 +257,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l single-page 
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l include-subdomains -d 'Also crawl subdomains of the seeds\' hosts'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l no-sitemaps -d 'Do not queue the pages listed in the sitemaps that robots.txt names'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l ignore-robots -d 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l deny-private-networks -d 'Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback, private, CGNAT, link-local, unique-local, multicast or other non-public address, checked on the address connected to [default: local sites may be crawled]'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l force-refresh -d 'Ignore the cache\'s validators and fetch everything again (a refresh job\'s forceRefresh)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l enqueue -d 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l refresh -d 'Enqueue a refresh job instead of a crawl'

@@ -84,6 +84,12 @@ pub struct CrawlArgs {
     #[arg(long, help_heading = "Politeness")]
     pub ignore_robots: bool,
 
+    /// Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback,
+    /// private, CGNAT, link-local, unique-local, multicast or other non-public address,
+    /// checked on the address connected to [default: local sites may be crawled]
+    #[arg(long, conflicts_with = "enqueue", help_heading = "Politeness")]
+    pub deny_private_networks: bool,
+
     /// Requests in flight per host
     #[arg(
         long,

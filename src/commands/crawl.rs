@@ -81,6 +81,7 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         request_timeout: args.request_timeout,
         cache: args.cache.clone(),
         force_refresh: args.force_refresh,
+        guard_private: args.deny_private_networks,
         ..CrawlOptions::default()
     })
 }
@@ -208,6 +209,14 @@ fn summary(out: &Printer, r: &CrawlReport) {
         out.warn(&format!(
             "seed {} was not crawled: {}",
             seed.url, seed.reason
+        ));
+    }
+    if let Some(first) = r.refused.first() {
+        out.warn(&format!(
+            "refused {} request(s) to non-public addresses, the first to {}: {}",
+            r.refused.len(),
+            first.url,
+            first.reason
         ));
     }
 }

@@ -9,6 +9,7 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use url::Url;
 
 use super::cache::{Cache, Entry};
+use super::credentials::{self, Credentials};
 use super::fetch::{self, ClientOptions, FetchError, Fetcher, Response};
 use super::frontier::{self, Frontier, Job, Scope};
 use super::politeness::{self, Politeness};
@@ -99,6 +100,8 @@ where
             connect_timeout: opts.connect_timeout,
             request_timeout: opts.request_timeout,
             resolve: opts.resolve.clone(),
+            guard: opts.guard_private,
+            credentials: Credentials::from_seeds(seeds),
             // Every request in flight may come back to the pool idle.
             idle_per_host: opts.concurrency.max(1),
         })?;
@@ -129,7 +132,8 @@ where
             stop: false,
             on_event,
         };
-        for seed in seeds {
+        for seed in seeds.iter().map(credentials::strip) {
+            let seed = &seed;
             if e.frontier.mark_seen(seed) {
                 e.pending_seeds.insert(seed.to_string());
                 e.frontier.push(Job::new(seed.clone(), 0, true));
@@ -204,7 +208,7 @@ where
         }
         self.polite.start(&host, now);
         if job.sitemap.is_some() {
-            tasks.push(task::sitemap(&self.fetcher, job, self.opts.guard_private));
+            tasks.push(task::sitemap(&self.fetcher, job));
             return Step::Moved;
         }
         if !job.reserved {
@@ -230,7 +234,7 @@ where
             (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
             _ => None,
         };
-        task::page(&self.fetcher, job, conditional, self.opts.guard_private)
+        task::page(&self.fetcher, job, conditional)
     }
 
     fn complete(&mut self, done: Done) {
@@ -376,7 +380,11 @@ where
             page.word_count = x.word_count;
             page.links = x.links.into_iter().map(String::from).collect();
         }
-        page.canonical = page.canonical.or(link_canonical);
+        // A canonical is the site's text: it may name a user and password.
+        page.canonical = page
+            .canonical
+            .or(link_canonical)
+            .map(|c| credentials::redact_text(&c));
         page
     }
 
@@ -468,6 +476,7 @@ where
                 url,
                 reason: "not fetched before the crawl ended".into(),
             }));
+        self.report.refused = self.fetcher.refusals();
         let elapsed = start.elapsed();
         self.report.duration_ms = elapsed.as_millis() as u64;
         let pages = (self.report.fetched + self.report.failed) as f64;

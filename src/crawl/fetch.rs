@@ -1,14 +1,20 @@
 //! HTTP: the reqwest client, one request with a streaming size cap, and the
 //! response facts the crawler acts on. Redirects are never followed here.
 
+use std::collections::HashSet;
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use hyper_util::client::proxy::matcher::Matcher as ProxyMatcher;
 use reqwest::header::{self, HeaderMap};
 use reqwest::{redirect, Client};
-use url::Url;
+use url::{Host, Url};
 
 use super::cache::Entry;
+use super::credentials::{self, Credentials};
+use super::guard::{self, GuardError, Resolver};
+use super::UrlIssue;
 
 /// Response bodies stop at this size; the page is flagged `truncated`.
 pub const MAX_BODY: usize = 10 * 1024 * 1024;
@@ -28,10 +34,14 @@ pub enum FetchError {
 
 impl From<reqwest::Error> for FetchError {
     fn from(e: reqwest::Error) -> Self {
+        let e = e.without_url();
         // The source chain carries the useful part ("Connection refused").
         let mut msg = e.to_string();
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
+            if let Some(refusal) = s.downcast_ref::<GuardError>() {
+                return FetchError::Refused(refusal.to_string());
+            }
             msg = s.to_string();
             source = s.source();
         }
@@ -53,6 +63,10 @@ pub struct ClientOptions {
     pub request_timeout: Duration,
     /// Host names mapped to fixed addresses (tests, pinned DNS).
     pub resolve: Vec<(String, SocketAddr)>,
+    /// Refuse every request to a non-public address (see `guard`).
+    pub guard: bool,
+    /// The seeds' `user:pass@`, sent to their origins.
+    pub credentials: Credentials,
     /// Idle connections kept per host: at least the requests in flight to
     /// one host, so a busy crawl reuses its connections instead of opening
     /// new ones.
@@ -101,36 +115,106 @@ fn is_html(content_type: &str) -> bool {
     mime.eq_ignore_ascii_case("text/html") || mime.eq_ignore_ascii_case("application/xhtml+xml")
 }
 
-/// Makes requests.
+/// Refusals kept for the report (all are refused, these are listed).
+const MAX_REFUSALS_LISTED: usize = 100;
+
+/// Makes requests. With the guard on, every request (page, redirect hop,
+/// robots.txt, sitemap) is checked where it connects: IP literals before
+/// sending, names by the resolver the connection uses, and, when a proxy
+/// carries the request, the target resolved here before the proxy sees it.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     client: Client,
+    resolver: Resolver,
+    guard: bool,
+    /// The proxy rules reqwest applies (it builds the same matcher).
+    proxies: Arc<ProxyMatcher>,
+    credentials: Credentials,
+    refused: Arc<Mutex<Vec<UrlIssue>>>,
 }
 
 impl Fetcher {
     /// Builds the client: rustls with the ring provider, no automatic
-    /// redirects, no proxy for loopback, explicit timeouts.
+    /// redirects, the environment's proxies, explicit timeouts.
     pub fn new(opts: &ClientOptions) -> Result<Self, reqwest::Error> {
         // Harmless when already installed (by the Redis connection code).
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let mut builder = Client::builder()
+        let proxies = ProxyMatcher::from_system();
+        let resolver = Resolver::new(&opts.resolve, opts.guard, proxy_hosts(&proxies));
+        let client = Client::builder()
             .user_agent(&opts.user_agent)
             .redirect(redirect::Policy::none())
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.request_timeout)
-            .pool_max_idle_per_host(opts.idle_per_host.max(1));
-        for (host, addr) in &opts.resolve {
-            builder = builder.resolve(host, *addr);
-        }
+            .pool_max_idle_per_host(opts.idle_per_host.max(1))
+            .dns_resolver(resolver.clone())
+            .build()?;
         Ok(Fetcher {
-            client: builder.build()?,
+            client,
+            resolver,
+            guard: opts.guard,
+            proxies: Arc::new(proxies),
+            credentials: opts.credentials.clone(),
+            refused: Arc::default(),
         })
+    }
+
+    /// The requests refused so far (URL without userinfo, and why).
+    pub fn refusals(&self) -> Vec<UrlIssue> {
+        self.refused.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
     /// One GET; the body is streamed up to the cap.
     pub async fn get(&self, url: &Url, req: &Request) -> Result<Response, FetchError> {
+        let result = self.get_checked(url, req).await;
+        if let Err(FetchError::Refused(why)) = &result {
+            self.record_refusal(url, why);
+        }
+        result
+    }
+
+    fn record_refusal(&self, url: &Url, why: &str) {
+        if let Ok(mut refused) = self.refused.lock() {
+            if refused.len() < MAX_REFUSALS_LISTED {
+                refused.push(UrlIssue {
+                    url: credentials::redact(url),
+                    reason: why.to_string(),
+                });
+            }
+        }
+    }
+
+    /// The checks that come before sending (the resolver does the rest).
+    async fn precheck(&self, url: &Url) -> Result<(), FetchError> {
+        if !self.guard {
+            return Ok(());
+        }
+        let refused = |e: GuardError| FetchError::Refused(e.to_string());
+        guard::check_literal(url).map_err(refused)?;
+        let (Some(Host::Domain(host)), true) = (url.host(), self.proxied(url)) else {
+            return Ok(());
+        };
+        match self.resolver.lookup(host).await {
+            Ok(_) => Ok(()),
+            Err(e) => Err(match e.downcast::<GuardError>() {
+                Ok(g) => refused(*g),
+                Err(e) => FetchError::Connect(format!("cannot resolve {host}: {e}")),
+            }),
+        }
+    }
+
+    fn proxied(&self, url: &Url) -> bool {
+        let stripped = credentials::strip(url);
+        stripped
+            .as_str()
+            .parse::<http::Uri>()
+            .map_or(true, |uri| self.proxies.intercept(&uri).is_some())
+    }
+
+    async fn get_checked(&self, url: &Url, req: &Request) -> Result<Response, FetchError> {
+        self.precheck(url).await?;
         let start = Instant::now();
-        let mut builder = self.client.get(url.as_str());
+        let mut builder = self.client.get(self.credentials.apply(url).as_str());
         if let Some(entry) = &req.conditional {
             if let Some(etag) = &entry.etag {
                 builder = builder.header(header::IF_NONE_MATCH, etag);
@@ -166,6 +250,15 @@ impl Fetcher {
         out.elapsed = start.elapsed();
         Ok(out)
     }
+}
+
+/// The host names of the configured proxies, which the guard trusts.
+fn proxy_hosts(proxies: &ProxyMatcher) -> HashSet<String> {
+    ["http://queuectl.invalid/", "https://queuectl.invalid/"]
+        .iter()
+        .filter_map(|probe| proxies.intercept(&probe.parse().ok()?))
+        .filter_map(|hit| hit.uri().host().map(str::to_ascii_lowercase))
+        .collect()
 }
 
 fn head(status: u16, headers: &HeaderMap) -> Response {

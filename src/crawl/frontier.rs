@@ -6,11 +6,12 @@ use regex::Regex;
 use url::Url;
 
 /// Parses and normalises an absolute http(s) URL; `None` for anything else.
+/// The `user:pass@` part is dropped (requests get a seed's from the fetcher).
 pub fn normalise(url: Url) -> Option<Url> {
-    let mut url = url;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
         return None;
     }
+    let mut url = super::credentials::strip(&url);
     url.set_fragment(None);
     if let Some(query) = url.query() {
         if query.is_empty() {

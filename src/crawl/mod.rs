@@ -5,6 +5,7 @@
 //! scrape handlers) print or store pages without holding the whole crawl.
 
 mod cache;
+mod credentials;
 mod engine;
 mod extract;
 mod fetch;
@@ -25,7 +26,9 @@ use serde::Serialize;
 use url::Url;
 
 pub use cache::CacheError;
-pub use guard::{guard, is_public, GuardError};
+pub use credentials::redact;
+use credentials::Credentials;
+pub use guard::{is_public, GuardError};
 pub use robots::product_token;
 
 /// Everything a crawl needs to know.
@@ -63,7 +66,8 @@ pub struct CrawlOptions {
     pub cache: Option<PathBuf>,
     /// Ignore the cache's validators (the cache is still updated).
     pub force_refresh: bool,
-    /// Refuse URLs resolving to internal addresses (for URLs from queue data).
+    /// Refuse every request to a loopback, private, link-local or otherwise
+    /// non-public address (for URLs from queue data).
     pub guard_private: bool,
     /// Host names pinned to addresses (tests, or a caller's own DNS).
     pub resolve: Vec<(String, SocketAddr)>,
@@ -184,6 +188,9 @@ pub struct CrawlReport {
     /// Seeds that could not be fetched or that robots refused.
     pub failed_seeds: Vec<UrlIssue>,
     pub blocked: Vec<UrlIssue>,
+    /// Requests the private-network guard refused (the first 100).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<UrlIssue>,
     pub robots: Vec<RobotsOutcome>,
     pub warnings: Vec<String>,
     /// Why the crawl ended early (duration reached, stopped by the caller).
@@ -202,14 +209,18 @@ pub enum CrawlError {
     Cache(#[from] CacheError),
 }
 
-/// Parses a seed: an absolute http or https URL.
+/// Parses a seed: an absolute http or https URL. Its `user:pass@`, if any,
+/// is kept for the crawl's requests and left out of everything it reports.
 pub fn parse_seed(text: &str) -> Result<Url, CrawlError> {
-    let bad = |why: &str| CrawlError::InvalidUrl(text.to_string(), why.to_string());
-    let url = Url::parse(text.trim()).map_err(|e| bad(&e.to_string()))?;
+    let url = Url::parse(text.trim());
+    let shown = url.as_ref().map_or_else(|_| text.to_string(), redact);
+    let bad = |why: &str| CrawlError::InvalidUrl(shown.clone(), why.to_string());
+    let url = url.map_err(|e| bad(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(bad("only http and https URLs can be crawled"));
     }
-    frontier::normalise(url).ok_or_else(|| bad("the URL has no host"))
+    let normal = frontier::normalise(url.clone()).ok_or_else(|| bad("the URL has no host"))?;
+    Ok(Credentials::from_seeds(&[url]).apply(&normal))
 }
 
 /// Crawls from `seeds`, calling `on_event` with each page and progress update;

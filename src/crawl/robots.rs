@@ -5,7 +5,7 @@ use std::time::Duration;
 use texting_robots::Robot;
 use url::Url;
 
-use super::fetch::{self, Fetcher, Request};
+use super::fetch::{self, FetchError, Fetcher, Request};
 use super::politeness;
 
 /// RFC 9309 §2.5: parse at least 500 KiB; we read exactly that much.
@@ -109,24 +109,29 @@ pub async fn fetch_retrying(
 ) -> Rules {
     let mut rules = fetch(fetcher, origin, token).await;
     for wait in ROBOTS_RETRY_WAITS {
-        if !matches!(rules, Rules::Unreachable(_)) {
-            return rules;
+        match rules {
+            Err(FetchError::Refused(_)) => break,
+            Ok(Rules::Unreachable(_)) | Err(_) => {}
+            Ok(rules) => return rules,
         }
         tokio::time::sleep(politeness::jitter(wait.max(min_wait))).await;
         rules = fetch(fetcher, origin, token).await;
     }
+    let attempts = ROBOTS_RETRY_WAITS.len() + 1;
     match rules {
-        Rules::Unreachable(why) => {
-            Rules::Unreachable(format!("{why}, {} attempts", ROBOTS_RETRY_WAITS.len() + 1))
-        }
-        rules => rules,
+        // The guard's refusal is final: it was tried once.
+        Err(e @ FetchError::Refused(_)) => Rules::Unreachable(e.to_string()),
+        Err(e) => Rules::Unreachable(format!("{e}, {attempts} attempts")),
+        Ok(Rules::Unreachable(why)) => Rules::Unreachable(format!("{why}, {attempts} attempts")),
+        Ok(rules) => rules,
     }
 }
 
-/// Fetches and interprets `origin`'s robots.txt, following up to 5 redirects.
-pub async fn fetch(fetcher: &Fetcher, origin: &Url, token: &str) -> Rules {
+/// Fetches and interprets `origin`'s robots.txt, following up to 5
+/// redirects; `Err` when a request got no response.
+pub async fn fetch(fetcher: &Fetcher, origin: &Url, token: &str) -> Result<Rules, FetchError> {
     let Ok(mut url) = origin.join("/robots.txt") else {
-        return Rules::AllowAll;
+        return Ok(Rules::AllowAll);
     };
     let req = Request {
         cap: MAX_ROBOTS_BYTES,
@@ -134,16 +139,13 @@ pub async fn fetch(fetcher: &Fetcher, origin: &Url, token: &str) -> Rules {
         ..Request::default()
     };
     for _ in 0..=MAX_ROBOTS_REDIRECTS {
-        let resp = match fetcher.get(&url, &req).await {
-            Ok(r) => r,
-            Err(e) => return Rules::Unreachable(e.to_string()),
-        };
+        let resp = fetcher.get(&url, &req).await?;
         match fetch::redirect_target(&url, &resp) {
             Some(next) => url = next,
-            None => return from_status(resp.status, &resp.body, token),
+            None => return Ok(from_status(resp.status, &resp.body, token)),
         }
     }
-    Rules::AllowAll
+    Ok(Rules::AllowAll)
 }
 
 #[cfg(test)]

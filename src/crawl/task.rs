@@ -10,7 +10,6 @@ use super::cache::Entry;
 use super::extract::{self, Extracted};
 use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
-use super::guard;
 use super::robots::{self, Rules};
 use super::sitemap::{self, Sitemap, SitemapError, MAX_SITEMAP_BYTES};
 
@@ -73,27 +72,21 @@ pub(super) fn robots(
     })
 }
 
-/// Fetches one page (after the address guard, when it is on).
-pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, check: bool) -> Task {
+/// Fetches one page.
+pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>) -> Task {
     let req = Request {
         conditional,
         ..Request::default()
     };
     let fetcher = fetcher.clone();
     Box::pin(async move {
-        if let Err(e) = guarded(check, &job.url).await {
-            return Done::Page {
-                job,
-                result: Err(e),
-            };
-        }
         let result = fetch_and_parse(&fetcher, &job.url, &req).await;
         Done::Page { job, result }
     })
 }
 
-/// Fetches and parses one sitemap file (after the address guard, when it is on).
-pub(super) fn sitemap(fetcher: &Fetcher, job: Job, check: bool) -> Task {
+/// Fetches and parses one sitemap file.
+pub(super) fn sitemap(fetcher: &Fetcher, job: Job) -> Task {
     let req = Request {
         cap: MAX_SITEMAP_BYTES,
         any_type: true,
@@ -101,25 +94,9 @@ pub(super) fn sitemap(fetcher: &Fetcher, job: Job, check: bool) -> Task {
     };
     let fetcher = fetcher.clone();
     Box::pin(async move {
-        if let Err(e) = guarded(check, &job.url).await {
-            return Done::Sitemap {
-                job,
-                result: Err(e),
-            };
-        }
         let result = fetch_sitemap(&fetcher, &job.url, &req).await;
         Done::Sitemap { job, result }
     })
-}
-
-/// The address guard's verdict, when it is on.
-async fn guarded(check: bool, url: &Url) -> Result<(), FetchError> {
-    if check {
-        guard::guard(url)
-            .await
-            .map_err(|e| FetchError::Refused(e.to_string()))?;
-    }
-    Ok(())
 }
 
 async fn fetch_sitemap(

@@ -77,12 +77,9 @@ pub async fn run(
         .and_then(Value::as_str)
         .ok_or_else(|| unrecoverable("data.url is missing"))?;
     let seed = crawl::parse_seed(url).map_err(|e| unrecoverable(&e.to_string()))?;
+    // Shown in messages: the URL without its password.
+    let url = &crawl::redact(&seed);
     let opts = options(kind, &data, settings);
-    if opts.guard_private {
-        crate::crawl::guard(&seed)
-            .await
-            .map_err(|e| unrecoverable(&format!("refused {url}: {e}")))?;
-    }
     report(job, ctx, 0.0, "fetching robots.txt").await;
     let (tx, mut rx) = mpsc::unbounded_channel::<(f64, String)>();
     let stop = StopOnDrop(Arc::new(AtomicBool::new(false)));
@@ -103,6 +100,12 @@ pub async fn run(
     drop(stop);
     metrics.cpu_ms = cpu.map(|d| d.as_millis() as u64);
     let summary = result.map_err(bullmq::Error::ProcessingError)?;
+    if let Some(refused) = summary.refused.first() {
+        return Err(unrecoverable(&format!(
+            "refused a request to {}: {}",
+            refused.url, refused.reason
+        )));
+    }
     if let Some(status) = seed_auth_failure(&pages) {
         return Err(unrecoverable(&format!(
             "{url} answered HTTP {status}: not authorised to scrape it"
