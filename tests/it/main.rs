@@ -14,6 +14,7 @@ mod events;
 mod health;
 mod inspect;
 mod interop;
+mod readme;
 mod retry;
 mod schedule;
 mod serve;
