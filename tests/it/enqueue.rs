@@ -416,7 +416,7 @@ fn ctrl_c_during_a_bulk_add_reports_what_is_in_redis() {
     let started = std::time::Instant::now();
     while server.int(&["LLEN", "bull:process-queue:wait"]) < 1000 {
         assert!(
-            started.elapsed().as_secs() < 20,
+            started.elapsed().as_secs() < 90,
             "the bulk add never started"
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
