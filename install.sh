@@ -35,9 +35,11 @@ Options:
   --no-system-packages   never call apt-get or brew; fail with a hint
                          instead if redis-server (or node/npm) is missing
   --dev                  also make sure the test prerequisites exist (node,
-                         npm, redis-cli, openssl, chromium, unshare, ip,
-                         python3) and install the interop
-                         test dependencies (npm ci in tests/interop)
+                         npm, redis-cli, openssl, python3, chromium, unshare,
+                         ip) and install the interop test dependencies (npm ci
+                         in tests/interop)
+  --no-first-run         skip the first run (examples/first-run.sh: a scrape
+                         job through a private redis-server and a local page)
   -h, --help             show this help and exit
 
 Requirements: cargo (install Rust via https://rustup.rs) and redis-server.
@@ -53,6 +55,7 @@ EOF
 prefix=${PREFIX:-}
 use_system_packages=1
 dev=0
+first_run=1
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -76,6 +79,9 @@ while [ $# -gt 0 ]; do
             ;;
         --dev)
             dev=1
+            ;;
+        --no-first-run)
+            first_run=0
             ;;
         --)
             shift
@@ -251,12 +257,12 @@ if [ "$dev" = 1 ]; then
     # The tests also drive redis-cli and make TLS certificates with openssl.
     have redis-cli || apt_pkgs="${apt_pkgs:+$apt_pkgs }redis-tools"
     have openssl || apt_pkgs="${apt_pkgs:+$apt_pkgs }openssl"
-    # The private-network guard tests run in a network namespace (unshare, ip) next to
-    # python3 hostile servers.
+    # Local test sites and the first run use python3; the network-guard tests
+    # build private network namespaces with unshare (util-linux) and ip (iproute2).
+    have python3 || apt_pkgs="${apt_pkgs:+$apt_pkgs }python3"
     if [ "$pkg_manager" = apt ]; then
         have unshare || apt_pkgs="${apt_pkgs:+$apt_pkgs }util-linux"
         have ip || apt_pkgs="${apt_pkgs:+$apt_pkgs }iproute2"
-        have python3 || apt_pkgs="${apt_pkgs:+$apt_pkgs }python3"
     fi
     # The dashboard test drives Debian's chromium headless (playwright-core).
     if [ "$pkg_manager" = apt ]; then
@@ -410,3 +416,16 @@ case ":${PATH}:" in
         say "  export PATH=\"$bin_dir:\$PATH\"   (e.g. in ~/.profile)"
         ;;
 esac
+
+# ---------------------------------------------------------------------------
+# (f) first run: queuectl's main job end to end on this machine alone
+
+if [ "$first_run" = 1 ]; then
+    if have python3; then
+        say "first run: sh examples/first-run.sh (skip with --no-first-run)"
+        sh "$repo_dir/examples/first-run.sh" "$bin_dir/queuectl" ||
+            die "the first run failed (see above)"
+    else
+        say "note: skipping the first run: python3 not found (./install.sh --dev installs it)"
+    fi
+fi

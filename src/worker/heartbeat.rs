@@ -151,7 +151,7 @@ fn hostname() -> String {
         .map(|h| h.trim().to_string())
         .ok()
         .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| std::env::var(crate::env::HOSTNAME).ok())
         .unwrap_or_else(|| "unknown".into())
 }
 

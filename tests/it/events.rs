@@ -17,12 +17,9 @@ const LIMIT: Duration = Duration::from_secs(30);
 
 /// `queuectl ARGS` running in the background against `server`, with a hermetic environment.
 fn spawn(server: &RedisServer, args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_queuectl"))
+    support::queuectl_command()
         .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("REDIS_URL", server.url())
-        .env("QUEUECTL_CONNECT_TIMEOUT", "3s")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

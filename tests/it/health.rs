@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::{free_port, node, node_spawn, RedisServer, Run};
+use crate::support::{self, free_port, node, node_spawn, RedisServer, Run};
 
 /// Kills a spawned process when the test ends, however it ends.
 struct Guard(Child);
@@ -459,10 +459,8 @@ fn spawn_worker(server: &RedisServer, queue: &str) -> Guard {
 }
 
 fn server_cmd(server: &RedisServer) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_queuectl"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("REDIS_URL", server.url());
+    let mut cmd = support::queuectl_command();
+    cmd.env("REDIS_URL", server.url());
     cmd
 }
 

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use crate::support::RedisServer;
+use crate::support::{self, RedisServer};
 
 fn fill(server: &RedisServer) {
     let q = |args: &[&str]| server.queuectl().args(["enqueue"]).args(args).run().ok();
@@ -67,7 +67,7 @@ fn stats_on_an_unknown_queue_warns_and_creates_nothing() {
 fn stats_watch_streams_json_until_stopped() {
     let server = RedisServer::start();
     fill(&server);
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_queuectl"));
+    let mut cmd = support::queuectl_command();
     cmd.env("REDIS_URL", server.url())
         .args(["stats", "--json", "--watch", "100ms"])
         .stdout(Stdio::piped());

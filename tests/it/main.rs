@@ -15,6 +15,7 @@ mod guard;
 mod health;
 mod inspect;
 mod interop;
+mod readme;
 mod retry;
 mod schedule;
 mod serve;

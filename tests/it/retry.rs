@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::{node, which, RedisServer};
+use crate::support::{self, node, which, RedisServer};
 
 const Q: &str = "retry-q";
 
@@ -312,10 +312,8 @@ fn under_pty(server: &RedisServer, args: &[&str], answer: &str) -> (i32, String)
         .chain(args.iter().copied())
         .map(shell_quote)
         .collect();
-    let mut child = Command::new(script)
+    let mut child = support::hermetic(&mut Command::new(script))
         .args(["-qfec", &line.join(" "), "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("TERM", "xterm")
         .env("REDIS_URL", server.url())
         .stdin(Stdio::piped())

@@ -2,13 +2,13 @@
 //! look the same to Node's `getJobSchedulers`, fire in Node and queuectl workers,
 //! and bad schedules write nothing.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Timelike};
 use serde_json::{json, Value};
 
-use crate::support::{node, RedisServer};
+use crate::support::{self, node, RedisServer};
 
 /// Node's `getJobSchedulers()` for `queue`, or `getJobScheduler(id)` with an id.
 fn node_schedulers(server: &RedisServer, queue: &str, id: Option<&str>) -> Value {
@@ -59,7 +59,7 @@ struct Worker(Child);
 
 impl Worker {
     fn start(server: &RedisServer, queue: &str) -> Self {
-        let child = Command::new(env!("CARGO_BIN_EXE_queuectl"))
+        let child = support::queuectl_command()
             .env("REDIS_URL", server.url())
             .args(["worker", "--queue", queue])
             .stdout(Stdio::null())

@@ -74,18 +74,8 @@ impl Drop for Serve {
 
 /// The real binary aimed at `redis`, with none of the host's settings.
 fn serve_command(redis: &RedisServer) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_queuectl"));
-    for var in [
-        "QUEUECTL_TOKEN",
-        "QUEUE_PREFIX",
-        "REDIS_HOST",
-        "REDIS_PORT",
-        "REDIS_PASSWORD",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("REDIS_URL", redis.url())
-        .env("QUEUECTL_CONNECT_TIMEOUT", "3s");
+    let mut cmd = support::queuectl_command();
+    cmd.env("REDIS_URL", redis.url());
     cmd
 }
 

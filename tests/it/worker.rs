@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::{node, node_ready, RedisServer};
+use crate::support::{self, node, node_ready, RedisServer};
 
 /// A running `queuectl worker --json`, its events collected as they arrive.
 pub(crate) struct WorkerProc {
@@ -19,7 +19,7 @@ pub(crate) struct WorkerProc {
 
 impl WorkerProc {
     pub(crate) fn start(server: &RedisServer, args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_queuectl"))
+        let mut child = support::queuectl_command()
             .env("REDIS_URL", server.url())
             .args(["worker", "--json"])
             .args(args)

@@ -13,28 +13,6 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-/// Environment variables queuectl reads; cleared so the host's settings never leak in.
-const TOOL_ENV: [&str; 19] = [
-    "QUEUECTL_TOKEN",
-    "REDIS_TLS_CA",
-    "REDIS_TLS_CERT",
-    "REDIS_TLS_KEY",
-    "REDIS_URL",
-    "REDIS_HOST",
-    "REDIS_PORT",
-    "REDIS_USERNAME",
-    "REDIS_PASSWORD",
-    "REDIS_DB",
-    "REDIS_TLS",
-    "REDIS_CLUSTER_NODES",
-    "QUEUE_PREFIX",
-    "QUEUE_NAME",
-    "QUEUE_MAX_RETRIES",
-    "QUEUECTL_CONNECT_TIMEOUT",
-    "NO_COLOR",
-    "QUEUE_CONCURRENCY_SCRAPING",
-    "QUEUE_JOB_TIMEOUT",
-];
 
 /// A redis-server started for one test, shut down when dropped.
 pub struct RedisServer {
@@ -396,6 +374,24 @@ impl Run {
     }
 }
 
+/// Removes every variable queuectl reads (`queuectl::env::ALL`, so a new one
+/// cannot be forgotten) from `cmd`'s environment, and sets the short connect
+/// timeout the tests use.
+pub fn hermetic(cmd: &mut Command) -> &mut Command {
+    for var in queuectl::env::ALL {
+        cmd.env_remove(var);
+    }
+    cmd.env(queuectl::env::CONNECT_TIMEOUT, "3s")
+}
+
+/// The real `queuectl` binary with a hermetic environment: the one way every
+/// test starts it (one-shot through [`Cmd`], long-running through `spawn`).
+pub fn queuectl_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_queuectl"));
+    hermetic(&mut cmd);
+    cmd
+}
+
 /// A queuectl invocation with a hermetic environment.
 pub struct Cmd {
     cmd: Command,
@@ -405,12 +401,10 @@ pub struct Cmd {
 impl Cmd {
     /// The real binary, with every variable it reads removed.
     pub fn new() -> Self {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_queuectl"));
-        for var in TOOL_ENV {
-            cmd.env_remove(var);
+        Self {
+            cmd: queuectl_command(),
+            stdin: None,
         }
-        cmd.env("QUEUECTL_CONNECT_TIMEOUT", "3s");
-        Self { cmd, stdin: None }
     }
 
     pub fn env(&mut self, k: &str, v: &str) -> &mut Self {
@@ -508,7 +502,7 @@ pub fn node_ready() {
 /// Runs `node tests/interop/<script> args…` against `server`; returns its output.
 pub fn node(server: &RedisServer, script: &str, args: &[&str]) -> Run {
     node_ready();
-    let out = Command::new("node")
+    let out = hermetic(&mut Command::new("node"))
         .arg(interop_dir().join(script))
         .args(args)
         .env("REDIS_PORT", server.port.to_string())
@@ -525,7 +519,7 @@ pub fn node(server: &RedisServer, script: &str, args: &[&str]) -> Run {
 /// Starts a long-running node script (e.g. an event listener) and returns the child.
 pub fn node_spawn(server: &RedisServer, script: &str, args: &[&str]) -> Child {
     node_ready();
-    Command::new("node")
+    hermetic(&mut Command::new("node"))
         .arg(interop_dir().join(script))
         .args(args)
         .env("REDIS_PORT", server.port.to_string())
