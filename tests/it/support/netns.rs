@@ -104,14 +104,7 @@ impl Netns {
         write(dir, "script.sh", script);
         let _ = std::fs::remove_file(dir.join("ready"));
         let helper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/support/hostile.py");
-        let mut cmd = Command::new("unshare");
-        cmd.env_clear();
-        for var in ["PATH", "HOME", "PYENV_ROOT", "LANG"] {
-            if let Some(value) = std::env::var_os(var) {
-                cmd.env(var, value);
-            }
-        }
-        let out = cmd
+        let out = super::hermetic(&mut Command::new("unshare"))
             .env("QUEUECTL", env!("CARGO_BIN_EXE_queuectl"))
             .args(["-rnm", "sh", "-c", SETUP, "sh"])
             .arg(dir)
