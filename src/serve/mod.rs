@@ -121,6 +121,11 @@ pub async fn serve(
     opts: ServeOptions,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    // The real port when --bind asked for 0: Host headers name that one.
+    let bound = listener.local_addr().map_err(|source| ServeError::Bind {
+        addr: opts.bind,
+        source,
+    })?;
     let (sender, _) = broadcast::channel(CHANNEL_CAPACITY);
     let rescan = Arc::new(RescanRequest::default());
     let reader = tokio::spawn(events::run(
@@ -136,7 +141,7 @@ pub async fn serve(
         secrets: settings.password.iter().cloned().collect(),
         dropped_clients: AtomicU64::new(0),
         rescan,
-        hosts: guard::AllowedHosts::new(opts.bind, &opts.allowed_hosts),
+        hosts: guard::AllowedHosts::new(bound, &opts.allowed_hosts),
         ws_slots: Arc::new(Semaphore::new(opts.limits.max_ws_clients)),
     });
     listener::run(listener, router(state), opts.limits, shutdown).await;

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
-use super::AppState;
+use super::{AppState, BODY_LIMIT};
 use crate::connection;
 use crate::queues::health::{self, Thresholds};
 use crate::queues::inspect::{self, JobRow};
@@ -240,7 +240,13 @@ pub(crate) async fn add_job(
     body: Result<Bytes, BytesRejection>,
 ) -> Api<Response> {
     // 413 for a body over the limit, with the same `{"error"}` shape as the rest.
-    let body = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            e.status(),
+            format!("request body is larger than the limit of {BODY_LIMIT} bytes"),
+        ),
+        status => ApiError::new(status, e.body_text()),
+    })?;
     let spec = parse_new_job(&body)?;
     let added = st.db(add::add_one(&st.redis, spec).await)?;
     st.rescan.request();

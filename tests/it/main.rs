@@ -17,5 +17,7 @@ mod interop;
 mod retry;
 mod schedule;
 mod serve;
+mod serve_jobs;
+mod serve_security;
 mod worker;
 mod worker_retry;
