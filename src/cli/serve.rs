@@ -44,17 +44,19 @@ pub struct ServeArgs {
     #[arg(long, env = env::QUEUECTL_TOKEN, hide_env_values = true, value_name = "TOKEN")]
     pub token: Option<String>,
 
-    /// Also answer for this Host, `name` (any port of ours, or none) or `name:port` (repeatable)
+    /// Also answer for this Host header: `name` (with the bound port or none) or
+    /// `name:port`; repeatable (Host and WebSocket Origin are checked against it)
     #[arg(long = "allowed-host", value_name = "HOST")]
     pub allowed_hosts: Vec<String>,
 
     /// Close a connection that has not sent a request's headers this long after
-    /// it opened or after the previous response
+    /// it opened or after the previous response (so this also ends idle keep-alive)
     #[arg(long, default_value = "10s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Limits")]
     pub header_timeout: Duration,
 
-    /// Close a connection on which no byte moved for this long
-    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Limits")]
+    /// Close a connection on which no byte moved for this long (idle keep-alive,
+    /// or a client that stopped reading a response)
+    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Limits")]
     pub idle_timeout: Duration,
 
     /// Open HTTP connections at most; more are closed at once

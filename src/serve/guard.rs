@@ -158,7 +158,12 @@ mod tests {
     #[test]
     fn loopback_binds_answer_only_for_loopback_names_on_their_port() {
         let h = hosts("127.0.0.1:8080", &[]);
-        for ok in ["127.0.0.1:8080", "LOCALHOST:8080", "[::1]:8080", "127.9.9.9:8080"] {
+        for ok in [
+            "127.0.0.1:8080",
+            "LOCALHOST:8080",
+            "[::1]:8080",
+            "127.9.9.9:8080",
+        ] {
             assert!(h.allows(ok), "{ok}");
         }
         for bad in [
@@ -177,10 +182,20 @@ mod tests {
     #[test]
     fn other_binds_answer_for_their_address_and_allowed_names() {
         let h = hosts("10.1.2.3:80", &["Queue.example", "proxy.example:8443"]);
-        for ok in ["10.1.2.3", "10.1.2.3:80", "queue.example", "proxy.example:8443"] {
+        for ok in [
+            "10.1.2.3",
+            "10.1.2.3:80",
+            "queue.example",
+            "proxy.example:8443",
+        ] {
             assert!(h.allows(ok), "{ok}");
         }
-        for bad in ["127.0.0.1:80", "localhost", "proxy.example", "queue.example:81"] {
+        for bad in [
+            "127.0.0.1:80",
+            "localhost",
+            "proxy.example",
+            "queue.example:81",
+        ] {
             assert!(!h.allows(bad), "{bad}");
         }
         let any = hosts("0.0.0.0:9000", &[]);

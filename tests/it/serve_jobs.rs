@@ -19,9 +19,16 @@ fn not_found(id: &str, queue: &str) -> Value {
 fn ids_that_are_not_job_hashes_are_404_on_every_route() {
     let redis = RedisServer::start();
     let serve = Serve::start(&redis, &["--token", TOKEN]);
-    let id = add(&serve, json!({"type": "refresh", "options": {"queue": "tq"}}));
+    let id = add(
+        &serve,
+        json!({"type": "refresh", "options": {"queue": "tq"}}),
+    );
     redis.queuectl().args(["pause", "tq"]).run().ok();
-    redis.queuectl().args(["enqueue", "--queue", "tq", "refresh"]).run().ok();
+    redis
+        .queuectl()
+        .args(["enqueue", "--queue", "tq", "refresh"])
+        .run()
+        .ok();
     let before = redis.snapshot();
     for key in QUEUE_KEYS {
         assert!(before.contains(&format!("bull:tq:{key} ")), "{before}");
@@ -57,7 +64,11 @@ fn job_and_remove_treat_queue_keys_as_unknown_ids() {
     redis.queuectl().args(["pause", "tq"]).run().ok();
     let before = redis.snapshot();
     for key in QUEUE_KEYS {
-        let run = redis.queuectl().args(["job", "tq", key]).run().fails_with(1);
+        let run = redis
+            .queuectl()
+            .args(["job", "tq", key])
+            .run()
+            .fails_with(1);
         assert_eq!(
             run.stderr.trim(),
             format!("error: job '{key}' not found in queue 'tq' (prefix 'bull')"),
@@ -73,7 +84,9 @@ fn job_and_remove_treat_queue_keys_as_unknown_ids() {
     assert_eq!(preview["notFound"], json!(["meta", "wait"]));
     let run = redis
         .queuectl()
-        .args(["remove", "tq", "meta", "wait", "events", "id", "--yes", "--json"])
+        .args([
+            "remove", "tq", "meta", "wait", "events", "id", "--yes", "--json",
+        ])
         .run();
     assert_eq!(run.code, 1, "{}", run.stderr);
     let report = run.json();
@@ -132,7 +145,10 @@ fn the_bearer_scheme_is_case_insensitive() {
     assert_eq!(status, 401, "{doc}");
     assert_eq!(redis.int(&["LLEN", "bull:scrape-queue:wait"]), 3);
     // The plain helper still works (token given the usual way).
-    assert_eq!(http(&serve.addr, "GET", "/api/queue/stats", None, None).0, 200);
+    assert_eq!(
+        http(&serve.addr, "GET", "/api/queue/stats", None, None).0,
+        200
+    );
 }
 
 fn http_with_auth(serve: &Serve, authorization: &str, body: &str) -> (u16, Value) {
@@ -147,6 +163,10 @@ fn http_with_auth(serve: &Serve, authorization: &str, body: &str) -> (u16, Value
     let mut raw = String::new();
     stream.read_to_string(&mut raw).unwrap();
     let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     (status, serde_json::from_str(body).unwrap_or(Value::Null))
 }

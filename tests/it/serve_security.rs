@@ -56,7 +56,11 @@ fn parse(text: &str) -> Reply {
 }
 
 fn get_with_host(serve: &Serve, path: &str, host: &str) -> Reply {
-    raw(&serve.addr, &format!("GET {path} HTTP/1.1\r\nHost: {host}"), "")
+    raw(
+        &serve.addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {host}"),
+        "",
+    )
 }
 
 /// A WebSocket upgrade request's answer (status only: 101 leaves the socket open).
@@ -71,7 +75,8 @@ fn upgrade(serve: &Serve, host: &str, origin: &str) -> Reply {
     stream.write_all(request.as_bytes()).unwrap();
     let mut text = String::new();
     let mut buf = [0u8; 4096];
-    while !text.contains("\r\n\r\n") || (!text.starts_with("HTTP/1.1 101") && !text.ends_with('}')) {
+    while !text.contains("\r\n\r\n") || (!text.starts_with("HTTP/1.1 101") && !text.ends_with('}'))
+    {
         match stream.read(&mut buf) {
             Ok(0) | Err(_) => break,
             Ok(n) => text.push_str(&String::from_utf8_lossy(&buf[..n])),
@@ -93,7 +98,11 @@ fn a_rebound_host_is_421_on_every_route_of_a_loopback_server() {
         let r = get_with_host(&serve, path, &format!("rebind.evil.example:{port}"));
         assert_eq!((r.status, &r.body), (421, &misdirected()), "{path}");
     }
-    for host in [format!("localhost:{port}"), format!("[::1]:{port}"), serve.addr.clone()] {
+    for host in [
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        serve.addr.clone(),
+    ] {
         let r = get_with_host(&serve, "/api/queue/stats", &host);
         assert_eq!(r.status, 200, "{host}: {}", r.body);
     }
@@ -107,7 +116,10 @@ fn a_rebound_host_is_421_on_every_route_of_a_loopback_server() {
         serve.addr
     );
     assert_eq!(raw(&serve.addr, &head, "").status, 421);
-    assert_eq!(raw(&serve.addr, "GET /api/queue/stats HTTP/1.0", "").status, 421);
+    assert_eq!(
+        raw(&serve.addr, "GET /api/queue/stats HTTP/1.0", "").status,
+        421
+    );
 }
 
 #[test]
@@ -121,7 +133,11 @@ fn off_loopback_only_the_bound_address_and_allowed_hosts_are_answered() {
         let head = format!("GET /api/queue/stats HTTP/1.1\r\nHost: {host}\r\n{auth}");
         raw(&serve.addr, &head, "")
     };
-    for host in [format!("queue.example:{port}"), "queue.example".into(), serve.addr.clone()] {
+    for host in [
+        format!("queue.example:{port}"),
+        "queue.example".into(),
+        serve.addr.clone(),
+    ] {
         assert_eq!(get(&host).status, 200, "{host}");
     }
     for host in [format!("evil.example:{port}"), format!("localhost:{port}")] {
@@ -178,9 +194,17 @@ fn every_response_carries_the_security_headers() {
         (format!("GET /dashboard.css HTTP/1.1\r\n{host}"), "", 200),
         (format!("GET /api/queue/stats HTTP/1.1\r\n{host}"), "", 200),
         (format!("GET /api/queue/health HTTP/1.1\r\n{host}"), "", 200),
-        (format!("GET /api/queue/jobs/q/1 HTTP/1.1\r\n{host}"), "", 404),
+        (
+            format!("GET /api/queue/jobs/q/1 HTTP/1.1\r\n{host}"),
+            "",
+            404,
+        ),
         (format!("GET /nope HTTP/1.1\r\n{host}"), "", 404),
-        (format!("POST /api/queue/jobs HTTP/1.1\r\n{host}"), "{}", 401),
+        (
+            format!("POST /api/queue/jobs HTTP/1.1\r\n{host}"),
+            "{}",
+            401,
+        ),
         ("GET / HTTP/1.1\r\nHost: evil.example".to_string(), "", 421),
         (
             format!("POST /api/queue/jobs HTTP/1.1\r\n{host}\r\nAuthorization: Bearer {TOKEN}"),
@@ -193,14 +217,21 @@ fn every_response_carries_the_security_headers() {
         let line = head.lines().next().unwrap();
         assert_eq!(r.status, *status, "{line}: {}", r.body);
         for (name, value) in SECURITY_HEADERS {
-            assert_eq!(r.headers.get(name).map(String::as_str), Some(value), "{line}: {name}");
+            assert_eq!(
+                r.headers.get(name).map(String::as_str),
+                Some(value),
+                "{line}: {name}"
+            );
         }
     }
     // The page runs no inline script or style (the CSP forbids both) and
     // takes the token out of the address bar.
     let page = raw(&serve.addr, &cases[0].0, "").body;
     let page = page.as_str().unwrap();
-    assert!(!page.contains("<script>") && !page.contains("<style>"), "{page}");
+    assert!(
+        !page.contains("<script>") && !page.contains("<style>"),
+        "{page}"
+    );
     assert!(page.contains(r#"<script src="/dashboard.js"></script>"#));
     let script = raw(&serve.addr, &cases[1].0, "").body;
     assert!(script.as_str().unwrap().contains("history.replaceState("));
@@ -220,7 +251,9 @@ fn slowloris(addr: &str, n: usize) -> Vec<TcpStream> {
 
 /// Whether the server closed `stream` within `wait` (EOF or reset).
 fn closed_within(stream: &mut TcpStream, wait: Duration) -> bool {
-    stream.set_read_timeout(Some(wait.max(Duration::from_millis(1)))).unwrap();
+    stream
+        .set_read_timeout(Some(wait.max(Duration::from_millis(1))))
+        .unwrap();
     let mut buf = [0u8; 1024];
     loop {
         match stream.read(&mut buf) {
@@ -240,7 +273,10 @@ fn slow_headers_and_idle_keep_alive_connections_are_closed() {
     let serve = Serve::start(&redis, &args);
     let started = Instant::now();
     let mut slow = slowloris(&serve.addr, 200);
-    assert!(!closed_within(&mut slow[0], Duration::from_millis(500)), "closed too early");
+    assert!(
+        !closed_within(&mut slow[0], Duration::from_millis(500)),
+        "closed too early"
+    );
     let deadline = started + Duration::from_secs(4);
     let open = slow
         .iter_mut()
@@ -252,13 +288,23 @@ fn slow_headers_and_idle_keep_alive_connections_are_closed() {
 
     // A kept-alive connection that sends nothing more is closed after --idle-timeout.
     let mut idle = TcpStream::connect(&serve.addr).unwrap();
-    let request = format!("GET /api/queue/stats HTTP/1.1\r\nHost: {}\r\n\r\n", serve.addr);
+    let request = format!(
+        "GET /api/queue/stats HTTP/1.1\r\nHost: {}\r\n\r\n",
+        serve.addr
+    );
     idle.write_all(request.as_bytes()).unwrap();
     let mut buf = [0u8; 4096];
     assert!(idle.read(&mut buf).unwrap() > 0);
     let quiet = Instant::now();
-    assert!(closed_within(&mut idle, Duration::from_secs(5)), "idle connection left open");
-    assert!(quiet.elapsed() >= Duration::from_millis(900), "{:?}", quiet.elapsed());
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(5)),
+        "idle connection left open"
+    );
+    assert!(
+        quiet.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        quiet.elapsed()
+    );
 }
 
 #[test]
@@ -269,7 +315,10 @@ fn connections_and_websocket_clients_are_capped() {
     let slow = slowloris(&serve.addr, 20);
     std::thread::sleep(Duration::from_millis(300));
     let mut extra = TcpStream::connect(&serve.addr).unwrap();
-    assert!(closed_within(&mut extra, Duration::from_secs(2)), "the 21st connection was served");
+    assert!(
+        closed_within(&mut extra, Duration::from_secs(2)),
+        "the 21st connection was served"
+    );
     drop(slow);
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(serve.get("/api/queue/stats").0, 200);
@@ -282,7 +331,8 @@ fn connections_and_websocket_clients_are_capped() {
         let (first, _) = ws_connect(&serve, "").await;
         let (_second, _) = ws_connect(&serve, "").await;
         let third = upgrade(&serve, &serve.addr, &format!("http://{}", serve.addr));
-        let full = json!({"error": "too many WebSocket clients (see `queuectl serve --max-ws-clients`)"});
+        let full =
+            json!({"error": "too many WebSocket clients (see `queuectl serve --max-ws-clients`)"});
         assert_eq!((third.status, &third.body), (503, &full));
         drop(first);
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -305,7 +355,10 @@ fn rss_kib(serve: &Serve) -> u64 {
 fn idle_websocket_clients_cost_at_most_16_kib_each() {
     const CLIENTS: u64 = 500;
     let redis = RedisServer::start();
-    let serve = Serve::start(&redis, &["--max-ws-clients", "1000", "--max-connections", "1000"]);
+    let serve = Serve::start(
+        &redis,
+        &["--max-ws-clients", "1000", "--max-connections", "1000"],
+    );
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -317,7 +370,8 @@ fn idle_websocket_clients_cost_at_most_16_kib_each() {
         let before = rss_kib(&serve);
         let mut clients = Vec::new();
         for _ in 0..CLIENTS / 50 {
-            clients.extend(futures::future::join_all((0..50).map(|_| ws_connect(&serve, ""))).await);
+            clients
+                .extend(futures::future::join_all((0..50).map(|_| ws_connect(&serve, ""))).await);
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
         let after = rss_kib(&serve);
