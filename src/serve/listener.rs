@@ -18,6 +18,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
 use tokio::time::Instant;
 
+/// Bytes hyper may buffer per connection while reading a request (hyper's
+/// default is about 400 KB): larger headers get 431.
+const READ_BUFFER_MAX: usize = 64 * 1024;
+
 /// How long open connections may take to finish after a shutdown signal.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
@@ -47,7 +51,8 @@ pub(crate) async fn run(
     let (stop, stopping) = watch::channel(());
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout);
+        .header_read_timeout(limits.header_timeout)
+        .max_buf_size(READ_BUFFER_MAX);
     let mut shutdown = pin!(shutdown);
     loop {
         let stream = tokio::select! {
