@@ -62,7 +62,6 @@ pub enum ServeError {
     /// An `--allowed-host` that is not `name` or `name:port`.
     #[error("--allowed-host {0:?} is not a host name or name:port")]
     BadHost(String),
-
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
