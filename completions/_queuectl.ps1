@@ -847,6 +847,11 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
         'queuectl;serve' {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free port; the URL is printed)')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for mutating routes, and for every route off loopback')
+            [CompletionResult]::new('--allowed-host', '--allowed-host', [CompletionResultType]::ParameterName, 'Also answer for this Host header: `name` (with the bound port or none) or `name:port`; repeatable (Host and WebSocket Origin are checked against it)')
+            [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Close a connection that has not sent a request''s headers this long after it opened or after the previous response (so this also ends idle keep-alive)')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection on which no byte moved for this long (idle keep-alive, or a client that stopped reading a response)')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Open HTTP connections at most; more are closed at once')
+            [CompletionResult]::new('--max-ws-clients', '--max-ws-clients', [CompletionResultType]::ParameterName, 'Open WebSocket clients at most; more are answered 503')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')

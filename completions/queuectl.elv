@@ -814,6 +814,11 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;serve'= {
             cand --bind 'Address to listen on (port 0 picks a free port; the URL is printed)'
             cand --token 'Bearer token for mutating routes, and for every route off loopback'
+            cand --allowed-host 'Also answer for this Host header: `name` (with the bound port or none) or `name:port`; repeatable (Host and WebSocket Origin are checked against it)'
+            cand --header-timeout 'Close a connection that has not sent a request''s headers this long after it opened or after the previous response (so this also ends idle keep-alive)'
+            cand --idle-timeout 'Close a connection on which no byte moved for this long (idle keep-alive, or a client that stopped reading a response)'
+            cand --max-connections 'Open HTTP connections at most; more are closed at once'
+            cand --max-ws-clients 'Open WebSocket clients at most; more are answered 503'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-host 'Redis host (used when no URL is given)'

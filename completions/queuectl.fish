@@ -714,6 +714,11 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s h -l help -
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s V -l version -d 'Print version'
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l bind -d 'Address to listen on (port 0 picks a free port; the URL is printed)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l token -d 'Bearer token for mutating routes, and for every route off loopback' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l allowed-host -d 'Also answer for this Host header: `name` (with the bound port or none) or `name:port`; repeatable (Host and WebSocket Origin are checked against it)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l header-timeout -d 'Close a connection that has not sent a request\'s headers this long after it opened or after the previous response (so this also ends idle keep-alive)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l idle-timeout -d 'Close a connection on which no byte moved for this long (idle keep-alive, or a client that stopped reading a response)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l max-connections -d 'Open HTTP connections at most; more are closed at once' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l max-ws-clients -d 'Open WebSocket clients at most; more are answered 503' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l redis-port -d 'Redis port (used when no URL is given)' -r

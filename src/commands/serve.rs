@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::cli::ServeArgs;
 use crate::error::{Exit, UsageError};
 use crate::output::{Human, Render};
-use crate::serve::{self, ServeOptions};
+use crate::serve::{self, Limits, ServeOptions};
 
 /// Printed once the server listens (the real port when `--bind` asked for 0).
 #[derive(Debug, Serialize)]
@@ -26,6 +26,13 @@ pub async fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<Exit> {
     let opts = ServeOptions {
         bind: args.bind,
         token: args.token,
+        allowed_hosts: args.allowed_hosts,
+        limits: Limits {
+            header_timeout: args.header_timeout,
+            idle_timeout: args.idle_timeout,
+            max_connections: args.max_connections as usize,
+            max_ws_clients: args.max_ws_clients as usize,
+        },
     };
     serve::validate(&opts).map_err(|e| UsageError::new(e.to_string()))?;
     let redis = ctx.redis().await?;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{discovery, keys};
+use super::{discovery, inspect, keys};
 use crate::connection::Redis;
 
 /// Why a control verb could not run on a queue.
@@ -76,17 +76,13 @@ pub struct IdOutcome {
     pub failed: Vec<Refused>,
 }
 
-/// Splits `ids` into those whose job hash exists and those that do not.
+/// Splits `ids` into those that are jobs (see [`inspect::jobs_exist`]) and those that are not.
 pub async fn existing(
     redis: &Redis,
     queue: &str,
     ids: &[String],
 ) -> Result<(Vec<String>, Vec<String>), bullmq::Error> {
-    let job_keys: Vec<String> = ids
-        .iter()
-        .map(|id| keys::job(redis.prefix(), queue, id))
-        .collect();
-    let found = redis.exists_many(&job_keys).await?;
+    let found = inspect::jobs_exist(redis, queue, ids).await?;
     let (yes, no): (Vec<_>, Vec<_>) = ids.iter().cloned().zip(found).partition(|(_, e)| *e);
     Ok((
         yes.into_iter().map(|(id, _)| id).collect(),
@@ -101,9 +97,13 @@ pub async fn promote(
     ids: &[String],
 ) -> Result<IdOutcome, ControlError> {
     require(redis, queue).await?;
+    let (present, not_found) = existing(redis, queue, ids).await?;
     let handle = redis.queue(queue).await?;
-    let mut out = IdOutcome::default();
-    for id in ids {
+    let mut out = IdOutcome {
+        not_found,
+        ..IdOutcome::default()
+    };
+    for id in &present {
         let Some(job) = handle.get_job(id).await? else {
             out.not_found.push(id.clone());
             continue;

@@ -99,6 +99,28 @@ fn progress_value(p: &JobProgress) -> Value {
     }
 }
 
+/// Whether each of `ids` is a job of `queue`: its key is named like a job
+/// hash (not one of the queue's own keys such as `meta`, `wait` or `events`,
+/// nor a job's `:logs`) and holds a hash. Anything else is "not found", so no
+/// verb ever reads or removes a queue key as if it were a job.
+pub async fn jobs_exist(
+    redis: &Redis,
+    queue: &str,
+    ids: &[String],
+) -> Result<Vec<bool>, bullmq::Error> {
+    let prefix = redis.prefix();
+    let job_keys: Vec<String> = ids.iter().map(|id| keys::job(prefix, queue, id)).collect();
+    let types = redis.types_many(&job_keys).await?;
+    Ok(ids
+        .iter()
+        .zip(&job_keys)
+        .zip(types)
+        .map(|((id, key), kind)| {
+            kind == "hash" && keys::job_id_from_key(key, prefix, queue) == Some(id.as_str())
+        })
+        .collect())
+}
+
 /// Stored option names BullMQ shortens, and their public names.
 const OPTS_SHORT_NAMES: [(&str, &str); 8] = [
     ("de", "deduplication"),
@@ -122,12 +144,12 @@ pub async fn show(
     queue_name: &str,
     id: &str,
 ) -> Result<Option<Value>, bullmq::Error> {
+    if !jobs_exist(redis, queue_name, &[id.to_string()]).await?[0] {
+        return Ok(None);
+    }
     let hash = redis
         .hgetall(&keys::job(redis.prefix(), queue_name, id))
         .await?;
-    if hash.is_empty() {
-        return Ok(None);
-    }
     let queue = redis.queue(queue_name).await?;
     let state = queue.get_job_state(id).await?;
     let (logs, _) = queue.get_job_logs(id, 0, -1, true).await?;

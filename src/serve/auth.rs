@@ -29,15 +29,15 @@ impl Token {
 }
 
 /// Middleware: mutating requests always need the token; off loopback every
-/// request does, except the dashboard page itself (static, no data, and a
-/// browser cannot attach a header to a page load).
+/// request does, except the dashboard page and its script and style (static,
+/// no data, and a browser cannot attach a header to a page load).
 pub(crate) async fn check(
     State(state): State<Arc<AppState>>,
     request: Request,
     next: Next,
 ) -> Response {
     let read = matches!(*request.method(), Method::GET | Method::HEAD);
-    let page = request.uri().path() == "/";
+    let page = super::PAGE_PATHS.contains(&request.uri().path());
     if read && (page || !state.token_for_reads) {
         return next.run(request).await;
     }
@@ -62,8 +62,8 @@ fn presented(request: &Request) -> Option<String> {
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(|t| t.trim().to_string());
+        .and_then(bearer)
+        .map(str::to_string);
     if header.is_some() || request.uri().path() != "/api/queue/ws" {
         return header;
     }
@@ -73,9 +73,25 @@ fn presented(request: &Request) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
+/// The credentials of an `Authorization: Bearer …` value; the scheme name
+/// is case-insensitive (RFC 7235).
+fn bearer(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bearer_scheme_is_case_insensitive() {
+        assert_eq!(bearer("Bearer abc"), Some("abc"));
+        assert_eq!(bearer("bearer  abc "), Some("abc"));
+        assert_eq!(bearer("BEARER abc"), Some("abc"));
+        assert_eq!(bearer("Basic abc"), None);
+        assert_eq!(bearer("Bearer"), None);
+    }
 
     #[test]
     fn token_matches_only_itself() {

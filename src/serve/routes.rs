@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -16,11 +16,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
-use super::AppState;
+use super::{AppState, BODY_LIMIT};
 use crate::connection;
 use crate::queues::health::{self, Thresholds};
 use crate::queues::inspect::{self, JobRow};
-use crate::queues::{add, discovery, input, keys, now_ms, stats};
+use crate::queues::{add, discovery, input, now_ms, stats};
 
 /// An error answer: a status and `{"error": message}`.
 #[derive(Debug)]
@@ -30,7 +30,7 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> Self {
         Self {
             status,
             message: message.into(),
@@ -73,7 +73,8 @@ impl IntoResponse for ApiError {
 
 impl AppState {
     /// A Redis failure as an answer: 503 when Redis is gone, else 500; the
-    /// message never carries a secret.
+    /// message never carries a secret, and a 500 carries no Redis or Lua text
+    /// (key names, script hashes) either.
     fn redis_error(&self, err: bullmq::Error) -> ApiError {
         let gone = matches!(&err, bullmq::Error::Redis(e)
             if e.is_io_error() || e.is_connection_dropped() || e.is_timeout() || e.is_connection_refusal());
@@ -88,7 +89,10 @@ impl AppState {
                 format!("Redis at {target} is unavailable: {text}"),
             )
         } else {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, text)
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error: a Redis command failed",
+            )
         }
     }
 
@@ -102,6 +106,23 @@ type Api<T> = Result<T, ApiError>;
 /// `GET /`: the dashboard page, embedded in the binary.
 pub(crate) async fn dashboard() -> Html<&'static str> {
     Html(include_str!("dashboard.html"))
+}
+
+/// `GET /dashboard.css`: the page's style (a file of its own, as the CSP allows no inline style).
+pub(crate) async fn dashboard_css() -> Response {
+    static_file("text/css; charset=utf-8", include_str!("dashboard.css"))
+}
+
+/// `GET /dashboard.js`: the page's script (a file of its own, as the CSP allows no inline script).
+pub(crate) async fn dashboard_js() -> Response {
+    static_file(
+        "text/javascript; charset=utf-8",
+        include_str!("dashboard.js"),
+    )
+}
+
+fn static_file(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
 /// Any other path.
@@ -214,7 +235,18 @@ async fn existing_queue(st: &AppState, name: &str) -> Api<()> {
 }
 
 /// `POST /api/queue/jobs` with `{"type", "data", "options"}`.
-pub(crate) async fn add_job(State(st): State<Arc<AppState>>, body: Bytes) -> Api<Response> {
+pub(crate) async fn add_job(
+    State(st): State<Arc<AppState>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Api<Response> {
+    // 413 for a body over the limit, with the same `{"error"}` shape as the rest.
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            e.status(),
+            format!("request body is larger than the limit of {BODY_LIMIT} bytes"),
+        ),
+        status => ApiError::new(status, e.body_text()),
+    })?;
     let spec = parse_new_job(&body)?;
     let added = st.db(add::add_one(&st.redis, spec).await)?;
     st.rescan.request();
@@ -245,6 +277,11 @@ pub(crate) async fn add_job(State(st): State<Arc<AppState>>, body: Bytes) -> Api
 /// Validates a new job's body completely before anything is written.
 fn parse_new_job(body: &[u8]) -> Api<input::JobSpec> {
     let bad = |m: &dyn std::fmt::Display| ApiError::bad_request(m.to_string());
+    // Parsed whole first so JSON nested past serde_json's depth limit is a
+    // 400 here, not an error deep inside the job's serialization.
+    if let Err(e) = serde_json::from_slice::<Value>(body) {
+        return Err(bad(&format!("invalid JSON: {e}")));
+    }
     let mut fields: HashMap<String, Box<RawValue>> = serde_json::from_slice(body).map_err(|e| {
         match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
             Ok(_) => {
@@ -277,11 +314,10 @@ fn parse_new_job(body: &[u8]) -> Api<input::JobSpec> {
     })
 }
 
-/// 404 unless job `id` of `queue` exists (checked without a queue handle).
+/// 404 unless `id` is a job of `queue` (checked without a queue handle).
 async fn existing_job(st: &AppState, queue: &str, id: &str) -> Api<()> {
     input::validate_queue(queue).map_err(|e| ApiError::bad_request(e.to_string()))?;
-    let key = keys::job(st.redis.prefix(), queue, id);
-    let found = st.db(st.redis.exists_many(&[key]).await)?;
+    let found = st.db(inspect::jobs_exist(&st.redis, queue, &[id.to_string()]).await)?;
     if found.first().copied().unwrap_or(false) {
         Ok(())
     } else {

@@ -49,8 +49,13 @@ L.run('dashboard.js', async () => {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e}\n`));
+    const cspViolations = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+    });
     await page.goto(`${BASE}#token=${encodeURIComponent(TOKEN)}`);
     await page.waitForSelector('#ws-status[data-state="open"]');
+    const addressAfterLoad = page.url();
 
     // Every value any bar takes, in order: polling could miss a value that a
     // burst of events replaced within one frame.
@@ -77,7 +82,7 @@ L.run('dashboard.js', async () => {
     await page.click(`${row} button[data-retry]`);
     await page.waitForSelector(row, { state: 'detached' });
     await page.waitForFunction(() => document.querySelector('#message').textContent.includes('queued for retry'));
-    return { progressJobId, failedJobId, seenValues };
+    return { progressJobId, failedJobId, seenValues, addressAfterLoad, cspViolations };
   } finally {
     await browser.close();
   }

@@ -19,5 +19,7 @@ mod readme;
 mod retry;
 mod schedule;
 mod serve;
+mod serve_jobs;
+mod serve_security;
 mod worker;
 mod worker_retry;

@@ -11,22 +11,22 @@ use serde_json::{json, Value};
 
 use crate::support::{self, RedisServer};
 
-const TOKEN: &str = "t0ken-for-tests";
+pub(crate) const TOKEN: &str = "t0ken-for-tests";
 
 /// A running `queuectl serve`, stopped when dropped.
-struct Serve {
-    child: Child,
+pub(crate) struct Serve {
+    pub child: Child,
     /// `127.0.0.1:PORT`
-    addr: String,
+    pub addr: String,
 }
 
 impl Serve {
     /// Starts `queuectl serve --bind 127.0.0.1:0 ARGS` and reads the address it printed.
-    fn start(redis: &RedisServer, args: &[&str]) -> Serve {
+    pub fn start(redis: &RedisServer, args: &[&str]) -> Serve {
         Self::start_on(redis, "127.0.0.1:0", args)
     }
 
-    fn start_on(redis: &RedisServer, bind: &str, args: &[&str]) -> Serve {
+    pub fn start_on(redis: &RedisServer, bind: &str, args: &[&str]) -> Serve {
         let mut child = serve_command(redis)
             .args(["serve", "--json", "--bind", bind])
             .args(args)
@@ -56,11 +56,11 @@ impl Serve {
         format!("http://{}/", self.addr)
     }
 
-    fn get(&self, path: &str) -> (u16, Value) {
+    pub fn get(&self, path: &str) -> (u16, Value) {
         http(&self.addr, "GET", path, None, None)
     }
 
-    fn send(&self, method: &str, path: &str, body: Option<&str>) -> (u16, Value) {
+    pub fn send(&self, method: &str, path: &str, body: Option<&str>) -> (u16, Value) {
         http(&self.addr, method, path, Some(TOKEN), body)
     }
 }
@@ -73,7 +73,7 @@ impl Drop for Serve {
 }
 
 /// The real binary aimed at `redis`, with none of the host's settings.
-fn serve_command(redis: &RedisServer) -> Command {
+pub(crate) fn serve_command(redis: &RedisServer) -> Command {
     let mut cmd = support::queuectl_command();
     cmd.env("REDIS_URL", redis.url());
     cmd
@@ -81,7 +81,7 @@ fn serve_command(redis: &RedisServer) -> Command {
 
 /// One HTTP/1.1 request; returns the status and the body as JSON (a
 /// non-JSON body comes back as a JSON string).
-fn http(
+pub(crate) fn http(
     addr: &str,
     method: &str,
     path: &str,
@@ -114,7 +114,7 @@ fn http(
     (status, value)
 }
 
-fn add(serve: &Serve, body: Value) -> String {
+pub(crate) fn add(serve: &Serve, body: Value) -> String {
     let (status, doc) = serve.send("POST", "/api/queue/jobs", Some(&body.to_string()));
     assert_eq!(status, 201, "{doc}");
     assert_eq!(doc["status"], "queued");
@@ -397,11 +397,11 @@ fn retry_moves_a_failed_job_back_to_waiting() {
     assert_eq!(failed["jobs"], json!([]));
 }
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// Opens the WebSocket and waits for its `subscribed` greeting.
-async fn ws_connect(serve: &Serve, query: &str) -> (Socket, Value) {
+pub(crate) async fn ws_connect(serve: &Serve, query: &str) -> (Socket, Value) {
     let url = format!("ws://{}/api/queue/ws{query}", serve.addr);
     let (mut socket, _) = tokio_tungstenite::connect_async(url)
         .await
@@ -432,7 +432,7 @@ async fn ws_connect_small_buffer(serve: &Serve, query: &str) -> Socket {
 }
 
 /// The next JSON frame, or `None` when nothing came within `wait`.
-async fn ws_next(socket: &mut Socket, wait: Duration) -> Option<Value> {
+pub(crate) async fn ws_next(socket: &mut Socket, wait: Duration) -> Option<Value> {
     use futures::StreamExt;
     loop {
         let msg = tokio::time::timeout(wait, socket.next())
@@ -537,6 +537,9 @@ fn dashboard_in_headless_chromium_shows_progress_and_retries_a_failure() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "dashboard.js failed:\n{stderr}");
     let doc: Value = serde_json::from_slice(&run.stdout).expect("dashboard.js JSON");
+    // The page took the token out of the address bar, and broke no CSP rule.
+    assert_eq!(doc["addressAfterLoad"], serve.url(), "{doc}");
+    assert_eq!(doc["cspViolations"], json!([]), "{doc}");
     // Every progress event the Node worker sent moved the bar, in order.
     let mut values: Vec<f64> = doc["seenValues"]
         .as_array()
