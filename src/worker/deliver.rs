@@ -181,7 +181,11 @@ fn has_content(page: &Value) -> bool {
     page["error"].is_null() && page["contentHash"].is_string() && page["unchanged"] != true
 }
 
-fn spec(forward: &Forward, page: &Value, source: &Source<'_>) -> Result<input::JobSpec, bullmq::Error> {
+fn spec(
+    forward: &Forward,
+    page: &Value,
+    source: &Source<'_>,
+) -> Result<input::JobSpec, bullmq::Error> {
     let data = forwarded_data(page, source);
     let flags = input::FlagInputs {
         queue: Some(forward.queue.clone()),
@@ -207,7 +211,11 @@ fn forwarded_data(page: &Value, source: &Source<'_>) -> Value {
     for key in FORWARDED_KEYS {
         copy(key, &page[key]);
     }
-    let body = if page["markdown"].is_null() { "text" } else { "markdown" };
+    let body = if page["markdown"].is_null() {
+        "text"
+    } else {
+        "markdown"
+    };
     copy(body, &page[body]);
     copy("customerId", &source.data["customerId"]);
     copy("sourceJobId", &Value::from(source.job_id));
@@ -236,7 +244,10 @@ mod tests {
     #[test]
     fn file_names_from_hostile_ids_stay_in_their_directory() {
         assert_eq!(file_safe("c1"), "c1");
-        assert_eq!(file_safe("../../etc/passwd"), "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd");
+        assert_eq!(
+            file_safe("../../etc/passwd"),
+            "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd"
+        );
         assert_eq!(file_safe("a\u{7}b"), "a%07b");
         assert_ne!(file_safe("a/b"), file_safe("a%2Fb"));
         let long = file_safe(&"x".repeat(1000));

@@ -18,4 +18,5 @@ mod retry;
 mod schedule;
 mod serve;
 mod worker;
+mod worker_deliver;
 mod worker_retry;
