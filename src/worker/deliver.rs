@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::connection::Redis;
 use crate::crawl::Page;
-use crate::queues::{add, input, now_ms};
+use crate::queues::{add, input, keys, now_ms};
 
 /// Forward adds in flight at once for one job.
 const FORWARD_IN_FLIGHT: usize = 16;
@@ -152,6 +152,11 @@ pub fn file_safe(id: &str) -> String {
 }
 
 /// Adds one job per page with content; returns (added, already forwarded).
+///
+/// Two records say a page was forwarded: BullMQ's deduplication key (atomic,
+/// but `clean` deletes it with the job, and the daily maintenance cleans
+/// completed jobs after a day) and queuectl's own ledger key, which only its
+/// TTL ends. A page either knows is not added again.
 async fn forward_pages(
     forward: &Forward,
     redis: &Redis,
@@ -160,20 +165,43 @@ async fn forward_pages(
 ) -> Result<(usize, usize), bullmq::Error> {
     let mut specs = Vec::new();
     for page in pages.iter().filter(|p| has_content(p)) {
-        specs.push(spec(forward, page, source)?);
+        let data = forwarded_data(page, source);
+        let dedup = dedup_id(&data);
+        let ledger = keys::forwarded(redis.prefix(), &forward.queue, &dedup);
+        specs.push((spec(forward, data, dedup)?, ledger));
     }
-    let mut adds = futures::stream::iter(specs)
-        .map(|spec| add::add_one(redis, spec))
+    let ledgers: Vec<String> = specs.iter().map(|(_, l)| l.clone()).collect();
+    let known = redis.exists_many(&ledgers).await?;
+    let skipped = known.iter().filter(|k| **k).count();
+    let mut adds = futures::stream::iter(specs.into_iter().zip(known))
+        .filter(|(_, known)| futures::future::ready(!known))
+        .map(|((spec, ledger), _)| forward_one(redis, spec, ledger, forward.dedup_ttl))
         .buffer_unordered(FORWARD_IN_FLIGHT);
-    let (mut added, mut skipped) = (0, 0);
+    let (mut added, mut deduplicated) = (0, 0);
     while let Some(result) = adds.next().await {
-        if result?.deduplicated {
-            skipped += 1;
-        } else {
+        if result? {
             added += 1;
+        } else {
+            deduplicated += 1;
         }
     }
-    Ok((added, skipped))
+    Ok((added, skipped + deduplicated))
+}
+
+/// Adds one forwarded job and records it in the ledger; false when BullMQ
+/// deduplicated it.
+async fn forward_one(
+    redis: &Redis,
+    spec: input::JobSpec,
+    ledger: String,
+    ttl: Duration,
+) -> Result<bool, bullmq::Error> {
+    let added = add::add_one(redis, spec).await?;
+    if added.deduplicated {
+        return Ok(false);
+    }
+    redis.set_owned(&ledger, &added.id, ttl).await?;
+    Ok(true)
 }
 
 /// A page worth forwarding: fetched without error, with a content hash.
@@ -181,15 +209,10 @@ fn has_content(page: &Value) -> bool {
     page["error"].is_null() && page["contentHash"].is_string() && page["unchanged"] != true
 }
 
-fn spec(
-    forward: &Forward,
-    page: &Value,
-    source: &Source<'_>,
-) -> Result<input::JobSpec, bullmq::Error> {
-    let data = forwarded_data(page, source);
+fn spec(forward: &Forward, data: Value, dedup: String) -> Result<input::JobSpec, bullmq::Error> {
     let flags = input::FlagInputs {
         queue: Some(forward.queue.clone()),
-        dedup_id: Some(dedup_id(&data)),
+        dedup_id: Some(dedup),
         dedup_ttl: Some(format!("{}ms", forward.dedup_ttl.as_millis())),
         ..input::FlagInputs::default()
     };
