@@ -51,10 +51,11 @@ per line) to DIR/QUEUE/JOBID.ndjson through a temporary file and a rename, so a 
 never sees half a file and a retried attempt replaces it (JOBID and QUEUE are
 %-encoded: only letters, digits, - and _ stay as they are). --forward adds one job per
 page fetched without error, data {url, finalUrl, title, markdown or text, chunks,
-contentHash, lang, customerId, sourceJobId}, with BullMQ deduplication on url +
-contentHash (+ the job's customerId) for --forward-dedup-ttl: a retry, or a refresh
-whose page did not change, adds nothing, even after the forwarded job was completed
-and removed.
+contentHash, lang, customerId, sourceJobId}. A page whose url + contentHash (+ the
+job's customerId) was forwarded within --forward-dedup-ttl is not added again (a
+retry, or a refresh whose page did not change), even after its forwarded job was
+completed and cleaned: BullMQ's deduplication and a ledger key
+PREFIX:__queuectl__:forwarded:QUEUE:ID record it.
 
 Examples:
   queuectl worker --queue process-queue --exec 'analytics=./bin/analytics'
