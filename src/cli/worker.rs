@@ -50,7 +50,7 @@ Delivering pages: --pages-dir writes each scrape job's pages (crawl's page JSON,
 per line) to DIR/QUEUE/JOBID.ndjson through a temporary file and a rename, so a reader
 never sees half a file and a retried attempt replaces it (JOBID and QUEUE are
 %-encoded: only letters, digits, - and _ stay as they are). --forward adds one job per
-page fetched without error, data {url, finalUrl, title, markdown or text, chunks,
+page fetched without error with text, data {url, finalUrl, title, markdown or text, chunks,
 contentHash, lang, customerId, sourceJobId}. A page whose url + contentHash (+ the
 job's customerId) was forwarded within --forward-dedup-ttl is not added again (a
 retry, or a refresh whose page did not change), even after its forwarded job was

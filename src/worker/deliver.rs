@@ -204,9 +204,14 @@ async fn forward_one(
     Ok(true)
 }
 
-/// A page worth forwarding: fetched without error, with a content hash.
+/// A page worth forwarding: fetched without error, with a content hash and
+/// text (or markdown) to process.
 fn has_content(page: &Value) -> bool {
-    page["error"].is_null() && page["contentHash"].is_string() && page["unchanged"] != true
+    let body = |key: &str| page[key].as_str().is_some_and(|t| !t.trim().is_empty());
+    page["error"].is_null()
+        && page["contentHash"].is_string()
+        && page["unchanged"] != true
+        && (body("markdown") || body("text"))
 }
 
 fn spec(forward: &Forward, data: Value, dedup: String) -> Result<input::JobSpec, bullmq::Error> {
@@ -293,6 +298,23 @@ mod tests {
             json!({"url": "u", "finalUrl": "f", "contentHash": "h", "markdown": "# t",
                    "customerId": "c-9", "sourceJobId": "j1"})
         );
+    }
+
+    #[test]
+    fn only_pages_with_content_are_forwarded() {
+        let ok = json!({"error": null, "contentHash": "h", "text": "words"});
+        assert!(has_content(&ok));
+        let md = json!({"contentHash": "h", "text": null, "markdown": "# t"});
+        assert!(has_content(&md));
+        for bad in [
+            json!({"error": "HTTP 404", "contentHash": "h", "text": "not found"}),
+            json!({"contentHash": null, "text": "words"}),
+            json!({"contentHash": "h", "text": null}),
+            json!({"contentHash": "h", "text": "  "}),
+            json!({"contentHash": "h", "text": "words", "unchanged": true}),
+        ] {
+            assert!(!has_content(&bad), "{bad}");
+        }
     }
 
     #[test]
