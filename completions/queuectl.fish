@@ -287,6 +287,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l default-bac
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l job-metrics -d 'Which jobs get a metrics log line per attempt (auto: all but echo and sleep, sparing those one Redis round trip per job)' -r -f -a "auto\t'Every handler except echo and sleep'
 all\t'Every handler'
 off\t'None'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l pages-dir -d 'Write each scrape job\'s pages to DIR/QUEUE/JOBID.ndjson (atomically; a retry replaces it) instead of its return value' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l forward -d 'Add one NAME job per scraped page to the queue NAME routes to, instead of returning the pages [NAME when omitted: process-content, routed to process-queue]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l forward-queue -d 'Queue for the --forward jobs [default: the queue NAME routes to]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l forward-dedup-ttl -d 'How long a forwarded page keeps a page with the same url and contentHash from being forwarded again' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l redis-port -d 'Redis port (used when no URL is given)' -r

@@ -1,5 +1,6 @@
 //! The arguments of `queuectl worker`.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
@@ -13,6 +14,9 @@ Handlers, chosen by job name:
               crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh)
               politely; progress rises to 100 \"Complete\"; the result is
               {success, pagesProcessed, pagesFailed, blockedByRobots, …, pages}
+              (pages: while their JSON stays under 1 MiB; with --pages-dir or
+              --forward, no pages but pagesFile, forwarded, alreadyForwarded,
+              forwardQueue instead)
   echo        returns the job's data
   sleep       sleeps data.ms milliseconds
   --exec NAME=COMMAND
@@ -42,8 +46,20 @@ environment variables are written.
 Ctrl-C or SIGTERM stops fetching and lets active jobs finish for up to --grace; a
 second signal exits at once (unfinished jobs return to wait through stall recovery).
 
+Delivering pages: --pages-dir writes each scrape job's pages (crawl's page JSON, one
+per line) to DIR/QUEUE/JOBID.ndjson through a temporary file and a rename, so a reader
+never sees half a file and a retried attempt replaces it (JOBID and QUEUE are
+%-encoded: only letters, digits, - and _ stay as they are). --forward adds one job per
+page fetched without error with text, data {url, finalUrl, title, markdown or text, chunks,
+contentHash, lang, customerId, sourceJobId}. A page whose url + contentHash (+ the
+job's customerId) was forwarded within --forward-dedup-ttl is not added again (a
+retry, or a refresh whose page did not change), even after its forwarded job was
+completed and cleaned: BullMQ's deduplication and a ledger key
+PREFIX:__queuectl__:forwarded:QUEUE:ID record it.
+
 Examples:
   queuectl worker --queue process-queue --exec 'analytics=./bin/analytics'
+  queuectl worker --queue scrape-queue --forward --pages-dir /var/lib/queuectl/pages
   queuectl worker --queue maintenance-queue --burst      # for cron and CI";
 
 /// Arguments of `queuectl worker`.
@@ -133,6 +149,36 @@ pub struct WorkerArgs {
     /// their URLs come from queue data)
     #[arg(long)]
     pub allow_private_networks: bool,
+
+    /// Write each scrape job's pages to DIR/QUEUE/JOBID.ndjson (atomically; a retry replaces
+    /// it) instead of its return value
+    #[arg(long, value_name = "DIR", help_heading = "Delivering pages")]
+    pub pages_dir: Option<PathBuf>,
+
+    /// Add one NAME job per scraped page to the queue NAME routes to, instead of returning
+    /// the pages [NAME when omitted: process-content, routed to process-queue]
+    #[arg(
+        long,
+        value_name = "NAME",
+        num_args = 0..=1,
+        default_missing_value = "process-content",
+        help_heading = "Delivering pages"
+    )]
+    pub forward: Option<String>,
+
+    /// Queue for the --forward jobs [default: the queue NAME routes to]
+    #[arg(
+        long,
+        value_name = "QUEUE",
+        requires = "forward",
+        help_heading = "Delivering pages"
+    )]
+    pub forward_queue: Option<String>,
+
+    /// How long a forwarded page keeps a page with the same url and contentHash from being
+    /// forwarded again
+    #[arg(long, default_value = "30d", value_parser = parse_duration, value_name = "DURATION", help_heading = "Delivering pages")]
+    pub forward_dedup_ttl: Duration,
 }
 
 /// Values of `--job-metrics`.

@@ -43,6 +43,12 @@ pub fn worker_heartbeat(prefix: &str, worker_id: &str) -> String {
     format!("{prefix}:__queuectl__:worker:{worker_id}")
 }
 
+/// A worker's record that it forwarded a page (`--forward`) to `queue`, kept
+/// outside the queue's keys so cleaning the forwarded job leaves it.
+pub fn forwarded(prefix: &str, queue_name: &str, dedup_id: &str) -> String {
+    format!("{prefix}:__queuectl__:forwarded:{queue_name}:{dedup_id}")
+}
+
 /// The SCAN pattern for every queuectl worker heartbeat under `prefix`.
 pub fn worker_heartbeat_pattern(prefix: &str) -> String {
     format!("{}:__queuectl__:worker:*", glob_escape(prefix))

@@ -2,6 +2,7 @@
 //! locks, stall checks, retries and scheduler iterations), handlers chosen by
 //! job name, and a stream of events for the command to render.
 
+pub mod deliver;
 pub mod exec;
 pub mod handlers;
 pub mod heartbeat;

@@ -8,9 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bullmq::Job;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
+use super::deliver::{self, Delivery, Source};
 use super::handlers::{send_progress, JobContext};
 use super::usage;
 use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
@@ -54,6 +55,8 @@ impl Kind {
 pub struct ScrapeSettings {
     /// Crawl loopback, private and link-local addresses (off: such URLs are refused).
     pub allow_private_networks: bool,
+    /// Where pages go instead of the return value (`--pages-dir`, `--forward`).
+    pub delivery: Delivery,
 }
 
 /// What the crawl thread hands back: the report, the pages, and its CPU time.
@@ -117,8 +120,18 @@ pub async fn run(
             failed.url, failed.reason
         )));
     }
+    let delivered = if settings.delivery.is_on() {
+        let source = Source {
+            queue: &ctx.queue,
+            job_id: job.id(),
+            data: &data,
+        };
+        Some(deliver::deliver(&settings.delivery, &ctx.redis, &source, &pages).await?)
+    } else {
+        None
+    };
     report(job, ctx, 100.0, "Complete").await;
-    Ok(result_json(&summary, pages))
+    Ok(result_json(&summary, pages, delivered))
 }
 
 /// Runs the crawl on its own thread and single-threaded runtime: the crawl
@@ -211,7 +224,12 @@ fn seed_auth_failure(pages: &[Page]) -> Option<u16> {
         .find(|s| matches!(s, 401 | 403))
 }
 
-fn result_json(summary: &crawl::CrawlReport, pages: Vec<Page>) -> Value {
+/// The summary, and the pages (under 1 MiB) or where `delivered` put them.
+fn result_json(
+    summary: &crawl::CrawlReport,
+    pages: Vec<Page>,
+    delivered: Option<Map<String, Value>>,
+) -> Value {
     let mut out = json!({
         "success": summary.failed_seeds.is_empty(),
         "pagesProcessed": summary.fetched,
@@ -222,6 +240,12 @@ fn result_json(summary: &crawl::CrawlReport, pages: Vec<Page>) -> Value {
         "bytes": summary.bytes,
         "durationMs": summary.duration_ms,
     });
+    if let Some(fields) = delivered {
+        for (key, value) in fields {
+            out[key.as_str()] = value;
+        }
+        return out;
+    }
     let pages = serde_json::to_value(&pages).unwrap_or(Value::Null);
     if pages.to_string().len() <= MAX_RESULT_PAGES_BYTES {
         out["pages"] = pages;
@@ -279,6 +303,7 @@ mod tests {
             &json!({}),
             &ScrapeSettings {
                 allow_private_networks: true,
+                ..ScrapeSettings::default()
             },
         );
         assert_eq!(

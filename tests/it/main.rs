@@ -22,4 +22,5 @@ mod serve;
 mod serve_jobs;
 mod serve_security;
 mod worker;
+mod worker_deliver;
 mod worker_retry;

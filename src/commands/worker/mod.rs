@@ -3,6 +3,7 @@
 mod view;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,8 +14,9 @@ use tokio::sync::mpsc;
 use super::Ctx;
 use crate::cli::{JobMetricsArg, WorkerArgs};
 use crate::error::{usage, Exit};
-use crate::queues::routing::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
+use crate::queues::routing::{self, MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
+use crate::worker::deliver::{Delivery, Forward};
 use crate::worker::policy::{self, RetryPolicy};
 use crate::worker::scrape::ScrapeSettings;
 use crate::worker::{Config, Event, Handlers, MetricsLog, QueueSpec, Runtime};
@@ -200,6 +202,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
         dead_letter_list: args.dead_letter_list.clone(),
         scrape: ScrapeSettings {
             allow_private_networks: args.allow_private_networks,
+            delivery: delivery(args)?,
         },
         retry: RetryPolicy {
             default: default_backoff,
@@ -209,6 +212,48 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             JobMetricsArg::All => MetricsLog::All,
             JobMetricsArg::Off => MetricsLog::Off,
         },
+    })
+}
+
+/// `--pages-dir` (created, made absolute) and `--forward`, checked before any job runs.
+fn delivery(args: &WorkerArgs) -> anyhow::Result<Delivery> {
+    let pages_dir = args.pages_dir.as_deref().map(pages_dir).transpose()?;
+    let forward = match &args.forward {
+        Some(name) => Some(forward(name, args)?),
+        None => None,
+    };
+    Ok(Delivery { pages_dir, forward })
+}
+
+fn pages_dir(dir: &Path) -> anyhow::Result<PathBuf> {
+    match std::fs::create_dir_all(dir).and_then(|()| dir.canonicalize()) {
+        Ok(dir) => Ok(dir),
+        Err(e) => usage(format!("--pages-dir {:?}: {e}", dir)),
+    }
+}
+
+fn forward(name: &str, args: &WorkerArgs) -> anyhow::Result<Forward> {
+    if name.trim().is_empty() {
+        return usage("--forward: the job name must not be empty");
+    }
+    let Some(queue) = args
+        .forward_queue
+        .clone()
+        .or_else(|| routing::queue_for(name).map(str::to_string))
+    else {
+        return usage(format!(
+            "--forward {name}: no queue for this job name: pass --forward-queue; routed names are {}",
+            routing::known_names().join(", ")
+        ));
+    };
+    input::validate_queue(&queue)?;
+    if args.forward_dedup_ttl.is_zero() {
+        return usage("--forward-dedup-ttl must be more than 0");
+    }
+    Ok(Forward {
+        name: name.to_string(),
+        queue,
+        dedup_ttl: args.forward_dedup_ttl,
     })
 }
 
