@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::stats::collect;
+use super::stats::{collect, run_state};
 use super::Ctx;
 use crate::cli::QueuesArgs;
 use crate::error::Exit;
-use crate::output::{Human, Render, Table};
+use crate::output::{escape, Human, Render, Table};
 use crate::queues::stats::QueueStats;
 
 #[derive(Debug, Serialize)]
@@ -18,23 +18,25 @@ struct QueuesReport {
 impl Render for QueuesReport {
     fn render(&self, out: &mut Human) {
         if self.queues.is_empty() {
-            out.line(format!("no queues under prefix '{}'", self.prefix));
+            out.line(format!(
+                "no queues under prefix '{}'",
+                escape::line(&self.prefix)
+            ));
             return;
         }
         let mut t = Table::new(&["QUEUE", "STATE", "SUMMARY"]);
         for q in &self.queues {
             let c = &q.counts;
             let ready = c.waiting + c.prioritized;
-            let state = if q.paused {
-                out.yellow("paused")
-            } else {
-                "running".into()
-            };
             let summary = format!(
                 "{ready} ready, {} active, {} delayed, {} failed, {} completed",
                 c.active, c.delayed, c.failed, c.completed
             );
-            t.row(vec![q.name.clone(), state, summary]);
+            t.row(vec![
+                q.name.as_str().into(),
+                run_state(q.paused),
+                summary.into(),
+            ]);
         }
         out.table(t);
     }

@@ -2,9 +2,12 @@
 //!
 //! Commands hand over report structs that implement `Serialize` (for `--json`)
 //! and [`Render`] (for people), so the two renderings cannot disagree. Data goes
-//! to stdout; notes, warnings, errors and progress go to stderr.
+//! to stdout; notes, warnings, errors and progress go to stderr. Control
+//! characters in data are shown as visible escapes ([`escape`]); JSON is
+//! written as JSON encodes it.
 
 mod board;
+pub mod escape;
 mod progress;
 mod prompt;
 mod sink;
@@ -19,10 +22,11 @@ pub use board::Board;
 pub use progress::Progress;
 pub use prompt::{confirm, confirm_typed, interactive, Decision};
 pub use sink::DataSink;
-pub use table::Table;
+pub use table::{Cell, Table};
 pub use wait::JobWatch;
 
 use crate::settings::OutputSettings;
+use escape::Layout;
 
 /// Human rendering of a report.
 pub trait Render {
@@ -30,24 +34,65 @@ pub trait Render {
     fn render(&self, out: &mut Human);
 }
 
+/// A colour queuectl itself adds; data never carries its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Bold,
+    Dim,
+    Red,
+    Green,
+    Yellow,
+}
+
+impl Tone {
+    /// Wraps `s` (already escaped) in this tone's SGR codes when `color` is on.
+    fn paint(self, s: &str, color: bool) -> String {
+        let code = match self {
+            Tone::Plain => None,
+            Tone::Bold => Some("1"),
+            Tone::Dim => Some("2"),
+            Tone::Red => Some("31"),
+            Tone::Green => Some("32"),
+            Tone::Yellow => Some("33"),
+        };
+        match code.filter(|_| color) {
+            Some(code) => format!("\x1b[{code}m{s}\x1b[0m"),
+            None => s.to_string(),
+        }
+    }
+}
+
 /// A buffer of human-readable output with colour helpers.
+///
+/// Everything that enters it is escaped as single lines: table cells, field
+/// values and painted text wholly; a [`Human::line`] keeps only the colours
+/// of the pieces painted here, so data that may hold `ESC [ … m` must be
+/// painted or put through [`escape::line`] before it joins a line.
 pub struct Human {
     text: String,
     color: bool,
 }
 
 impl Human {
-    /// Appends one line.
+    /// Appends one line (a newline inside it shows as `\n`).
     pub fn line(&mut self, s: impl AsRef<str>) {
-        self.text.push_str(s.as_ref());
+        self.text
+            .push_str(&escape::escape(s.as_ref(), Layout::Line, self.color));
         self.text.push('\n');
     }
 
-    /// Appends an aligned `key: value` line.
+    /// Appends an aligned `key: value` line; `value` is data.
     pub fn field(&mut self, key: &str, value: impl AsRef<str>) {
+        self.field_in(Tone::Plain, key, value);
+    }
+
+    /// [`Human::field`] with the value in `tone`.
+    pub fn field_in(&mut self, tone: Tone, key: &str, value: impl AsRef<str>) {
         let key = self.bold(&format!("{key}:"));
         let pad = 16usize.saturating_sub(key.len().min(16));
-        self.line(format!("{key}{} {}", " ".repeat(pad), value.as_ref()));
+        let value = self.paint(tone, value.as_ref());
+        self.line(format!("{key}{} {value}", " ".repeat(pad)));
     }
 
     /// Appends a table.
@@ -58,35 +103,32 @@ impl Human {
 
     /// Bold when colour is on.
     pub fn bold(&self, s: &str) -> String {
-        self.paint("1", s)
+        self.paint(Tone::Bold, s)
     }
 
     /// Dim when colour is on.
     pub fn dim(&self, s: &str) -> String {
-        self.paint("2", s)
+        self.paint(Tone::Dim, s)
     }
 
     /// Red when colour is on.
     pub fn red(&self, s: &str) -> String {
-        self.paint("31", s)
+        self.paint(Tone::Red, s)
     }
 
     /// Green when colour is on.
     pub fn green(&self, s: &str) -> String {
-        self.paint("32", s)
+        self.paint(Tone::Green, s)
     }
 
     /// Yellow when colour is on.
     pub fn yellow(&self, s: &str) -> String {
-        self.paint("33", s)
+        self.paint(Tone::Yellow, s)
     }
 
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+    /// `s` escaped as one line, in `tone` when colour is on.
+    fn paint(&self, tone: Tone, s: &str) -> String {
+        tone.paint(&escape::line(s), self.color)
     }
 }
 
@@ -160,42 +202,42 @@ impl Printer {
         out.flush()
     }
 
-    /// A note for people on stderr; silent with `--quiet` or `--json`.
+    /// A note for people on stderr, one line; silent with `--quiet` or `--json`.
     pub fn note(&self, msg: &str) {
         if !self.settings.quiet && !self.settings.json {
-            self.stderr(&format!("{}{msg}", self.stderr_paint("2", "note: ")));
+            self.stderr_labelled(Tone::Dim, "note: ", msg);
         }
     }
 
     /// A log line for people on stderr (worker events); silent with `--quiet`.
     pub fn log(&self, line: &str) {
         if !self.settings.quiet {
-            self.stderr(line);
+            self.stderr(&self.one_line(line));
         }
     }
 
     /// Several log lines in one write; silent with `--quiet`.
     pub fn log_lines(&self, lines: &[String]) {
         if !self.settings.quiet && !lines.is_empty() {
+            let lines: Vec<_> = lines.iter().map(|l| self.one_line(l)).collect();
             self.stderr(&lines.join("\n"));
         }
     }
 
-    /// A warning on stderr; silent with `--quiet`.
+    /// A warning on stderr, one line; silent with `--quiet`.
     pub fn warn(&self, msg: &str) {
         if !self.settings.quiet {
-            self.stderr(&format!("{}{msg}", self.stderr_paint("33", "warning: ")));
+            self.stderr_labelled(Tone::Yellow, "warning: ", msg);
         }
     }
 
     /// The final error line: plain, or a JSON object with `--json`.
     pub fn error(&self, msg: &str, code: &str) {
-        let msg = self.mask(msg);
         if self.settings.json {
-            let obj = serde_json::json!({ "error": msg, "code": code });
-            self.stderr(&obj.to_string());
+            let obj = serde_json::json!({ "error": self.mask(msg), "code": code });
+            self.write_stderr(&obj.to_string());
         } else {
-            self.stderr(&format!("{}{msg}", self.stderr_paint("31", "error: ")));
+            self.stderr_labelled(Tone::Red, "error: ", msg);
         }
     }
 
@@ -218,17 +260,27 @@ impl Printer {
         JobWatch::new(self, label, io::stderr().is_terminal())
     }
 
-    fn stderr(&self, line: &str) {
-        let line = self.mask(line);
-        let _ = writeln!(io::stderr().lock(), "{line}");
+    /// `label` in `tone`, then `msg` as one line.
+    fn stderr_labelled(&self, tone: Tone, label: &str, msg: &str) {
+        let label = tone.paint(label, self.stderr_color);
+        self.stderr(&format!("{label}{}", self.one_line(msg)));
     }
 
-    fn stderr_paint(&self, code: &str, s: &str) -> String {
-        if self.stderr_color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+    /// `text` masked (before escaping changes a secret's spelling), then
+    /// escaped as one line.
+    fn one_line(&self, text: &str) -> String {
+        escape::line(&self.mask(text)).into_owned()
+    }
+
+    /// Human text: every control character but newline, tab and queuectl's
+    /// own colours is escaped.
+    fn stderr(&self, text: &str) {
+        let text = self.mask(text);
+        self.write_stderr(&escape::escape(&text, Layout::Text, self.stderr_color));
+    }
+
+    fn write_stderr(&self, line: &str) {
+        let _ = writeln!(io::stderr().lock(), "{line}");
     }
 
     fn mask(&self, text: &str) -> String {
