@@ -1,0 +1,200 @@
+//! No control character from data reaches a terminal: a hostile page title,
+//! job name, data, log, failed reason and queue name show as visible escapes
+//! in every human rendering, and `--json` still carries the exact strings.
+
+use serde_json::{json, Value};
+
+use crate::support::{RedisServer, Run};
+use crate::worker::enqueue;
+
+/// Sets the window title, rings the bell and clears the screen.
+const TITLE: &str = "\x1b]0;pwned\x07\x1b[2J";
+/// [`TITLE`] as queuectl shows it.
+const TITLE_SHOWN: &str = r"\x1b]0;pwned\x07\x1b[2J";
+
+/// A queue name with a clear-screen, a C1 CSI and a right-to-left override.
+const QUEUE: &str = "esc\x1b[2J\u{9b}\u{202e}q";
+const QUEUE_SHOWN: &str = r"esc\x1b[2J\u{9b}\u{202e}q";
+
+/// A job name whose newline would forge a line of a table or log.
+const NAME: &str = "n\x1b]0;pwned\x07\nforged";
+const NAME_SHOWN: &str = r"n\x1b]0;pwned\x07\nforged";
+
+/// What the failing command writes to stderr, so the job's failed reason.
+const STDERR: &str = "\x1b]0;pwned\x07\x1b[2J\u{9b}\u{202e}";
+const STDERR_SHOWN: &str = r"\x1b]0;pwned\x07\x1b[2J\u{9b}\u{202e}";
+
+/// The control characters found in `text`: C0 but newline and tab, DEL, C1,
+/// bidi overrides/isolates, and U+FFFD (a byte that was not UTF-8).
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffd}')
+        })
+        .collect()
+}
+
+/// Asserts neither stream of `run` holds a raw control character.
+fn assert_clean(what: &str, run: &Run) {
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        let found = raw_controls(text);
+        assert!(
+            found.is_empty(),
+            "{what}: {stream} holds raw {found:?}:\n{text:?}"
+        );
+    }
+}
+
+fn assert_shows(what: &str, text: &str, shown: &str) {
+    assert!(text.contains(shown), "{what} should show {shown}:\n{text}");
+}
+
+/// A one-page site on loopback whose title, text and links are hostile.
+fn hostile_site() -> String {
+    let html = format!(
+        "<html><head><title>{TITLE}</title></head>\
+         <body><p>text \x1b[31mred\u{9b}</p></body></html>"
+    );
+    let app = axum::Router::new()
+        .route(
+            "/",
+            axum::routing::get(move || {
+                let html = html.clone();
+                async move { axum::response::Html(html) }
+            }),
+        )
+        .fallback(|| async { axum::http::StatusCode::NOT_FOUND });
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+#[test]
+fn crawl_markdown_shows_a_hostile_title_as_visible_escapes() {
+    let url = hostile_site();
+    let crawl = |format: &str| {
+        crate::support::Cmd::new()
+            .args(["crawl", "--single-page", "--output", format, &url])
+            .run()
+            .ok()
+    };
+    let md = crawl("markdown");
+    assert_clean("crawl --output markdown", &md);
+    assert_shows("markdown", &md.stdout, &format!("# {TITLE_SHOWN}\n"));
+    assert_shows("markdown", &md.stdout, r"text \x1b[31mred\u{9b}");
+
+    let nd = crawl("ndjson");
+    let page: Value = serde_json::from_str(nd.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(page["title"], TITLE, "JSON keeps the exact title");
+}
+
+/// One job of [`QUEUE`] named [`NAME`], failed by a worker whose command logs
+/// and writes [`STDERR`]; returns the worker's run.
+fn failed_hostile_job(server: &RedisServer) -> Run {
+    enqueue(
+        server,
+        QUEUE,
+        &[json!({"name": NAME, "data": {"t": TITLE}, "opts": {"jobId": "j1", "attempts": 1}})],
+    );
+    let command =
+        r"printf 'log \033[2J\n'; printf '\033]0;pwned\007\033[2J\302\233\342\200\256' >&2; exit 1";
+    server
+        .queuectl()
+        .args(["worker", "--burst", "--queue", QUEUE, "--exec"])
+        .args([format!("{NAME}={command}")])
+        .run()
+        .ok()
+}
+
+#[test]
+fn queue_commands_show_hostile_names_data_and_reasons_as_visible_escapes() {
+    let server = RedisServer::start();
+    let worker = failed_hostile_job(&server);
+    assert_clean("worker", &worker);
+    assert_shows("worker log", &worker.stderr, NAME_SHOWN);
+    assert_shows("worker log", &worker.stderr, STDERR_SHOWN);
+    assert_shows("worker log", &worker.stderr, QUEUE_SHOWN);
+
+    let reason = format!("command exited with 1: {STDERR}");
+    let human = |args: &[&str]| {
+        let run = server.queuectl().args(args).run();
+        assert!(matches!(run.code, 0 | 1), "{args:?}: {run:?}");
+        assert_clean(&format!("{args:?}"), &run);
+        run.stdout
+    };
+    let jobs = human(&["jobs", QUEUE]);
+    assert_shows("jobs", &jobs, NAME_SHOWN);
+    assert_shows("jobs", &jobs, STDERR_SHOWN);
+    let job = human(&["job", QUEUE, "j1"]);
+    for shown in [NAME_SHOWN, STDERR_SHOWN, r"\x1b[2J"] {
+        assert_shows("job", &job, shown);
+    }
+    let events = human(&["events", QUEUE]);
+    assert_shows("events", &events, QUEUE_SHOWN);
+    assert_shows("events", &events, STDERR_SHOWN);
+    for args in [
+        &["stats"][..],
+        &["stats", QUEUE],
+        &["queues"],
+        &["health", QUEUE],
+    ] {
+        assert_shows(&format!("{args:?}"), &human(args), QUEUE_SHOWN);
+    }
+
+    let json = |args: &[&str]| {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        server.queuectl().args(all).run().ok()
+    };
+    let listed = json(&["jobs", QUEUE]).json();
+    assert_eq!(listed["jobs"][0]["name"], NAME);
+    let shown = json(&["job", QUEUE, "j1"]).json();
+    assert_eq!(
+        (
+            &shown["failedReason"],
+            &shown["data"]["t"],
+            &shown["logs"][0]
+        ),
+        (&json!(reason), &json!(TITLE), &json!("\x1b[2J"))
+    );
+    let failed = json(&["events", QUEUE])
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|e| e["event"] == "failed")
+        .expect("a failed event");
+    assert_eq!(
+        (&failed["queue"], &failed["failedReason"]),
+        (&json!(QUEUE), &json!(reason))
+    );
+    let stats = json(&["stats", QUEUE]).json();
+    assert_eq!(stats["queues"][0]["name"], QUEUE);
+}
+
+#[test]
+fn errors_and_warnings_show_a_hostile_queue_name_as_visible_escapes() {
+    let server = RedisServer::start();
+    let missing = server
+        .queuectl()
+        .args(["job", QUEUE, "nope"])
+        .run()
+        .fails_with(1);
+    assert_clean("job on a missing queue", &missing);
+    assert_shows("the error", &missing.stderr, QUEUE_SHOWN);
+
+    let warned = server.queuectl().args(["stats", QUEUE]).run().ok();
+    assert_clean("stats of a missing queue", &warned);
+    assert_shows("the warning", &warned.stderr, QUEUE_SHOWN);
+}
