@@ -16,13 +16,16 @@ const TITLE_SHOWN: &str = r"\x1b]0;pwned\x07\x1b[2J";
 const QUEUE: &str = "esc\x1b[2J\u{9b}\u{202e}q";
 const QUEUE_SHOWN: &str = r"esc\x1b[2J\u{9b}\u{202e}q";
 
-/// A job name whose newline would forge a line of a table or log.
-const NAME: &str = "n\x1b]0;pwned\x07\nforged";
-const NAME_SHOWN: &str = r"n\x1b]0;pwned\x07\nforged";
+/// A job name whose newline would forge a line of a table or log, and whose
+/// SGR code (conceal) looks like one of queuectl's own colours.
+const NAME: &str = "n\x1b]0;pwned\x07\nforged\x1b[8m";
+const NAME_SHOWN: &str = r"n\x1b]0;pwned\x07\nforged\x1b[8m";
 
 /// What the failing command writes to stderr, so the job's failed reason.
-const STDERR: &str = "\x1b]0;pwned\x07\x1b[2J\u{9b}\u{202e}";
-const STDERR_SHOWN: &str = r"\x1b]0;pwned\x07\x1b[2J\u{9b}\u{202e}";
+const STDERR: &str = "\x1b]0;pwned\x07\x1b[2J\u{9b}\u{202e}\x1b[8m";
+const STDERR_SHOWN: &str = r"\x1b]0;pwned\x07\x1b[2J\u{9b}\u{202e}\x1b[8m";
+/// The command that fails printing [`STDERR`] after logging a clear-screen.
+const FAILING: &str = r"printf 'log \033[2J\n'; printf '\033]0;pwned\007\033[2J\302\233\342\200\256\033[8m' >&2; exit 1";
 
 /// The control characters found in `text`: C0 but newline and tab, DEL, C1,
 /// bidi overrides/isolates, and U+FFFD (a byte that was not UTF-8).
@@ -35,15 +38,32 @@ fn raw_controls(text: &str) -> Vec<char> {
         .collect()
 }
 
+/// What in `run`'s streams is a raw control character, one entry per stream.
+fn leaks(what: &str, run: &Run) -> Vec<String> {
+    [("stdout", &run.stdout), ("stderr", &run.stderr)]
+        .into_iter()
+        .filter(|(_, text)| !raw_controls(text).is_empty())
+        .map(|(stream, text)| format!("{what}: {stream} holds {text:?}"))
+        .collect()
+}
+
 /// Asserts neither stream of `run` holds a raw control character.
 fn assert_clean(what: &str, run: &Run) {
-    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
-        let found = raw_controls(text);
-        assert!(
-            found.is_empty(),
-            "{what}: {stream} holds raw {found:?}:\n{text:?}"
-        );
-    }
+    let found = leaks(what, run);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// With colour on, every control character left is the ESC of an SGR code
+/// (`ESC [ digits m`, queuectl's own colours), and the data's conceal code
+/// is not among them.
+fn only_own_colours(text: &str) -> bool {
+    let sgr_only = text.split('\x1b').skip(1).all(|rest| {
+        let params = rest.strip_prefix('[').unwrap_or("x");
+        let end = params.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';');
+        end.starts_with('m')
+    });
+    let others = raw_controls(text).into_iter().all(|c| c == '\x1b');
+    sgr_only && others && !text.contains("\x1b[8m")
 }
 
 fn assert_shows(what: &str, text: &str, shown: &str) {
@@ -108,12 +128,10 @@ fn failed_hostile_job(server: &RedisServer) -> Run {
         QUEUE,
         &[json!({"name": NAME, "data": {"t": TITLE}, "opts": {"jobId": "j1", "attempts": 1}})],
     );
-    let command =
-        r"printf 'log \033[2J\n'; printf '\033]0;pwned\007\033[2J\302\233\342\200\256' >&2; exit 1";
     server
         .queuectl()
         .args(["worker", "--burst", "--queue", QUEUE, "--exec"])
-        .args([format!("{NAME}={command}")])
+        .args([format!("{NAME}={FAILING}")])
         .run()
         .ok()
 }
@@ -128,30 +146,48 @@ fn queue_commands_show_hostile_names_data_and_reasons_as_visible_escapes() {
     assert_shows("worker log", &worker.stderr, QUEUE_SHOWN);
 
     let reason = format!("command exited with 1: {STDERR}");
-    let human = |args: &[&str]| {
+    let commands: [(&[&str], &[&str]); 7] = [
+        (&["jobs", QUEUE], &[NAME_SHOWN, STDERR_SHOWN]),
+        (
+            &["job", QUEUE, "j1"],
+            &[NAME_SHOWN, STDERR_SHOWN, r"  \x1b[2J"],
+        ),
+        (&["events", QUEUE], &[QUEUE_SHOWN, STDERR_SHOWN]),
+        (&["stats"], &[QUEUE_SHOWN]),
+        (&["stats", QUEUE], &[QUEUE_SHOWN]),
+        (&["queues"], &[QUEUE_SHOWN]),
+        (&["health", QUEUE], &[QUEUE_SHOWN]),
+    ];
+    let mut found = Vec::new();
+    for (args, shown) in commands {
         let run = server.queuectl().args(args).run();
         assert!(matches!(run.code, 0 | 1), "{args:?}: {run:?}");
-        assert_clean(&format!("{args:?}"), &run);
-        run.stdout
-    };
-    let jobs = human(&["jobs", QUEUE]);
-    assert_shows("jobs", &jobs, NAME_SHOWN);
-    assert_shows("jobs", &jobs, STDERR_SHOWN);
-    let job = human(&["job", QUEUE, "j1"]);
-    for shown in [NAME_SHOWN, STDERR_SHOWN, r"\x1b[2J"] {
-        assert_shows("job", &job, shown);
+        found.extend(leaks(&format!("{args:?}"), &run));
+        for s in shown {
+            assert_shows(&format!("{args:?}"), &run.stdout, s);
+        }
+        let colour = server
+            .queuectl()
+            .args(args)
+            .args(["--color", "always"])
+            .run();
+        for text in [&colour.stdout, &colour.stderr] {
+            if !only_own_colours(text) {
+                found.push(format!("{args:?} --color always: {text:?}"));
+            }
+        }
     }
-    let events = human(&["events", QUEUE]);
-    assert_shows("events", &events, QUEUE_SHOWN);
-    assert_shows("events", &events, STDERR_SHOWN);
-    for args in [
-        &["stats"][..],
-        &["stats", QUEUE],
-        &["queues"],
-        &["health", QUEUE],
-    ] {
-        assert_shows(&format!("{args:?}"), &human(args), QUEUE_SHOWN);
-    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let coloured = server
+        .queuectl()
+        .args(["jobs", QUEUE, "--color", "always"])
+        .run();
+    assert_shows(
+        "jobs --color always",
+        &coloured.stdout,
+        "\x1b[31mfailed\x1b[0m",
+    );
+    assert_shows("jobs --color always", &coloured.stdout, NAME_SHOWN);
 
     let json = |args: &[&str]| {
         let mut all = vec!["--json"];
