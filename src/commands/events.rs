@@ -115,7 +115,7 @@ impl Render for Line {
         if !detail.is_empty() {
             parts.push(escape::line(&truncate(&detail, MAX_DETAIL)).into_owned());
         }
-        out.line(parts.join("  ").trim_end());
+        out.styled(parts.join("  ").trim_end());
     }
 }
 

@@ -15,16 +15,16 @@ impl Render for Report {
         render_workers(self, out);
         for issue in &self.issues {
             let scope = issue.queue.as_deref().unwrap_or("redis");
-            out.line(format!(
+            out.styled(format!(
                 "{}: {}",
                 out.bold(scope),
                 escape::line(&issue.message)
             ));
         }
         match self.issues.len() {
-            0 => out.line(out.green("healthy")),
-            1 => out.line(out.red("1 issue")),
-            n => out.line(out.red(&format!("{n} issues"))),
+            0 => out.styled(out.green("healthy")),
+            1 => out.styled(out.red("1 issue")),
+            n => out.styled(out.red(&format!("{n} issues"))),
         }
     }
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{fmt_time, wait, Ctx};
 use crate::cli::JobArgs;
 use crate::error::{Exit, NotFound};
-use crate::output::{escape, Human, Render, Tone};
+use crate::output::{Human, Render, Tone};
 use crate::queues::wait::Waiter;
 use crate::queues::{input, inspect};
 
@@ -74,7 +74,7 @@ impl Render for JobReport {
 
 fn block(out: &mut Human, key: &str, value: &Value) {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    out.line(out.bold(&format!("{key}:")));
+    out.styled(out.bold(&format!("{key}:")));
     for line in text.lines() {
         out.line(format!("  {line}"));
     }
@@ -84,10 +84,10 @@ fn lines(out: &mut Human, key: &str, value: &Value) {
     let Some(items) = value.as_array().filter(|a| !a.is_empty()) else {
         return;
     };
-    out.line(out.bold(&format!("{key}:")));
+    out.styled(out.bold(&format!("{key}:")));
     for item in items {
         for line in item.as_str().unwrap_or_default().lines() {
-            out.line(format!("  {}", escape::line(line)));
+            out.line(format!("  {line}"));
         }
     }
 }

@@ -6,7 +6,7 @@ use super::stats::{collect, run_state};
 use super::Ctx;
 use crate::cli::QueuesArgs;
 use crate::error::Exit;
-use crate::output::{escape, Human, Render, Table};
+use crate::output::{Human, Render, Table};
 use crate::queues::stats::QueueStats;
 
 #[derive(Debug, Serialize)]
@@ -18,10 +18,7 @@ struct QueuesReport {
 impl Render for QueuesReport {
     fn render(&self, out: &mut Human) {
         if self.queues.is_empty() {
-            out.line(format!(
-                "no queues under prefix '{}'",
-                escape::line(&self.prefix)
-            ));
+            out.line(format!("no queues under prefix '{}'", self.prefix));
             return;
         }
         let mut t = Table::new(&["QUEUE", "STATE", "SUMMARY"]);

@@ -65,20 +65,29 @@ impl Tone {
 
 /// A buffer of human-readable output with colour helpers.
 ///
-/// Everything that enters it is escaped as single lines: table cells, field
-/// values and painted text wholly; a [`Human::line`] keeps only the colours
-/// of the pieces painted here, so data that may hold `ESC [ … m` must be
-/// painted or put through [`escape::line`] before it joins a line.
+/// Everything that enters it is escaped as single lines: lines, table cells,
+/// field values and painted text wholly. Only a [`Human::styled`] line keeps
+/// SGR codes (the colours of pieces painted here), so its data must be
+/// painted or put through [`escape::line`] before it joins the line.
 pub struct Human {
     text: String,
     color: bool,
 }
 
 impl Human {
-    /// Appends one line (a newline inside it shows as `\n`).
+    /// Appends one line of plain text (a newline inside it shows as `\n`).
     pub fn line(&mut self, s: impl AsRef<str>) {
+        self.push_line(s.as_ref(), false);
+    }
+
+    /// Appends one line composed of painted pieces and escaped data.
+    pub fn styled(&mut self, s: impl AsRef<str>) {
+        self.push_line(s.as_ref(), self.color);
+    }
+
+    fn push_line(&mut self, s: &str, keep_sgr: bool) {
         self.text
-            .push_str(&escape::escape(s.as_ref(), Layout::Line, self.color));
+            .push_str(&escape::escape(s, Layout::Line, keep_sgr));
         self.text.push('\n');
     }
 
@@ -92,7 +101,7 @@ impl Human {
         let key = self.bold(&format!("{key}:"));
         let pad = 16usize.saturating_sub(key.len().min(16));
         let value = self.paint(tone, value.as_ref());
-        self.line(format!("{key}{} {value}", " ".repeat(pad)));
+        self.styled(format!("{key}{} {value}", " ".repeat(pad)));
     }
 
     /// Appends a table.
