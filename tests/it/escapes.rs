@@ -234,3 +234,54 @@ fn errors_and_warnings_show_a_hostile_queue_name_as_visible_escapes() {
     assert_clean("stats of a missing queue", &warned);
     assert_shows("the warning", &warned.stderr, QUEUE_SHOWN);
 }
+
+/// Runs `queuectl worker` for [`QUEUE`] on a terminal (a pty made by
+/// util-linux `script`), so it draws its board, and returns what the
+/// terminal received. The hostile arguments travel in the environment.
+fn worker_on_a_terminal(server: &RedisServer) -> String {
+    let script = crate::support::which("script")
+        .expect("script is not installed: `sudo apt-get install bsdutils` (util-linux)");
+    let dir = tempfile::tempdir().unwrap();
+    let wrapper = dir.path().join("worker.sh");
+    std::fs::write(
+        &wrapper,
+        "exec \"$QUEUECTL\" worker --burst --queue \"$Q\" --exec \"$SPEC\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(script)
+        .args(["-qec", &format!("sh {}", wrapper.display()), "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm-256color")
+        .env("QUEUECTL", env!("CARGO_BIN_EXE_queuectl"))
+        .env("REDIS_URL", server.url())
+        .env("Q", QUEUE)
+        .env("SPEC", format!("{NAME}={FAILING}"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run script");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_worker_board_on_a_terminal_shows_hostile_names_and_reasons_as_visible_escapes() {
+    let server = RedisServer::start();
+    enqueue(
+        &server,
+        QUEUE,
+        &[json!({"name": NAME, "data": {}, "opts": {"jobId": "j1", "attempts": 1}})],
+    );
+    let screen = worker_on_a_terminal(&server);
+    assert!(screen.contains("\x1b[2K"), "no board was drawn:\n{screen:?}");
+    // The board moves the cursor and colours its own text; none of the
+    // data's sequences may reach the terminal.
+    for raw in ["\x1b]", "\x07", "\x1b[2J", "\x1b[8m", "\u{9b}", "\u{202e}"] {
+        assert!(
+            !screen.contains(raw),
+            "the terminal got {raw:?}:\n{screen:?}"
+        );
+    }
+    assert_shows("the board", &screen, STDERR_SHOWN);
+    assert_shows("the board", &screen, QUEUE_SHOWN);
+}
