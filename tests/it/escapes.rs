@@ -230,6 +230,13 @@ fn errors_and_warnings_show_a_hostile_queue_name_as_visible_escapes() {
     assert_clean("job on a missing queue", &missing);
     assert_shows("the error", &missing.stderr, QUEUE_SHOWN);
 
+    let bad_flag = crate::support::Cmd::new()
+        .args(["jobs", "q", "--state", TITLE])
+        .run();
+    assert_eq!(bad_flag.code, 2, "{bad_flag:?}");
+    assert_clean("a clap error", &bad_flag);
+    assert_shows("a clap error", &bad_flag.stderr, TITLE_SHOWN);
+
     let warned = server.queuectl().args(["stats", QUEUE]).run().ok();
     assert_clean("stats of a missing queue", &warned);
     assert_shows("the warning", &warned.stderr, QUEUE_SHOWN);
@@ -273,7 +280,10 @@ fn the_worker_board_on_a_terminal_shows_hostile_names_and_reasons_as_visible_esc
         &[json!({"name": NAME, "data": {}, "opts": {"jobId": "j1", "attempts": 1}})],
     );
     let screen = worker_on_a_terminal(&server);
-    assert!(screen.contains("\x1b[2K"), "no board was drawn:\n{screen:?}");
+    assert!(
+        screen.contains("\x1b[2K"),
+        "no board was drawn:\n{screen:?}"
+    );
     // The board moves the cursor and colours its own text; none of the
     // data's sequences may reach the terminal.
     for raw in ["\x1b]", "\x07", "\x1b[2J", "\x1b[8m", "\u{9b}", "\u{202e}"] {
