@@ -221,7 +221,7 @@ impl Printer {
     /// A log line for people on stderr (worker events); silent with `--quiet`.
     pub fn log(&self, line: &str) {
         if !self.settings.quiet {
-            self.stderr(&self.one_line(line));
+            self.write_stderr(&self.one_line(line));
         }
     }
 
@@ -229,7 +229,7 @@ impl Printer {
     pub fn log_lines(&self, lines: &[String]) {
         if !self.settings.quiet && !lines.is_empty() {
             let lines: Vec<_> = lines.iter().map(|l| self.one_line(l)).collect();
-            self.stderr(&lines.join("\n"));
+            self.write_stderr(&lines.join("\n"));
         }
     }
 
@@ -272,20 +272,13 @@ impl Printer {
     /// `label` in `tone`, then `msg` as one line.
     fn stderr_labelled(&self, tone: Tone, label: &str, msg: &str) {
         let label = tone.paint(label, self.stderr_color);
-        self.stderr(&format!("{label}{}", self.one_line(msg)));
+        self.write_stderr(&format!("{label}{}", self.one_line(msg)));
     }
 
     /// `text` masked (before escaping changes a secret's spelling), then
     /// escaped as one line.
     fn one_line(&self, text: &str) -> String {
         escape::line(&self.mask(text)).into_owned()
-    }
-
-    /// Human text: every control character but newline, tab and queuectl's
-    /// own colours is escaped.
-    fn stderr(&self, text: &str) {
-        let text = self.mask(text);
-        self.write_stderr(&escape::escape(&text, Layout::Text, self.stderr_color));
     }
 
     fn write_stderr(&self, line: &str) {
@@ -317,4 +310,44 @@ pub fn raw(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn human(color: bool, render: impl FnOnce(&mut Human)) -> String {
+        let mut out = Human {
+            text: String::new(),
+            color,
+        };
+        render(&mut out);
+        out.text
+    }
+
+    #[test]
+    fn a_plain_line_escapes_everything_even_with_colour_on() {
+        let text = human(true, |out| out.line("a\x1b[8mb\nforged"));
+        assert_eq!(text, "a\\x1b[8mb\\nforged\n");
+    }
+
+    #[test]
+    fn a_styled_line_keeps_only_the_colours_painted_here() {
+        let text = human(true, |out| {
+            let line = format!("{} {}", out.red("x\x1b[2J"), escape::line("\x1b[8m"));
+            out.styled(line);
+        });
+        assert_eq!(text, "\x1b[31mx\\x1b[2J\x1b[0m \\x1b[8m\n");
+    }
+
+    #[test]
+    fn table_cells_cannot_add_lines_or_codes() {
+        let mut t = Table::new(&["NAME", "STATE"]);
+        t.row(vec![
+            Cell::from("a\nb\x1b[2J"),
+            Cell::new("failed", Tone::Red),
+        ]);
+        let text = human(false, |out| out.table(t));
+        assert_eq!(text, "NAME         STATE\na\\nb\\x1b[2J  failed\n");
+    }
 }
