@@ -11,7 +11,7 @@ use super::{wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
 use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
 use crate::error::{usage, Exit};
-use crate::output::{DataSink, Printer, Progress};
+use crate::output::{escape, DataSink, Printer, Progress};
 use crate::queues::add;
 use crate::queues::input::{self, FlagInputs};
 use crate::queues::now_ms;
@@ -168,15 +168,17 @@ impl<'a> Pages<'a> {
     }
 }
 
+/// One page as markdown; the sink escapes control characters, and the title
+/// and error are escaped as single lines so they cannot add markdown lines.
 fn markdown(page: &Page) -> String {
-    let title = page.title.as_deref().unwrap_or(&page.final_url);
+    let title = escape::line(page.title.as_deref().unwrap_or(&page.final_url));
     let status = page.status.map_or("-".to_string(), |s| s.to_string());
     let mut md = format!(
         "# {title}\n\n<{}> · status {status} · depth {}\n\n",
         page.final_url, page.depth
     );
     if let Some(err) = &page.error {
-        md.push_str(&format!("Error: {err}\n\n"));
+        md.push_str(&format!("Error: {}\n\n", escape::line(err)));
     }
     if let Some(text) = page.text.as_deref().filter(|t| !t.is_empty()) {
         md.push_str(text);

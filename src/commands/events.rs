@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::EventsArgs;
 use crate::connection::Redis;
 use crate::error::Exit;
-use crate::output::{Human, Render};
+use crate::output::{escape, Human, Render};
 use crate::queues::events::{Event, Reader};
 use crate::queues::{discovery, input};
 
@@ -49,7 +49,11 @@ async fn print_events(
     queues: &[String],
     args: &EventsArgs,
 ) -> anyhow::Result<Exit> {
-    let width = queues.iter().map(String::len).max().unwrap_or(0);
+    let width = queues
+        .iter()
+        .map(|q| escape::line(q).chars().count())
+        .max()
+        .unwrap_or(0);
     let show = |events: Vec<Event>| -> std::io::Result<()> {
         for event in events {
             ctx.out.print(&Line { event, width })?;
@@ -92,7 +96,7 @@ impl Render for Line {
         let time = chrono::DateTime::from_timestamp_millis(e.time as i64)
             .map(|t| t.format("%Y-%m-%d %H:%M:%S%.3f").to_string())
             .unwrap_or_else(|| "-".into());
-        let name = format!("{:<17}", e.event);
+        let name = format!("{:<17}", escape::line(&e.event));
         let name = match e.event.as_str() {
             "completed" => out.green(&name),
             "failed" | "retries-exhausted" => out.red(&name),
@@ -101,17 +105,17 @@ impl Render for Line {
         };
         let mut parts = vec![
             out.dim(&time),
-            format!("{:<w$}", e.queue, w = self.width),
+            format!("{:<w$}", escape::line(&e.queue), w = self.width),
             name,
         ];
         if let Some(job) = &e.job_id {
-            parts.push(format!("job {job}"));
+            parts.push(format!("job {}", escape::line(job)));
         }
         let detail = detail(e);
         if !detail.is_empty() {
-            parts.push(truncate(&detail, MAX_DETAIL));
+            parts.push(escape::line(&truncate(&detail, MAX_DETAIL)).into_owned());
         }
-        out.line(parts.join("  ").trim_end());
+        out.styled(parts.join("  ").trim_end());
     }
 }
 

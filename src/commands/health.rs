@@ -5,7 +5,7 @@ use super::{fmt_age, Ctx};
 use crate::cli::HealthArgs;
 use crate::connection::{ConnectError, Redis};
 use crate::error::{self, Exit};
-use crate::output::{Human, Render, Table};
+use crate::output::{escape, Cell, Human, Render, Table, Tone};
 use crate::queues::health::{self, Report, Status, Thresholds};
 use crate::queues::now_ms;
 
@@ -15,12 +15,16 @@ impl Render for Report {
         render_workers(self, out);
         for issue in &self.issues {
             let scope = issue.queue.as_deref().unwrap_or("redis");
-            out.line(format!("{}: {}", out.bold(scope), issue.message));
+            out.styled(format!(
+                "{}: {}",
+                out.bold(scope),
+                escape::line(&issue.message)
+            ));
         }
         match self.issues.len() {
-            0 => out.line(out.green("healthy")),
-            1 => out.line(out.red("1 issue")),
-            n => out.line(out.red(&format!("{n} issues"))),
+            0 => out.styled(out.green("healthy")),
+            1 => out.styled(out.red("1 issue")),
+            n => out.styled(out.red(&format!("{n} issues"))),
         }
     }
 }
@@ -44,25 +48,27 @@ fn render_queues(report: &Report, out: &mut Human) {
     .right_align(&[2, 3, 4, 5, 6, 7, 8]);
     for q in &report.queues {
         let status = match q.status {
-            Status::Healthy => out.green("healthy"),
-            Status::Degraded => out.yellow("degraded"),
-            Status::Down => out.red("down"),
+            Status::Healthy => Cell::new("healthy", Tone::Green),
+            Status::Degraded => Cell::new("degraded", Tone::Yellow),
+            Status::Down => Cell::new("down", Tone::Red),
         };
         let m = &q.metrics;
         t.row(vec![
-            q.name.clone(),
+            q.name.as_str().into(),
             status,
-            m.waiting.to_string(),
-            m.active.to_string(),
-            m.failed.to_string(),
-            m.delayed.to_string(),
+            m.waiting.to_string().into(),
+            m.active.to_string().into(),
+            m.failed.to_string().into(),
+            m.delayed.to_string().into(),
             q.oldest_waiting_age_ms
                 .map(fmt_age)
-                .unwrap_or_else(|| "-".into()),
-            q.workers.to_string(),
+                .unwrap_or_else(|| "-".into())
+                .into(),
+            q.workers.to_string().into(),
             q.bullmq_workers
                 .map(|n| n.to_string())
-                .unwrap_or_else(|| "unavailable".into()),
+                .unwrap_or_else(|| "unavailable".into())
+                .into(),
         ]);
     }
     out.table(t);

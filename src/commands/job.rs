@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{fmt_time, wait, Ctx};
 use crate::cli::JobArgs;
 use crate::error::{Exit, NotFound};
-use crate::output::{Human, Render};
+use crate::output::{Human, Render, Tone};
 use crate::queues::wait::Waiter;
 use crate::queues::{input, inspect};
 
@@ -52,7 +52,7 @@ impl Render for JobReport {
             block(out, "returnvalue", &j["returnvalue"]);
         }
         if let Some(reason) = j["failedReason"].as_str().filter(|r| !r.is_empty()) {
-            out.field("failedReason", out.red(reason));
+            out.field_in(Tone::Red, "failedReason", reason);
         }
         lines(out, "stacktrace", &j["stacktrace"]);
         lines(out, "logs", &j["logs"]);
@@ -74,7 +74,7 @@ impl Render for JobReport {
 
 fn block(out: &mut Human, key: &str, value: &Value) {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    out.line(out.bold(&format!("{key}:")));
+    out.styled(out.bold(&format!("{key}:")));
     for line in text.lines() {
         out.line(format!("  {line}"));
     }
@@ -84,7 +84,7 @@ fn lines(out: &mut Human, key: &str, value: &Value) {
     let Some(items) = value.as_array().filter(|a| !a.is_empty()) else {
         return;
     };
-    out.line(out.bold(&format!("{key}:")));
+    out.styled(out.bold(&format!("{key}:")));
     for item in items {
         for line in item.as_str().unwrap_or_default().lines() {
             out.line(format!("  {line}"));

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{fmt_time, Ctx};
 use crate::cli::{JobsArgs, StateArg};
 use crate::error::{Exit, NotFound};
-use crate::output::{Human, Render, Table};
+use crate::output::{Cell, Human, Render, Table, Tone};
 use crate::queues::inspect::{self, JobRow};
 use crate::queues::{discovery, input};
 
@@ -33,21 +33,21 @@ impl Render for JobsReport {
         ])
         .right_align(&[3]);
         for j in &self.jobs {
-            let state = if j.state == "failed" {
-                out.red(&j.state)
+            let tone = if j.state == "failed" {
+                Tone::Red
             } else {
-                j.state.clone()
+                Tone::Plain
             };
             t.row(vec![
-                j.id.clone(),
-                j.name.clone(),
-                state,
-                j.attempts_made.to_string(),
-                progress_cell(&j.progress),
-                fmt_time(Some(j.timestamp)),
-                fmt_time(j.processed_on),
-                fmt_time(j.finished_on),
-                shorten(&j.failed_reason, 48),
+                j.id.as_str().into(),
+                j.name.as_str().into(),
+                Cell::new(j.state.as_str(), tone),
+                j.attempts_made.to_string().into(),
+                progress_cell(&j.progress).into(),
+                fmt_time(Some(j.timestamp)).into(),
+                fmt_time(j.processed_on).into(),
+                fmt_time(j.finished_on).into(),
+                shorten(&j.failed_reason, 48).into(),
             ]);
         }
         out.table(t);

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::stats::collect;
+use super::stats::{collect, run_state};
 use super::Ctx;
 use crate::cli::QueuesArgs;
 use crate::error::Exit;
@@ -25,16 +25,15 @@ impl Render for QueuesReport {
         for q in &self.queues {
             let c = &q.counts;
             let ready = c.waiting + c.prioritized;
-            let state = if q.paused {
-                out.yellow("paused")
-            } else {
-                "running".into()
-            };
             let summary = format!(
                 "{ready} ready, {} active, {} delayed, {} failed, {} completed",
                 c.active, c.delayed, c.failed, c.completed
             );
-            t.row(vec![q.name.clone(), state, summary]);
+            t.row(vec![
+                q.name.as_str().into(),
+                run_state(q.paused),
+                summary.into(),
+            ]);
         }
         out.table(t);
     }

@@ -4,7 +4,7 @@ use super::{fmt_age, Ctx};
 use crate::cli::StatsArgs;
 use crate::connection::Redis;
 use crate::error::Exit;
-use crate::output::{Human, Render, Table};
+use crate::output::{Cell, Human, Render, Table, Tone};
 use crate::queues::stats::{self, StatsReport};
 
 impl Render for StatsReport {
@@ -28,32 +28,33 @@ impl Render for StatsReport {
         .right_align(&[1, 2, 3, 4, 5, 6, 7, 8]);
         for q in &self.queues {
             let c = &q.counts;
-            let failed = if c.failed > 0 {
-                out.red(&c.failed.to_string())
-            } else {
-                c.failed.to_string()
-            };
-            let state = if q.paused {
-                out.yellow("paused")
-            } else {
-                "running".to_string()
-            };
+            let failed = if c.failed > 0 { Tone::Red } else { Tone::Plain };
             t.row(vec![
-                q.name.clone(),
-                c.waiting.to_string(),
-                c.active.to_string(),
-                c.delayed.to_string(),
-                c.prioritized.to_string(),
-                c.waiting_children.to_string(),
-                c.completed.to_string(),
-                failed,
+                q.name.as_str().into(),
+                c.waiting.to_string().into(),
+                c.active.to_string().into(),
+                c.delayed.to_string().into(),
+                c.prioritized.to_string().into(),
+                c.waiting_children.to_string().into(),
+                c.completed.to_string().into(),
+                Cell::new(c.failed.to_string(), failed),
                 q.oldest_waiting_age_ms
                     .map(fmt_age)
-                    .unwrap_or_else(|| "-".into()),
-                state,
+                    .unwrap_or_else(|| "-".into())
+                    .into(),
+                run_state(q.paused),
             ]);
         }
         out.table(t);
+    }
+}
+
+/// `paused` (in yellow) or `running`.
+pub(super) fn run_state(paused: bool) -> Cell {
+    if paused {
+        Cell::new("paused", Tone::Yellow)
+    } else {
+        Cell::new("running", Tone::Plain)
     }
 }
 

@@ -1,9 +1,12 @@
 //! A live board on a terminal: one bar per running item (worker jobs) and a
 //! totals line, with log lines printed above them. Off a TTY it is not used.
+//! Labels, messages and lines are data: each is escaped as one line.
 
 use std::collections::HashMap;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::escape;
 
 /// Bars keyed by an id, under a totals line.
 pub struct Board {
@@ -36,7 +39,7 @@ impl Board {
     pub fn start(&mut self, id: &str, label: &str) {
         let bar = self.multi.add(ProgressBar::new(100));
         bar.set_style(self.style.clone());
-        bar.set_prefix(label.to_string());
+        bar.set_prefix(escape::line(label).into_owned());
         self.bars.insert(id.to_string(), bar);
     }
 
@@ -46,7 +49,7 @@ impl Board {
             if let Some(p) = percent {
                 bar.set_position(p.clamp(0.0, 100.0) as u64);
             }
-            bar.set_message(message.to_string());
+            bar.set_message(escape::line(message).into_owned());
         }
     }
 
@@ -60,12 +63,12 @@ impl Board {
 
     /// Replaces the totals line.
     pub fn totals(&self, text: String) {
-        self.totals.set_message(text);
+        self.totals.set_message(escape::line(&text).into_owned());
     }
 
     /// Prints a line above the bars.
     pub fn line(&self, text: &str) {
-        let _ = self.multi.println(text);
+        let _ = self.multi.println(escape::line(text));
     }
 
     /// Clears the board.

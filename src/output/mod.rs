@@ -2,9 +2,12 @@
 //!
 //! Commands hand over report structs that implement `Serialize` (for `--json`)
 //! and [`Render`] (for people), so the two renderings cannot disagree. Data goes
-//! to stdout; notes, warnings, errors and progress go to stderr.
+//! to stdout; notes, warnings, errors and progress go to stderr. Control
+//! characters in data are shown as visible escapes ([`escape`]); JSON is
+//! written as JSON encodes it.
 
 mod board;
+pub mod escape;
 mod progress;
 mod prompt;
 mod sink;
@@ -19,10 +22,11 @@ pub use board::Board;
 pub use progress::Progress;
 pub use prompt::{confirm, confirm_typed, interactive, Decision};
 pub use sink::DataSink;
-pub use table::Table;
+pub use table::{Cell, Table};
 pub use wait::JobWatch;
 
 use crate::settings::OutputSettings;
+use escape::Layout;
 
 /// Human rendering of a report.
 pub trait Render {
@@ -30,24 +34,74 @@ pub trait Render {
     fn render(&self, out: &mut Human);
 }
 
+/// A colour queuectl itself adds; data never carries its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Bold,
+    Dim,
+    Red,
+    Green,
+    Yellow,
+}
+
+impl Tone {
+    /// Wraps `s` (already escaped) in this tone's SGR codes when `color` is on.
+    fn paint(self, s: &str, color: bool) -> String {
+        let code = match self {
+            Tone::Plain => None,
+            Tone::Bold => Some("1"),
+            Tone::Dim => Some("2"),
+            Tone::Red => Some("31"),
+            Tone::Green => Some("32"),
+            Tone::Yellow => Some("33"),
+        };
+        match code.filter(|_| color) {
+            Some(code) => format!("\x1b[{code}m{s}\x1b[0m"),
+            None => s.to_string(),
+        }
+    }
+}
+
 /// A buffer of human-readable output with colour helpers.
+///
+/// Everything that enters it is escaped as single lines: lines, table cells,
+/// field values and painted text wholly. Only a [`Human::styled`] line keeps
+/// SGR codes (the colours of pieces painted here), so its data must be
+/// painted or put through [`escape::line`] before it joins the line.
 pub struct Human {
     text: String,
     color: bool,
 }
 
 impl Human {
-    /// Appends one line.
+    /// Appends one line of plain text (a newline inside it shows as `\n`).
     pub fn line(&mut self, s: impl AsRef<str>) {
-        self.text.push_str(s.as_ref());
+        self.push_line(s.as_ref(), false);
+    }
+
+    /// Appends one line composed of painted pieces and escaped data.
+    pub fn styled(&mut self, s: impl AsRef<str>) {
+        self.push_line(s.as_ref(), self.color);
+    }
+
+    fn push_line(&mut self, s: &str, keep_sgr: bool) {
+        self.text
+            .push_str(&escape::escape(s, Layout::Line, keep_sgr));
         self.text.push('\n');
     }
 
-    /// Appends an aligned `key: value` line.
+    /// Appends an aligned `key: value` line; `value` is data.
     pub fn field(&mut self, key: &str, value: impl AsRef<str>) {
+        self.field_in(Tone::Plain, key, value);
+    }
+
+    /// [`Human::field`] with the value in `tone`.
+    pub fn field_in(&mut self, tone: Tone, key: &str, value: impl AsRef<str>) {
         let key = self.bold(&format!("{key}:"));
         let pad = 16usize.saturating_sub(key.len().min(16));
-        self.line(format!("{key}{} {}", " ".repeat(pad), value.as_ref()));
+        let value = self.paint(tone, value.as_ref());
+        self.styled(format!("{key}{} {value}", " ".repeat(pad)));
     }
 
     /// Appends a table.
@@ -58,35 +112,32 @@ impl Human {
 
     /// Bold when colour is on.
     pub fn bold(&self, s: &str) -> String {
-        self.paint("1", s)
+        self.paint(Tone::Bold, s)
     }
 
     /// Dim when colour is on.
     pub fn dim(&self, s: &str) -> String {
-        self.paint("2", s)
+        self.paint(Tone::Dim, s)
     }
 
     /// Red when colour is on.
     pub fn red(&self, s: &str) -> String {
-        self.paint("31", s)
+        self.paint(Tone::Red, s)
     }
 
     /// Green when colour is on.
     pub fn green(&self, s: &str) -> String {
-        self.paint("32", s)
+        self.paint(Tone::Green, s)
     }
 
     /// Yellow when colour is on.
     pub fn yellow(&self, s: &str) -> String {
-        self.paint("33", s)
+        self.paint(Tone::Yellow, s)
     }
 
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+    /// `s` escaped as one line, in `tone` when colour is on.
+    fn paint(&self, tone: Tone, s: &str) -> String {
+        tone.paint(&escape::line(s), self.color)
     }
 }
 
@@ -160,42 +211,42 @@ impl Printer {
         out.flush()
     }
 
-    /// A note for people on stderr; silent with `--quiet` or `--json`.
+    /// A note for people on stderr, one line; silent with `--quiet` or `--json`.
     pub fn note(&self, msg: &str) {
         if !self.settings.quiet && !self.settings.json {
-            self.stderr(&format!("{}{msg}", self.stderr_paint("2", "note: ")));
+            self.stderr_labelled(Tone::Dim, "note: ", msg);
         }
     }
 
     /// A log line for people on stderr (worker events); silent with `--quiet`.
     pub fn log(&self, line: &str) {
         if !self.settings.quiet {
-            self.stderr(line);
+            self.write_stderr(&self.one_line(line));
         }
     }
 
     /// Several log lines in one write; silent with `--quiet`.
     pub fn log_lines(&self, lines: &[String]) {
         if !self.settings.quiet && !lines.is_empty() {
-            self.stderr(&lines.join("\n"));
+            let lines: Vec<_> = lines.iter().map(|l| self.one_line(l)).collect();
+            self.write_stderr(&lines.join("\n"));
         }
     }
 
-    /// A warning on stderr; silent with `--quiet`.
+    /// A warning on stderr, one line; silent with `--quiet`.
     pub fn warn(&self, msg: &str) {
         if !self.settings.quiet {
-            self.stderr(&format!("{}{msg}", self.stderr_paint("33", "warning: ")));
+            self.stderr_labelled(Tone::Yellow, "warning: ", msg);
         }
     }
 
     /// The final error line: plain, or a JSON object with `--json`.
     pub fn error(&self, msg: &str, code: &str) {
-        let msg = self.mask(msg);
         if self.settings.json {
-            let obj = serde_json::json!({ "error": msg, "code": code });
-            self.stderr(&obj.to_string());
+            let obj = serde_json::json!({ "error": self.mask(msg), "code": code });
+            self.write_stderr(&obj.to_string());
         } else {
-            self.stderr(&format!("{}{msg}", self.stderr_paint("31", "error: ")));
+            self.stderr_labelled(Tone::Red, "error: ", msg);
         }
     }
 
@@ -218,17 +269,20 @@ impl Printer {
         JobWatch::new(self, label, io::stderr().is_terminal())
     }
 
-    fn stderr(&self, line: &str) {
-        let line = self.mask(line);
-        let _ = writeln!(io::stderr().lock(), "{line}");
+    /// `label` in `tone`, then `msg` as one line.
+    fn stderr_labelled(&self, tone: Tone, label: &str, msg: &str) {
+        let label = tone.paint(label, self.stderr_color);
+        self.write_stderr(&format!("{label}{}", self.one_line(msg)));
     }
 
-    fn stderr_paint(&self, code: &str, s: &str) -> String {
-        if self.stderr_color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+    /// `text` masked (before escaping changes a secret's spelling), then
+    /// escaped as one line.
+    fn one_line(&self, text: &str) -> String {
+        escape::line(&self.mask(text)).into_owned()
+    }
+
+    fn write_stderr(&self, line: &str) {
+        let _ = writeln!(io::stderr().lock(), "{line}");
     }
 
     fn mask(&self, text: &str) -> String {
@@ -238,9 +292,17 @@ impl Printer {
     }
 }
 
-/// Prints a clap parse error (or help/version) the way clap formats it.
+/// Prints a clap parse error (or help/version) the way clap formats it, with
+/// control characters from the offending argument escaped; clap's own colours
+/// are kept, and dropped as clap drops them (off a terminal, `NO_COLOR`).
 pub fn clap_message(err: &clap::Error) {
-    let _ = err.print();
+    let styled = err.render().ansi().to_string();
+    let text = escape::escape(&styled, Layout::Text, true);
+    let _ = if err.use_stderr() {
+        anstream::AutoStream::auto(io::stderr()).write_all(text.as_bytes())
+    } else {
+        anstream::AutoStream::auto(io::stdout()).write_all(text.as_bytes())
+    };
 }
 
 /// Writes generated bytes (completions, man pages) to stdout as they are.
@@ -248,4 +310,44 @@ pub fn raw(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn human(color: bool, render: impl FnOnce(&mut Human)) -> String {
+        let mut out = Human {
+            text: String::new(),
+            color,
+        };
+        render(&mut out);
+        out.text
+    }
+
+    #[test]
+    fn a_plain_line_escapes_everything_even_with_colour_on() {
+        let text = human(true, |out| out.line("a\x1b[8mb\nforged"));
+        assert_eq!(text, "a\\x1b[8mb\\nforged\n");
+    }
+
+    #[test]
+    fn a_styled_line_keeps_only_the_colours_painted_here() {
+        let text = human(true, |out| {
+            let line = format!("{} {}", out.red("x\x1b[2J"), escape::line("\x1b[8m"));
+            out.styled(line);
+        });
+        assert_eq!(text, "\x1b[31mx\\x1b[2J\x1b[0m \\x1b[8m\n");
+    }
+
+    #[test]
+    fn table_cells_cannot_add_lines_or_codes() {
+        let mut t = Table::new(&["NAME", "STATE"]);
+        t.row(vec![
+            Cell::from("a\nb\x1b[2J"),
+            Cell::new("failed", Tone::Red),
+        ]);
+        let text = human(false, |out| out.table(t));
+        assert_eq!(text, "NAME         STATE\na\\nb\\x1b[2J  failed\n");
+    }
 }

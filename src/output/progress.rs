@@ -1,6 +1,9 @@
-//! Progress bars on stderr (indicatif), hidden off a TTY.
+//! Progress bars on stderr (indicatif), hidden off a TTY; their messages are
+//! data, escaped as one line.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::escape;
 
 /// A progress bar that draws only when it was made visible.
 pub struct Progress {
@@ -18,7 +21,7 @@ impl Progress {
         let style = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} ({per_sec}, {eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
-        bar.set_message(what.to_string());
+        bar.set_message(escape::line(what).into_owned());
         Self { bar }
     }
 
@@ -29,7 +32,7 @@ impl Progress {
 
     /// Sets the text before the bar.
     pub fn message(&self, msg: String) {
-        self.bar.set_message(msg);
+        self.bar.set_message(escape::line(&msg).into_owned());
     }
 
     /// Removes the bar.

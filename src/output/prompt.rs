@@ -4,6 +4,7 @@ use std::io::{self, IsTerminal};
 
 use dialoguer::{Confirm, Input};
 
+use super::escape;
 use crate::error::UsageError;
 
 /// What the user decided about a destructive change.
@@ -30,7 +31,7 @@ pub fn confirm(question: &str, yes: bool) -> Result<Decision, UsageError> {
         return Err(refusal());
     }
     let answer = Confirm::new()
-        .with_prompt(question)
+        .with_prompt(escape::line(question))
         .default(false)
         .interact()
         .map_err(|e| UsageError::new(format!("could not read the answer: {e}")))?;
@@ -50,7 +51,11 @@ pub fn confirm_typed(question: &str, expected: &str, yes: bool) -> Result<Decisi
         return Err(refusal());
     }
     let typed: String = Input::new()
-        .with_prompt(format!("{question} Type `{expected}` to confirm"))
+        .with_prompt(format!(
+            "{} Type `{}` to confirm",
+            escape::line(question),
+            escape::line(expected)
+        ))
         .allow_empty(true)
         .interact_text()
         .map_err(|e| UsageError::new(format!("could not read the answer: {e}")))?;

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::escape;
+
 /// A destination for data records; stdout is flushed after every record when
 /// it is a terminal, so a reader sees pages as they arrive. Into a pipe or a
 /// file, records go out whenever the buffer fills (a page record is about
@@ -37,9 +39,10 @@ impl DataSink {
         self.flushed()
     }
 
-    /// Writes text as it is.
+    /// Writes human text (markdown), control characters escaped; newline and
+    /// tab pass through.
     pub fn text(&mut self, text: &str) -> io::Result<()> {
-        self.out.write_all(text.as_bytes())?;
+        self.out.write_all(escape::text(text).as_bytes())?;
         self.flushed()
     }
 

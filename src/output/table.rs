@@ -1,11 +1,46 @@
 //! Plain, aligned tables (comfy-table without borders), kubectl style.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table as Inner};
+use comfy_table::{CellAlignment, ContentArrangement, Table as Inner};
+
+use super::{escape, Tone};
+
+/// One cell: data (escaped as a single line when drawn) in a tone.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    text: String,
+    tone: Tone,
+}
+
+impl Cell {
+    /// A cell showing `text` in `tone` (when colour is on).
+    pub fn new(text: impl Into<String>, tone: Tone) -> Self {
+        Self {
+            text: text.into(),
+            tone,
+        }
+    }
+
+    fn render(&self, color: bool) -> String {
+        self.tone.paint(&escape::line(&self.text), color)
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell::new(text, Tone::Plain)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Cell::new(text, Tone::Plain)
+    }
+}
 
 /// A table under construction: headers, rows, right-aligned numeric columns.
 pub struct Table {
     headers: Vec<String>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
     right: Vec<usize>,
 }
 
@@ -25,9 +60,10 @@ impl Table {
         self
     }
 
-    /// Appends a row.
-    pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+    /// Appends a row; a newline or control character in a cell shows as an
+    /// escape, so data cannot break the table's lines.
+    pub fn row<C: Into<Cell>>(&mut self, cells: Vec<C>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
     }
 
     /// Renders without a trailing newline.
@@ -35,11 +71,11 @@ impl Table {
         let mut t = Inner::new();
         t.load_style(comfy_table::presets::NOTHING)
             .set_content_arrangement(ContentArrangement::Disabled);
-        let header: Vec<Cell> = self
+        let header: Vec<comfy_table::Cell> = self
             .headers
             .iter()
             .map(|h| {
-                let c = Cell::new(h);
+                let c = comfy_table::Cell::new(h);
                 if color {
                     c.add_attribute(comfy_table::Attribute::Bold)
                 } else {
@@ -49,7 +85,7 @@ impl Table {
             .collect();
         t.set_header(header);
         for row in &self.rows {
-            t.add_row(row.clone());
+            t.add_row(row.iter().map(|c| c.render(color)));
         }
         for &col in &self.right {
             if let Some(column) = t.column_mut(col) {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::Printer;
+use super::{escape, Printer};
 
 enum Mode {
     Bar(ProgressBar),
@@ -24,11 +24,12 @@ pub struct JobWatch {
 
 impl JobWatch {
     pub(super) fn new(printer: &Printer, label: &str, tty: bool) -> Self {
+        let label = escape::line(label).into_owned();
         let mode = if printer.settings.json || printer.settings.quiet {
             Mode::Silent
         } else if tty {
             let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
-            bar.set_prefix(label.to_string());
+            bar.set_prefix(label.clone());
             bar.set_message("waiting");
             Mode::Bar(bar)
         } else {
@@ -36,7 +37,7 @@ impl JobWatch {
         };
         let watch = Self {
             mode,
-            label: label.to_string(),
+            label,
             numeric: false,
         };
         watch.spinner();
@@ -63,7 +64,7 @@ impl JobWatch {
                     }
                     None => {}
                 }
-                bar.set_message(message.unwrap_or_default().to_string());
+                bar.set_message(escape::line(message.unwrap_or_default()).into_owned());
             }
             Mode::Lines(printer) => {
                 let pct = percent.map(|p| format!(" {}%", trim_float(p)));
@@ -82,9 +83,10 @@ impl JobWatch {
     pub fn status(&self, line: &str) {
         match &self.mode {
             Mode::Bar(bar) => {
+                let line = escape::line(line);
                 bar.println(format!("{}: {line}", self.label));
                 if !self.numeric {
-                    bar.set_message(line.to_string());
+                    bar.set_message(line.into_owned());
                 }
             }
             Mode::Lines(printer) => printer.log(line),

@@ -10,6 +10,7 @@ mod connection;
 mod control;
 mod crawl;
 mod enqueue;
+mod escapes;
 mod events;
 mod guard;
 mod health;
