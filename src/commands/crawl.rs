@@ -9,7 +9,7 @@ use url::Url;
 
 use super::{wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
-use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
+use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limits, Page};
 use crate::error::{usage, Exit};
 use crate::output::{DataSink, Printer, Progress};
 use crate::queues::add;
@@ -81,6 +81,10 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         request_timeout: args.request_timeout,
         cache: args.cache.clone(),
         force_refresh: args.force_refresh,
+        max_links_per_page: args.max_links_per_page,
+        max_queued: args.max_queued,
+        max_sitemaps: args.max_sitemaps,
+        max_sitemap_urls: args.max_sitemap_urls,
         ..CrawlOptions::default()
     })
 }
@@ -201,6 +205,10 @@ fn summary(out: &Printer, r: &CrawlReport) {
         r.duration_ms as f64 / 1000.0,
         r.pages_per_sec,
     ));
+    let limits = limits_reached(&r.limits);
+    if !limits.is_empty() {
+        out.note(&format!("limits reached: {}", limits.join(", ")));
+    }
     if let Some(why) = &r.stopped {
         out.note(&format!("stopped early: {why}"));
     }
@@ -210,6 +218,19 @@ fn summary(out: &Printer, r: &CrawlReport) {
             seed.url, seed.reason
         ));
     }
+}
+
+/// `--flag N (hits×)` for each bound the crawl reached.
+fn limits_reached(l: &Limits) -> Vec<String> {
+    [
+        ("--max-links-per-page", l.max_links_per_page),
+        ("--max-queued", l.max_queued),
+        ("--max-sitemaps", l.max_sitemaps),
+        ("--max-sitemap-urls", l.max_sitemap_urls),
+    ]
+    .into_iter()
+    .filter_map(|(flag, hit)| hit.map(|h| format!("{flag} {} ({}×)", h.max, h.hits)))
+    .collect()
 }
 
 fn human_bytes(n: u64) -> String {

@@ -11,6 +11,7 @@ use super::extract::{self, Extracted};
 use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
 use super::guard;
+use super::parse::Parser;
 use super::robots::{self, Rules};
 use super::sitemap::{self, Sitemap, SitemapError, MAX_SITEMAP_BYTES};
 
@@ -74,12 +75,17 @@ pub(super) fn robots(
 }
 
 /// Fetches one page (after the address guard, when it is on).
-pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, check: bool) -> Task {
+pub(super) fn page(
+    (fetcher, parser): (&Fetcher, &Parser),
+    job: Job,
+    conditional: Option<Entry>,
+    check: bool,
+) -> Task {
     let req = Request {
         conditional,
         ..Request::default()
     };
-    let fetcher = fetcher.clone();
+    let (fetcher, parser) = (fetcher.clone(), parser.clone());
     Box::pin(async move {
         if let Err(e) = guarded(check, &job.url).await {
             return Done::Page {
@@ -87,19 +93,25 @@ pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, chec
                 result: Err(e),
             };
         }
-        let result = fetch_and_parse(&fetcher, &job.url, &req).await;
+        let result = fetch_and_parse(&fetcher, &parser, &job.url, &req).await;
         Done::Page { job, result }
     })
 }
 
-/// Fetches and parses one sitemap file (after the address guard, when it is on).
-pub(super) fn sitemap(fetcher: &Fetcher, job: Job, check: bool) -> Task {
+/// Fetches and parses one sitemap file, reading at most `limit` entries
+/// (after the address guard, when it is on).
+pub(super) fn sitemap(
+    (fetcher, parser): (&Fetcher, &Parser),
+    job: Job,
+    check: bool,
+    limit: usize,
+) -> Task {
     let req = Request {
         cap: MAX_SITEMAP_BYTES,
         any_type: true,
         ..Request::default()
     };
-    let fetcher = fetcher.clone();
+    let (fetcher, parser) = (fetcher.clone(), parser.clone());
     Box::pin(async move {
         if let Err(e) = guarded(check, &job.url).await {
             return Done::Sitemap {
@@ -107,7 +119,7 @@ pub(super) fn sitemap(fetcher: &Fetcher, job: Job, check: bool) -> Task {
                 result: Err(e),
             };
         }
-        let result = fetch_sitemap(&fetcher, &job.url, &req).await;
+        let result = fetch_sitemap(&fetcher, &parser, &job.url, &req, limit).await;
         Done::Sitemap { job, result }
     })
 }
@@ -124,17 +136,17 @@ async fn guarded(check: bool, url: &Url) -> Result<(), FetchError> {
 
 async fn fetch_sitemap(
     fetcher: &Fetcher,
+    parser: &Parser,
     url: &Url,
     req: &Request,
+    limit: usize,
 ) -> Result<Box<SitemapFetched>, FetchError> {
     let mut resp = fetcher.get(url, req).await?;
     if !resp.body_read {
         return Ok(Box::new(SitemapFetched { resp, parsed: None }));
     }
     let body = std::mem::take(&mut resp.body);
-    let parsed = tokio::task::spawn_blocking(move || sitemap::parse(&body))
-        .await
-        .map_err(|e| FetchError::Other(e.to_string()))?;
+    let parsed = parser.run(move || sitemap::parse(&body, limit)).await?;
     Ok(Box::new(SitemapFetched {
         resp,
         parsed: Some(parsed),
@@ -144,6 +156,7 @@ async fn fetch_sitemap(
 /// Fetches a page and, for HTML, decodes and extracts it on the blocking pool.
 async fn fetch_and_parse(
     fetcher: &Fetcher,
+    parser: &Parser,
     url: &Url,
     req: &Request,
 ) -> Result<Box<Fetched>, FetchError> {
@@ -156,14 +169,14 @@ async fn fetch_and_parse(
         }));
     }
     let body = std::mem::take(&mut resp.body);
-    let (content_type, base) = (resp.content_type.clone(), url.clone());
-    let (extracted, hash) = tokio::task::spawn_blocking(move || {
-        let hash = extract::sha256_hex(&body);
-        let text = extract::decode(&body, content_type.as_deref());
-        (extract::extract(&text, &base), hash)
-    })
-    .await
-    .map_err(|e| FetchError::Other(e.to_string()))?;
+    let (content_type, base, max_links) = (resp.content_type.clone(), url.clone(), parser.max_links);
+    let (extracted, hash) = parser
+        .run(move || {
+            let hash = extract::sha256_hex(&body);
+            let text = extract::decode(&body, content_type.as_deref());
+            (extract::extract(&text, &base, max_links), hash)
+        })
+        .await?;
     Ok(Box::new(Fetched {
         resp,
         extracted: Some(extracted),
