@@ -350,6 +350,7 @@ where
             resp,
             extracted,
             hash,
+            parse_cut,
         } = f;
         let key = job.url.as_str();
         let cached = self.cache.as_ref().and_then(|c| c.get(key));
@@ -375,7 +376,7 @@ where
         page.content_hash = hash;
         page.fetch_ms = resp.elapsed.as_millis() as u64;
         page.bytes = resp.bytes;
-        page.truncated = resp.truncated;
+        page.truncated = resp.truncated || parse_cut;
         page.unchanged = unchanged;
         page.error = match resp.status {
             200..=299 | 304 => None,

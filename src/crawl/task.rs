@@ -11,7 +11,7 @@ use super::extract::{self, Extracted};
 use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
 use super::guard;
-use super::parse::Parser;
+use super::parse::{self, Parser};
 use super::robots::{self, Rules};
 use super::sitemap::{self, Sitemap, SitemapError, MAX_SITEMAP_BYTES};
 
@@ -40,6 +40,8 @@ pub(super) struct Fetched {
     pub resp: Response,
     pub extracted: Option<Extracted>,
     pub hash: Option<String>,
+    /// Only the first [`parse::MAX_PARSE_TAGS`] tags were parsed.
+    pub parse_cut: bool,
 }
 
 /// A sitemap response, parsed when its body was read (2xx).
@@ -166,20 +168,23 @@ async fn fetch_and_parse(
             resp,
             extracted: None,
             hash: None,
+            parse_cut: false,
         }));
     }
     let body = std::mem::take(&mut resp.body);
     let (content_type, base, max_links) = (resp.content_type.clone(), url.clone(), parser.max_links);
-    let (extracted, hash) = parser
+    let (extracted, hash, parse_cut) = parser
         .run(move || {
             let hash = extract::sha256_hex(&body);
             let text = extract::decode(&body, content_type.as_deref());
-            (extract::extract(&text, &base, max_links), hash)
+            let (html, cut) = parse::within_tag_limit(&text);
+            (extract::extract(html, &base, max_links), hash, cut)
         })
         .await?;
     Ok(Box::new(Fetched {
         resp,
         extracted: Some(extracted),
         hash: Some(hash),
+        parse_cut,
     }))
 }
