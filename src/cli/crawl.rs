@@ -18,6 +18,10 @@ user agent (`queuectl`): 4xx means everything is allowed; 429, 5xx or a network
 error means nothing is fetched from that origin. Crawl-delay is honoured (at
 most 60s).
 
+Bounds: every page is parsed up to 10 MiB and 200,000 tags (\"truncated\": true), on
+one thread per core at most; links, queued URLs, sitemap files and sitemap entries stop at
+the --max-* flags below, and the summary's \"limits\" says which were reached.
+
 Output: one JSON object per page (url, finalUrl, status, title, description,
 text, links, depth, contentHash, error, ...); a summary on stderr, and with
 --json a last line {\"summary\": {...}}.
