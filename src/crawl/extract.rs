@@ -366,7 +366,10 @@ mod tests {
         let cut = extract(html, &url, 1);
         assert_eq!(cut.links.len(), 1);
         assert!(cut.links_truncated);
-        assert!(!extract(html, &url, 2).links_truncated, "duplicates are not more");
+        assert!(
+            !extract(html, &url, 2).links_truncated,
+            "duplicates are not more"
+        );
     }
 
     #[test]

@@ -215,8 +215,7 @@ impl Frontier {
 
     /// Notes an out-of-scope URL; false when it was met before.
     pub fn mark_out_of_scope(&mut self, url: &Url) -> bool {
-        self.out_of_scope
-            .insert(self.hasher.hash_one(url.as_str()))
+        self.out_of_scope.insert(self.hasher.hash_one(url.as_str()))
     }
 
     /// Queues a job at the back of its origin's queue.

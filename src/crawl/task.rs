@@ -172,7 +172,8 @@ async fn fetch_and_parse(
         }));
     }
     let body = std::mem::take(&mut resp.body);
-    let (content_type, base, max_links) = (resp.content_type.clone(), url.clone(), parser.max_links);
+    let (content_type, base, max_links) =
+        (resp.content_type.clone(), url.clone(), parser.max_links);
     let (extracted, hash, parse_cut) = parser
         .run(move || {
             let hash = extract::sha256_hex(&body);

@@ -35,13 +35,19 @@ fn crawl(site: &Bombs, seeds: &[&str], flags: &[&str]) -> Crawl {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:.200}")))
         .collect();
-    let summary = pages.pop().map(|v| v["summary"].clone()).unwrap_or_default();
+    let summary = pages
+        .pop()
+        .map(|v| v["summary"].clone())
+        .unwrap_or_default();
     assert!(summary.is_object(), "no summary line:\n{}", run.stderr);
     assert!(
         rss < MAX_RSS_MIB,
         "peak RSS {rss:.1} MiB, over {MAX_RSS_MIB} MiB; summary: {summary}"
     );
-    assert!(summary["stopped"].is_null(), "hit --max-duration: {summary}");
+    assert!(
+        summary["stopped"].is_null(),
+        "hit --max-duration: {summary}"
+    );
     Crawl {
         pages,
         summary,
@@ -74,7 +80,11 @@ fn a_page_with_a_million_links_keeps_the_first_links_per_page() {
     let page = &c.pages[0];
     let links = page["links"].as_array().unwrap();
     assert_eq!(links.len(), 3000);
-    assert_eq!(links[2999], site.url("/m2999"), "the first ones, in page order");
+    assert_eq!(
+        links[2999],
+        site.url("/m2999"),
+        "the first ones, in page order"
+    );
     assert_eq!(page["linksTruncated"], true);
     assert_eq!(page["truncated"], true, "the body stops at 10 MiB too");
     let limits = &c.summary["limits"];
@@ -93,12 +103,19 @@ fn a_sitemap_bomb_reads_at_most_the_sitemap_allowance() {
     assert_eq!(limits["maxSitemapUrls"]["max"], 50_000, "{limits}");
     let paths = site.paths();
     let sitemaps: Vec<_> = paths.iter().filter(|p| p.starts_with("/sm/")).collect();
-    assert!(sitemaps.len() <= 100, "{} sitemap files fetched", sitemaps.len());
+    assert!(
+        sitemaps.len() <= 100,
+        "{} sitemap files fetched",
+        sitemaps.len()
+    );
     assert!(
         sitemaps.iter().all(|p| p.matches('/').count() == 2),
         "50,000 entries used the allowance up: no page sitemap is fetched"
     );
-    assert_eq!(c.summary["fetched"], 3, "the seed and its two links, no listed page");
+    assert_eq!(
+        c.summary["fetched"], 3,
+        "the seed and its two links, no listed page"
+    );
 }
 
 #[test]

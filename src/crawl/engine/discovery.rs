@@ -62,7 +62,12 @@ where
         }
         self.polite.start(host, now);
         let check = self.opts.guard_private;
-        Some(task::sitemap((&self.fetcher, &self.parser), job, check, limit))
+        Some(task::sitemap(
+            (&self.fetcher, &self.parser),
+            job,
+            check,
+            limit,
+        ))
     }
 
     /// A finished sitemap request.
@@ -124,7 +129,14 @@ where
     fn sitemap_found(&mut self, job: &Job, map: &Sitemap) {
         let max_depth = self.opts.max_depth;
         let allowance = &mut self.sitemap_allowance;
-        let q = sitemap::queue_entries(&mut self.frontier, &self.scope, job, map, max_depth, allowance);
+        let q = sitemap::queue_entries(
+            &mut self.frontier,
+            &self.scope,
+            job,
+            map,
+            max_depth,
+            allowance,
+        );
         self.queued(q);
     }
 

@@ -163,7 +163,9 @@ fn link_bomb_page(n: usize) -> String {
 fn million() -> &'static Bytes {
     static PAGE: OnceLock<Bytes> = OnceLock::new();
     PAGE.get_or_init(|| {
-        let links: String = (0..MILLION).map(|k| format!("<a href=m{k}>.</a>")).collect();
+        let links: String = (0..MILLION)
+            .map(|k| format!("<a href=m{k}>.</a>"))
+            .collect();
         Bytes::from(format!("<title>million</title>{links}"))
     })
 }
@@ -233,5 +235,9 @@ fn sitemap(rest: &str, base: &str) -> String {
             &mut (0..SITEMAPS_PER_INDEX).map(|j| format!("sm/i{k}/s{j}.xml")),
         );
     }
-    list("urlset", "url", &mut std::iter::once(format!("page/{rest}")))
+    list(
+        "urlset",
+        "url",
+        &mut std::iter::once(format!("page/{rest}")),
+    )
 }

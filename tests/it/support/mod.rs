@@ -474,9 +474,13 @@ impl Cmd {
         let run = Cmd { cmd: timed, stdin }.run();
         let text = std::fs::read_to_string(report.path()).expect("GNU time's report");
         // After "Command exited with non-zero status N", if it did.
-        let kib: f64 = text.lines().last().unwrap_or("").trim().parse().unwrap_or_else(|e| {
-            panic!("GNU time's report {text:?}: {e}")
-        });
+        let kib: f64 = text
+            .lines()
+            .last()
+            .unwrap_or("")
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("GNU time's report {text:?}: {e}"));
         (run, kib / 1024.0)
     }
 
