@@ -89,7 +89,6 @@ fn a_page_with_a_million_links_keeps_the_first_links_per_page() {
     assert_eq!(page["truncated"], true, "the body stops at 10 MiB too");
     let limits = &c.summary["limits"];
     assert_eq!(limits["maxLinksPerPage"], json!({"max": 3000, "hits": 1}));
-    assert!(bombs::MILLION > 3000);
 }
 
 #[test]
@@ -137,7 +136,6 @@ fn a_50_mb_robots_txt_is_read_up_to_its_cap() {
     assert_eq!(c.summary["robots"][0]["status"], "parsed");
     assert_eq!(c.summary["blockedByRobots"], 1, "/private");
     assert_eq!(site.paths(), ["/robots.txt", "/", "/ok"]);
-    assert!(bombs::HUGE_ROBOTS_BYTES >= 50 << 20);
 }
 
 #[test]
