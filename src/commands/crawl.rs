@@ -27,6 +27,7 @@ pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
         return enqueue(ctx, &args, &seeds).await;
     }
     let opts = options(&args)?;
+    return_freed_memory_at_once();
     if args.ignore_robots {
         ctx.out
             .warn("--ignore-robots: robots.txt is neither fetched nor obeyed");
@@ -47,6 +48,17 @@ pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
     } else {
         Exit::SeedFailed
     })
+}
+
+/// mimalloc's `mi_option_purge_delay` (its number in `mi_option_e`, v2 and v3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A crawl frees each parsed page within milliseconds, hundreds of times a
+/// second; mimalloc keeps freed memory for 1 s by default, which made up half
+/// of a crawl's peak RSS (python3-doc at concurrency 16: 136 MB, 52 MB without).
+fn return_freed_memory_at_once() {
+    // SAFETY: sets one of mimalloc's integer options, which it reads atomically.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
 }
 
 fn parse_seeds(urls: &[String]) -> anyhow::Result<Vec<Url>> {
