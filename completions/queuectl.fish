@@ -222,6 +222,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-depth -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l include -d 'Only crawl URLs whose path and query match REGEX (repeatable)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l exclude -d 'Never crawl URLs whose path and query match REGEX (repeatable)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-duration -d 'Stop after this long, e.g. 30s, 5m' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-links-per-page -d 'Keep at most N links per page; the rest are neither recorded nor followed ("linksTruncated": true)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-queued -d 'Queue at most N URLs found in links and sitemaps per crawl [default: 10 × --max-pages]' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-sitemaps -d 'Fetch at most N sitemap files per crawl' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l max-sitemap-urls -d 'Read at most N sitemap entries per crawl, over all sitemap files' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l host-concurrency -d 'Requests in flight per host' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l delay -d 'Minimum time between request starts to one host (plus up to 50% jitter)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l concurrency -d 'Requests in flight overall' -r

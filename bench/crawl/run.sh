@@ -17,6 +17,9 @@
 #                         /dev/shm when it is a writable tmpfs with 512 MiB free, else the
 #                         temporary directory), so a busy disk is not what is measured
 #   KEEP_TMP=1            keep the temporary directories (site, last outputs) for inspection
+#   BENCH_PYDOC=1         then crawl the Python documentation (python3-doc, installed when
+#                         missing) at concurrency 16 and 1 and with wget (bench/crawl/pydoc.sh);
+#                         0 = skip it. PYDOC_RUNS=3 runs of each.
 set -euo pipefail
 
 RUNS="${1:-5}"
@@ -138,6 +141,17 @@ TOKEN="queuectl-crawl-bench-$$-$RANDOM$RANDOM"
 printf '%s\n' "$TOKEN" >"$SITE/bench-token.txt" # not linked from any page
 chmod -R a+rX "$SITE" # readable by nginx workers (nobody) whatever the umask
 
+# The Python documentation corpus (bench/crawl/pydoc.sh), served under /pydoc/.
+PYDOC_ROOT="" PYDOC_LOCATION=""
+if [[ "${BENCH_PYDOC:-1}" == 1 ]]; then
+  PYDOC_ROOT="$(readlink -f /usr/share/doc/python3-doc/html 2>/dev/null || true)"
+  if [[ ! -f "$PYDOC_ROOT/library/index.html" ]]; then
+    apt_install python3-doc
+    PYDOC_ROOT="$(readlink -f /usr/share/doc/python3-doc/html)"
+  fi
+  PYDOC_LOCATION="location /pydoc/ { alias $PYDOC_ROOT/; }"
+fi
+
 # ---- private nginx --------------------------------------------------------------------
 NGX="$TMP/nginx"
 mkdir -p "$NGX/logs" "$NGX/tmp"
@@ -174,6 +188,7 @@ http {
     server_name localhost;
     root $SITE;
     index index.html;
+    $PYDOC_LOCATION
   }
 }
 EOF
@@ -309,3 +324,9 @@ done
 
 python3 "$CRAWL_DIR/summarize.py" "$RAW" "$RUN_ID" | tee "$RESULTS/summary.md"
 say "raw results: $RAW; summary: $RESULTS/summary.md"
+
+if [[ "${BENCH_PYDOC:-1}" == 1 ]]; then
+  # shellcheck source=bench/crawl/pydoc.sh
+  source "$CRAWL_DIR/pydoc.sh"
+  say "python3-doc results: $PYDOC_RAW; summary: $RESULTS/pydoc-summary.md"
+fi

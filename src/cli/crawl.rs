@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 
 use super::parse_duration;
+use crate::crawl;
 
 pub(super) const CRAWL_AFTER_HELP: &str = "\
 Scope: the seeds' hosts (http and https of one host are one site; a seed that
@@ -16,6 +17,10 @@ robots.txt is fetched once per origin and obeyed for the product token of the
 user agent (`queuectl`): 4xx means everything is allowed; 429, 5xx or a network
 error means nothing is fetched from that origin. Crawl-delay is honoured (at
 most 60s).
+
+Bounds: every page is parsed up to 10 MiB and 200,000 tags (\"truncated\": true), on
+one thread per core at most; links, queued URLs, sitemap files and sitemap entries stop at
+the --max-* flags below, and the summary's \"limits\" says which were reached.
 
 Output: one JSON object per page (url, finalUrl, status, title, description,
 text, links, depth, contentHash, error, ...); a summary on stderr, and with
@@ -29,6 +34,13 @@ Examples:
   queuectl crawl https://example.com/docs/ --include '^/docs/' -o docs.ndjson
   queuectl crawl https://example.com --cache crawl-cache.json
   queuectl crawl https://example.com --enqueue --customer acme --tier premium";
+
+fn max_queued_help() -> String {
+    format!(
+        "Queue at most N URLs found in links and sitemaps per crawl [default: {} × --max-pages]",
+        crawl::QUEUED_PER_PAGE
+    )
+}
 
 /// Page output formats of `queuectl crawl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,6 +91,21 @@ pub struct CrawlArgs {
     /// Do not queue the pages listed in the sitemaps that robots.txt names
     #[arg(long, help_heading = "Limits")]
     pub no_sitemaps: bool,
+
+    /// Keep at most N links per page; the rest are neither recorded nor followed ("linksTruncated": true)
+    #[arg(long, default_value_t = crawl::MAX_LINKS_PER_PAGE, value_name = "N", help_heading = "Limits")]
+    pub max_links_per_page: usize,
+
+    #[arg(long, value_name = "N", help = max_queued_help(), help_heading = "Limits")]
+    pub max_queued: Option<usize>,
+
+    /// Fetch at most N sitemap files per crawl
+    #[arg(long, default_value_t = crawl::MAX_SITEMAPS, value_name = "N", help_heading = "Limits")]
+    pub max_sitemaps: usize,
+
+    /// Read at most N sitemap entries per crawl, over all sitemap files
+    #[arg(long, default_value_t = crawl::MAX_SITEMAP_URLS, value_name = "N", help_heading = "Limits")]
+    pub max_sitemap_urls: usize,
 
     /// Do not fetch or obey robots.txt (only for sites you may crawl anyway)
     #[arg(long, help_heading = "Politeness")]

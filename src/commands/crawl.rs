@@ -9,7 +9,7 @@ use url::Url;
 
 use super::{wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
-use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
+use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limits, Page};
 use crate::error::{usage, Exit};
 use crate::output::{escape, DataSink, Printer, Progress};
 use crate::queues::add;
@@ -27,6 +27,7 @@ pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
         return enqueue(ctx, &args, &seeds).await;
     }
     let opts = options(&args)?;
+    return_freed_memory_at_once();
     if args.ignore_robots {
         ctx.out
             .warn("--ignore-robots: robots.txt is neither fetched nor obeyed");
@@ -47,6 +48,17 @@ pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
     } else {
         Exit::SeedFailed
     })
+}
+
+/// mimalloc's `mi_option_purge_delay` (its number in `mi_option_e`, v2 and v3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A crawl frees each parsed page within milliseconds, hundreds of times a
+/// second; mimalloc keeps freed memory for 1 s by default, which made up half
+/// of a crawl's peak RSS (python3-doc at concurrency 16: 136 MB, 52 MB without).
+fn return_freed_memory_at_once() {
+    // SAFETY: sets one of mimalloc's integer options, which it reads atomically.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
 }
 
 fn parse_seeds(urls: &[String]) -> anyhow::Result<Vec<Url>> {
@@ -82,6 +94,10 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         cache: args.cache.clone(),
         force_refresh: args.force_refresh,
         guard_private: args.deny_private_networks,
+        max_links_per_page: args.max_links_per_page,
+        max_queued: args.max_queued,
+        max_sitemaps: args.max_sitemaps,
+        max_sitemap_urls: args.max_sitemap_urls,
         ..CrawlOptions::default()
     })
 }
@@ -204,6 +220,10 @@ fn summary(out: &Printer, r: &CrawlReport) {
         r.duration_ms as f64 / 1000.0,
         r.pages_per_sec,
     ));
+    let limits = limits_reached(&r.limits);
+    if !limits.is_empty() {
+        out.note(&format!("limits reached: {}", limits.join(", ")));
+    }
     if let Some(why) = &r.stopped {
         out.note(&format!("stopped early: {why}"));
     }
@@ -221,6 +241,19 @@ fn summary(out: &Printer, r: &CrawlReport) {
             first.reason
         ));
     }
+}
+
+/// `--flag N (hits×)` for each bound the crawl reached.
+fn limits_reached(l: &Limits) -> Vec<String> {
+    [
+        ("--max-links-per-page", l.max_links_per_page),
+        ("--max-queued", l.max_queued),
+        ("--max-sitemaps", l.max_sitemaps),
+        ("--max-sitemap-urls", l.max_sitemap_urls),
+    ]
+    .into_iter()
+    .filter_map(|(flag, hit)| hit.map(|h| format!("{flag} {} ({}×)", h.max, h.hits)))
+    .collect()
 }
 
 fn human_bytes(n: u64) -> String {

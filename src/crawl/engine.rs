@@ -11,13 +11,19 @@ use url::Url;
 use super::cache::{Cache, Entry};
 use super::credentials::{self, Credentials};
 use super::fetch::{self, ClientOptions, FetchError, Fetcher, Response};
-use super::frontier::{self, Frontier, Job, Scope};
+use super::frontier::{self, Frontier, Job, Offer, Scope};
+use super::parse::Parser;
 use super::politeness::{self, Politeness};
 use super::robots::{self, Rules};
+use super::sitemap::Allowance;
 use super::task::{self, Done, Fetched, Task};
-use super::{CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, UrlIssue};
+use super::{
+    CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, UrlIssue, QUEUED_PER_PAGE,
+};
+use limits::Limit;
 
 mod discovery;
+mod limits;
 
 /// Retries after the first attempt, for network errors, 429 and 5xx.
 const MAX_RETRIES: u32 = 2;
@@ -42,9 +48,12 @@ enum Step {
 struct Engine<'o, F> {
     opts: &'o CrawlOptions,
     fetcher: Fetcher,
+    parser: Parser,
     token: String,
     budget: usize,
+    max_queued: usize,
     frontier: Frontier,
+    sitemap_allowance: Allowance,
     scope: Scope,
     polite: Politeness,
     robots: HashMap<String, RobotsState>,
@@ -111,12 +120,21 @@ where
         } else {
             opts.max_pages
         };
+        let max_queued = opts
+            .max_queued
+            .unwrap_or(budget.saturating_mul(QUEUED_PER_PAGE));
         let mut e = Engine {
             opts,
             fetcher,
+            parser: Parser::new(opts.max_links_per_page),
             token: robots::product_token(&opts.user_agent),
             budget,
-            frontier: Frontier::new(budget),
+            max_queued,
+            frontier: Frontier::new(budget, max_queued),
+            sitemap_allowance: Allowance {
+                files: opts.max_sitemaps,
+                urls: opts.max_sitemap_urls,
+            },
             scope: Scope::new(
                 seeds,
                 opts.include_subdomains,
@@ -202,15 +220,11 @@ where
             return Step::Wait(wait);
         }
         let mut job = self.frontier.pop(origin).expect("peeked");
-        if job.sitemap.is_some() && self.frontier.full() {
-            // Enough pages are queued to spend the budget: the file can wait forever.
+        if job.sitemap.is_some() {
+            tasks.extend(self.sitemap_task(job, &host, now));
             return Step::Moved;
         }
         self.polite.start(&host, now);
-        if job.sitemap.is_some() {
-            tasks.push(task::sitemap(&self.fetcher, job));
-            return Step::Moved;
-        }
         if !job.reserved {
             job.reserved = self.frontier.reserve();
         }
@@ -234,7 +248,7 @@ where
             (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
             _ => None,
         };
-        task::page(&self.fetcher, job, conditional)
+        task::page((&self.fetcher, &self.parser), job, conditional)
     }
 
     fn complete(&mut self, done: Done) {
@@ -339,6 +353,7 @@ where
             resp,
             extracted,
             hash,
+            parse_cut,
         } = f;
         let key = job.url.as_str();
         let cached = self.cache.as_ref().and_then(|c| c.get(key));
@@ -364,7 +379,7 @@ where
         page.content_hash = hash;
         page.fetch_ms = resp.elapsed.as_millis() as u64;
         page.bytes = resp.bytes;
-        page.truncated = resp.truncated;
+        page.truncated = resp.truncated || parse_cut;
         page.unchanged = unchanged;
         page.error = match resp.status {
             200..=299 | 304 => None,
@@ -373,6 +388,8 @@ where
         };
         if let Some(x) = extracted {
             self.discover(&x.links, job.depth);
+            page.links_truncated = x.links_truncated;
+            self.hit(Limit::LinksPerPage, usize::from(x.links_truncated));
             page.title = x.title;
             page.description = x.description;
             page.canonical = x.canonical;
@@ -388,21 +405,21 @@ where
         page
     }
 
-    /// Queues in-scope links not seen before, within depth and budget.
+    /// Queues in-scope links not seen before, within depth, budget and the
+    /// queue bound.
     fn discover(&mut self, links: &[Url], depth: u32) {
         if self.opts.single_page || depth >= self.opts.max_depth || self.frontier.exhausted() {
             return;
         }
+        let mut not_queued = 0;
         for link in links {
-            if !self.frontier.mark_seen(link) {
-                continue;
-            }
-            if self.scope.allows(link) {
-                self.frontier.push(Job::new(link.clone(), depth + 1, false));
-            } else {
-                self.report.out_of_scope += 1;
+            if !self.scope.allows(link) {
+                self.report.out_of_scope += usize::from(self.frontier.mark_out_of_scope(link));
+            } else if self.frontier.offer(link, |u| Job::new(u, depth + 1, false)) == Offer::Full {
+                not_queued += 1;
             }
         }
+        self.hit(Limit::Queued, not_queued);
     }
 
     fn block(&mut self, job: Job, reason: String) {

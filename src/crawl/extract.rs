@@ -20,6 +20,8 @@ pub struct Extracted {
     pub canonical: Option<String>,
     pub text: String,
     pub links: Vec<Url>,
+    /// There were more distinct links than the limit; `links` has the first ones.
+    pub links_truncated: bool,
     pub word_count: usize,
 }
 
@@ -78,8 +80,9 @@ pub fn sha256_hex(body: &[u8]) -> String {
     hex
 }
 
-/// Parses a page fetched from `url` and pulls out its fields.
-pub fn extract(html: &str, url: &Url) -> Extracted {
+/// Parses a page fetched from `url` and pulls out its fields, with at most
+/// `max_links` links.
+pub fn extract(html: &str, url: &Url, max_links: usize) -> Extracted {
     let doc = Html::parse_document(html);
     let found = walk(&doc);
     let first_attr = |e: Option<ElementRef<'_>>, attr: &str| {
@@ -100,9 +103,11 @@ pub fn extract(html: &str, url: &Url) -> Extracted {
     let canonical = first_attr(found.canonical, "href")
         .and_then(|c| base.join(&c).ok())
         .map(String::from);
+    let (links, links_truncated) = links(&found.hrefs, &base, max_links);
     Extracted {
         word_count: found.text.words,
-        links: links(&found.hrefs, &base),
+        links,
+        links_truncated,
         title,
         description,
         canonical,
@@ -110,13 +115,21 @@ pub fn extract(html: &str, url: &Url) -> Extracted {
     }
 }
 
-fn links(hrefs: &[&str], base: &Url) -> Vec<Url> {
-    let mut seen = std::collections::HashSet::with_capacity(hrefs.len());
-    hrefs
-        .iter()
-        .filter_map(|href| frontier::resolve_link(base, href))
-        .filter(|u| seen.insert(u.as_str().to_string()))
-        .collect()
+/// The first `max` distinct links, and whether there were more.
+fn links(hrefs: &[&str], base: &Url, max: usize) -> (Vec<Url>, bool) {
+    let mut seen = std::collections::HashSet::with_capacity(hrefs.len().min(max));
+    let mut out = Vec::with_capacity(hrefs.len().min(max));
+    for url in hrefs.iter().filter_map(|h| frontier::resolve_link(base, h)) {
+        if seen.contains(url.as_str()) {
+            continue;
+        }
+        if out.len() == max {
+            return (out, true);
+        }
+        seen.insert(url.as_str().to_string());
+        out.push(url);
+    }
+    (out, false)
 }
 
 /// What one walk over the document finds: the first element matching each
@@ -341,7 +354,7 @@ mod tests {
             <a href="/a#x">a</a><a href="b?z=1&y=2">b</a><a href="mailto:x@y">m</a><a href="/a">again</a>
             </body></html>"#;
         let url = Url::parse("http://a.test/dir/page").unwrap();
-        let e = extract(html, &url);
+        let e = extract(html, &url, 100);
         assert_eq!(e.title.as_deref(), Some("Hello World"));
         assert_eq!(e.description.as_deref(), Some("About us"));
         assert_eq!(e.canonical.as_deref(), Some("http://a.test/canon"));
@@ -349,6 +362,14 @@ mod tests {
         assert_eq!(e.word_count, 4);
         let links: Vec<_> = e.links.iter().map(Url::as_str).collect();
         assert_eq!(links, ["http://a.test/a", "http://a.test/dir/b?y=2&z=1"]);
+        assert!(!e.links_truncated);
+        let cut = extract(html, &url, 1);
+        assert_eq!(cut.links.len(), 1);
+        assert!(cut.links_truncated);
+        assert!(
+            !extract(html, &url, 2).links_truncated,
+            "duplicates are not more"
+        );
     }
 
     #[test]
@@ -356,6 +377,7 @@ mod tests {
         let e = extract(
             r#"<base href="http://b.test/x/"><a href="y">y</a>"#,
             &Url::parse("http://a.test/").unwrap(),
+            10,
         );
         assert_eq!(e.links[0].as_str(), "http://b.test/x/y");
     }

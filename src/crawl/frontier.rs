@@ -1,6 +1,7 @@
 //! URL normalisation, crawl scope, the seen set and the queue of URLs to fetch.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::hash::{BuildHasher, RandomState};
 
 use regex::Regex;
 use url::Url;
@@ -143,16 +144,33 @@ impl Job {
     }
 }
 
-/// The queue per origin (scheme, host, port) plus the seen set and page budget.
+/// The queue per origin (scheme, host, port) plus the seen set, the page
+/// budget and the bound on URLs discovered and queued.
 #[derive(Debug, Default)]
 pub struct Frontier {
     queues: BTreeMap<String, VecDeque<Job>>,
     seen: HashSet<String>,
+    /// Hashes of the out-of-scope URLs met (counted once each, 8 bytes apiece).
+    out_of_scope: HashSet<u64>,
+    hasher: RandomState,
     len: usize,
     /// Queued jobs that are pages (not sitemap files).
     pages: usize,
     budget: usize,
     reserved: usize,
+    /// Discovered URLs queued so far, and the most that may be.
+    offered: usize,
+    max_offered: usize,
+}
+
+/// What [`Frontier::offer`] did with a discovered URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    Queued,
+    /// Already crawled or queued.
+    Seen,
+    /// New, but the crawl's queue bound is reached.
+    Full,
 }
 
 /// `scheme://host:port`, the unit robots.txt applies to.
@@ -161,10 +179,12 @@ pub fn origin(url: &Url) -> String {
 }
 
 impl Frontier {
-    /// An empty frontier that will hand out at most `budget` pages.
-    pub fn new(budget: usize) -> Self {
+    /// An empty frontier that will hand out at most `budget` pages and queue
+    /// at most `max_queued` discovered URLs.
+    pub fn new(budget: usize, max_queued: usize) -> Self {
         Frontier {
             budget,
+            max_offered: max_queued,
             ..Frontier::default()
         }
     }
@@ -172,6 +192,31 @@ impl Frontier {
     /// Marks a URL seen; false when it was already seen (dedup at enqueue).
     pub fn mark_seen(&mut self, url: &Url) -> bool {
         self.seen.insert(url.as_str().to_string())
+    }
+
+    /// Whether a URL was already crawled or queued.
+    pub fn is_seen(&self, url: &Url) -> bool {
+        self.seen.contains(url.as_str())
+    }
+
+    /// Queues a discovered URL (a link, a sitemap entry) as `make(url)` when it
+    /// is new and the crawl's queue bound is not reached.
+    pub fn offer(&mut self, url: &Url, make: impl FnOnce(Url) -> Job) -> Offer {
+        if self.is_seen(url) {
+            return Offer::Seen;
+        }
+        if self.offered >= self.max_offered {
+            return Offer::Full;
+        }
+        self.offered += 1;
+        self.mark_seen(url);
+        self.push(make(url.clone()));
+        Offer::Queued
+    }
+
+    /// Notes an out-of-scope URL; false when it was met before.
+    pub fn mark_out_of_scope(&mut self, url: &Url) -> bool {
+        self.out_of_scope.insert(self.hasher.hash_one(url.as_str()))
     }
 
     /// Queues a job at the back of its origin's queue.
@@ -327,7 +372,7 @@ mod tests {
 
     #[test]
     fn budget_is_never_exceeded() {
-        let mut f = Frontier::new(2);
+        let mut f = Frontier::new(2, 10);
         assert!(f.reserve() && f.reserve());
         assert!(!f.reserve());
         assert!(f.exhausted());
@@ -337,7 +382,7 @@ mod tests {
     #[test]
     fn full_counts_queued_pages_against_the_remaining_budget() {
         let url = |p: &str| Url::parse(&format!("http://a.test/{p}")).unwrap();
-        let mut f = Frontier::new(2);
+        let mut f = Frontier::new(2, 10);
         f.push(Job::sitemap(url("s.xml"), 0));
         f.push(Job::new(url("a"), 1, false));
         assert!(!f.full(), "sitemap files are not pages");
@@ -349,5 +394,21 @@ mod tests {
         assert!(f.reserve());
         assert!(f.full());
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn discovered_urls_stop_at_the_queue_bound() {
+        let url = |p: &str| Url::parse(&format!("http://a.test/{p}")).unwrap();
+        let mut f = Frontier::new(1, 2);
+        let page = |u| Job::new(u, 1, false);
+        assert_eq!(f.offer(&url("a"), page), Offer::Queued);
+        assert_eq!(f.offer(&url("a"), page), Offer::Seen);
+        assert_eq!(f.offer(&url("b"), page), Offer::Queued);
+        f.pop("http://a.test");
+        assert_eq!(f.offer(&url("c"), page), Offer::Full, "a bound per crawl");
+        assert_eq!(f.offer(&url("b"), page), Offer::Seen);
+        assert_eq!(f.len(), 1);
+        assert!(f.mark_out_of_scope(&url("x")));
+        assert!(!f.mark_out_of_scope(&url("x")));
     }
 }

@@ -11,6 +11,7 @@ mod extract;
 mod fetch;
 mod frontier;
 mod guard;
+mod parse;
 mod politeness;
 mod robots;
 mod sitemap;
@@ -71,7 +72,26 @@ pub struct CrawlOptions {
     pub guard_private: bool,
     /// Host names pinned to addresses (tests, or a caller's own DNS).
     pub resolve: Vec<(String, SocketAddr)>,
+    /// Links kept per page (the rest are neither recorded nor followed).
+    pub max_links_per_page: usize,
+    /// URLs queued per crawl from links and sitemaps (`None`: [`QUEUED_PER_PAGE`]
+    /// times the page budget).
+    pub max_queued: Option<usize>,
+    /// Sitemap files fetched per crawl.
+    pub max_sitemaps: usize,
+    /// Sitemap entries read per crawl, over all files.
+    pub max_sitemap_urls: usize,
 }
+
+/// Links kept per page by default.
+pub const MAX_LINKS_PER_PAGE: usize = 5_000;
+/// URLs queued per page of budget by default: only URLs robots.txt refuses
+/// leave the queue without spending budget, so more would never be fetched.
+pub const QUEUED_PER_PAGE: usize = 10;
+/// Sitemap files fetched per crawl by default.
+pub const MAX_SITEMAPS: usize = 100;
+/// Sitemap entries read per crawl by default (one full file, per sitemaps.org).
+pub const MAX_SITEMAP_URLS: usize = 50_000;
 
 impl Default for CrawlOptions {
     fn default() -> Self {
@@ -95,6 +115,10 @@ impl Default for CrawlOptions {
             force_refresh: false,
             guard_private: false,
             resolve: Vec::new(),
+            max_links_per_page: MAX_LINKS_PER_PAGE,
+            max_queued: None,
+            max_sitemaps: MAX_SITEMAPS,
+            max_sitemap_urls: MAX_SITEMAP_URLS,
         }
     }
 }
@@ -130,6 +154,9 @@ pub struct Page {
     pub truncated: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unchanged: bool,
+    /// The page had more than `max_links_per_page` links; `links` has the first ones.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub links_truncated: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub redirects: Vec<String>,
     pub error: Option<String>,
@@ -173,6 +200,29 @@ pub struct UrlIssue {
     pub reason: String,
 }
 
+/// A crawl bound that was reached: its value and how often it cut something
+/// (pages whose links were cut, URLs not queued, sitemap files not fetched,
+/// sitemap entries not read).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct LimitHit {
+    pub max: usize,
+    pub hits: usize,
+}
+
+/// The bounds a crawl reached, by flag name; only the ones reached are present.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_links_per_page: Option<LimitHit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_queued: Option<LimitHit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_sitemaps: Option<LimitHit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_sitemap_urls: Option<LimitHit>,
+}
+
 /// The crawl's totals.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -193,6 +243,8 @@ pub struct CrawlReport {
     pub refused: Vec<UrlIssue>,
     pub robots: Vec<RobotsOutcome>,
     pub warnings: Vec<String>,
+    /// The bounds that cut the crawl short somewhere.
+    pub limits: Limits,
     /// Why the crawl ended early (duration reached, stopped by the caller).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped: Option<String>,

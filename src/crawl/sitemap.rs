@@ -5,11 +5,13 @@
 //! same robots, politeness and fetch path as pages, but never count as pages.
 //! Listed pages enter the frontier at depth 1; nested indexes stop at
 //! [`MAX_INDEX_DEPTH`]; each file is capped at [`MAX_SITEMAP_BYTES`] and
-//! [`MAX_SITEMAP_URLS`].
+//! [`MAX_SITEMAP_URLS`], and a crawl at its [`Allowance`] of files and entries:
+//! the reader stops at the entries the crawl can still use, so no more than
+//! that is ever held.
 
 use url::Url;
 
-use super::frontier::{self, Frontier, Job, Scope};
+use super::frontier::{self, Frontier, Job, Offer, Scope};
 
 /// The most a sitemap file may hold (sitemaps.org: 50 MB uncompressed).
 pub const MAX_SITEMAP_BYTES: usize = 50 * 1024 * 1024;
@@ -34,7 +36,7 @@ pub struct Sitemap {
     pub kind: Kind,
     /// The `<loc>` values, unescaped and trimmed, in file order.
     pub locs: Vec<String>,
-    /// More than [`MAX_SITEMAP_URLS`] entries: the rest were ignored.
+    /// More entries than the reader's limit: the rest were ignored.
     pub capped: bool,
 }
 
@@ -59,10 +61,11 @@ enum Token<'a> {
     Other,
 }
 
-/// Reads the `<loc>` of each `<url>` (or `<sitemap>`) entry. Lenient: a file
-/// cut short yields the entries before the cut; namespace prefixes are ignored,
-/// and `<loc>` inside extensions (`<image:image>`) is not an entry.
-pub fn parse(body: &[u8]) -> Result<Sitemap, SitemapError> {
+/// Reads the `<loc>` of each `<url>` (or `<sitemap>`) entry, at most `limit`
+/// of them. Lenient: a file cut short yields the entries before the cut;
+/// namespace prefixes are ignored, and `<loc>` inside extensions
+/// (`<image:image>`) is not an entry.
+pub fn parse(body: &[u8], limit: usize) -> Result<Sitemap, SitemapError> {
     if body.starts_with(&[0x1f, 0x8b]) {
         return Err(SitemapError::Gzip);
     }
@@ -111,7 +114,7 @@ pub fn parse(body: &[u8]) -> Result<Sitemap, SitemapError> {
             Token::End(name) => {
                 stack.pop();
                 let value = if name == "loc" { loc.take() } else { None };
-                if !value.is_none_or(|v| push_loc(&mut out, &v)) {
+                if !value.is_none_or(|v| push_loc(&mut out, &v, limit)) {
                     break;
                 }
             }
@@ -121,13 +124,13 @@ pub fn parse(body: &[u8]) -> Result<Sitemap, SitemapError> {
     Ok(out)
 }
 
-/// Adds an entry unless it is blank; false when the file is over the cap.
-fn push_loc(out: &mut Sitemap, value: &str) -> bool {
+/// Adds an entry unless it is blank; false when the file is over the limit.
+fn push_loc(out: &mut Sitemap, value: &str, limit: usize) -> bool {
     let value = value.trim();
     if value.is_empty() {
         return true;
     }
-    if out.locs.len() >= MAX_SITEMAP_URLS {
+    if out.locs.len() >= limit {
         out.capped = true;
         return false;
     }
@@ -238,11 +241,33 @@ fn entity_char(name: &str) -> Option<char> {
     }
 }
 
+/// What a crawl may still read from sitemaps.
+#[derive(Debug, Clone, Copy)]
+pub struct Allowance {
+    /// Sitemap files that may still be queued.
+    pub files: usize,
+    /// Entries that may still be read, over all files.
+    pub urls: usize,
+}
+
+impl Allowance {
+    /// The most entries the next file may yield.
+    pub fn file_limit(&self) -> usize {
+        self.urls.min(MAX_SITEMAP_URLS)
+    }
+}
+
 /// What queueing a sitemap's entries did.
 #[derive(Debug, Default)]
 pub struct Queued {
     /// Entries outside the crawl's scope (not queued).
     pub out_of_scope: usize,
+    /// New page entries the crawl's queue bound left out.
+    pub not_queued: usize,
+    /// Sitemap files not queued: the crawl's file allowance was spent.
+    pub files_dropped: usize,
+    /// The file was cut short by the crawl's entry allowance.
+    pub urls_cut: bool,
     /// Things the user should know (caps hit, indexes nested too deep).
     pub warnings: Vec<String>,
 }
@@ -255,6 +280,7 @@ pub fn queue_from_robots(
     scope: &Scope,
     robots_url: &Url,
     entries: &[String],
+    allowance: &mut Allowance,
 ) -> Queued {
     let mut queued = Queued::default();
     for entry in entries {
@@ -263,11 +289,27 @@ pub fn queue_from_robots(
         };
         if !scope.allows_host(&url) {
             queued.out_of_scope += 1;
-        } else if frontier.mark_seen(&url) {
-            frontier.push(Job::sitemap(url, 0));
+        } else {
+            queue_file(frontier, url, 0, allowance, &mut queued);
         }
     }
     queued
+}
+
+/// Queues one sitemap file unless it was seen or the file allowance is spent.
+fn queue_file(
+    frontier: &mut Frontier,
+    url: Url,
+    level: u8,
+    allowance: &mut Allowance,
+    queued: &mut Queued,
+) {
+    if allowance.files == 0 {
+        queued.files_dropped += usize::from(!frontier.is_seen(&url));
+    } else if frontier.mark_seen(&url) {
+        allowance.files -= 1;
+        frontier.push(Job::sitemap(url, level));
+    }
 }
 
 /// Queues what a fetched sitemap lists: pages at depth 1 (in scope, not seen
@@ -279,14 +321,20 @@ pub fn queue_entries(
     from: &Job,
     map: &Sitemap,
     max_depth: u32,
+    allowance: &mut Allowance,
 ) -> Queued {
     let mut queued = Queued::default();
     let level = from.sitemap.unwrap_or(0);
-    if map.capped {
+    // Files read at once were each limited by the allowance when they started.
+    let read = map.locs.len().min(allowance.urls);
+    allowance.urls -= read;
+    if map.capped && map.locs.len() == MAX_SITEMAP_URLS {
         queued.warnings.push(format!(
             "sitemap {} lists more than {MAX_SITEMAP_URLS} URLs; the rest are ignored",
             from.url
         ));
+    } else if map.capped || read < map.locs.len() {
+        queued.urls_cut = true;
     }
     if map.kind == Kind::Index && level >= MAX_INDEX_DEPTH {
         queued.warnings.push(format!(
@@ -295,7 +343,7 @@ pub fn queue_entries(
         ));
         return queued;
     }
-    for loc in &map.locs {
+    for loc in &map.locs[..read] {
         let Some(url) = frontier::resolve_link(&from.url, loc) else {
             continue;
         };
@@ -307,16 +355,15 @@ pub fn queue_entries(
             queued.out_of_scope += 1;
             continue;
         }
-        if map.kind == Kind::UrlSet && (max_depth < 1 || frontier.full()) {
-            break;
-        }
-        if !frontier.mark_seen(&url) {
+        if map.kind == Kind::Index {
+            queue_file(frontier, url, level + 1, allowance, &mut queued);
             continue;
         }
-        frontier.push(match map.kind {
-            Kind::UrlSet => Job::new(url, 1, false),
-            Kind::Index => Job::sitemap(url, level + 1),
-        });
+        if max_depth < 1 || frontier.full() {
+            break;
+        }
+        let offer = frontier.offer(&url, |u| Job::new(u, 1, false));
+        queued.not_queued += usize::from(offer == Offer::Full);
     }
     queued
 }
@@ -326,7 +373,7 @@ mod tests {
     use super::*;
 
     fn locs(xml: &str) -> Vec<String> {
-        parse(xml.as_bytes()).unwrap().locs
+        parse(xml.as_bytes(), MAX_SITEMAP_URLS).unwrap().locs
     }
 
     #[test]
@@ -345,7 +392,7 @@ mod tests {
   <url><loc></loc></url>
   <url><loc attr="a>b">http://a.test/attr</loc></url>
 </urlset>"#;
-        let map = parse(xml.as_bytes()).unwrap();
+        let map = parse(xml.as_bytes(), MAX_SITEMAP_URLS).unwrap();
         assert_eq!(map.kind, Kind::UrlSet);
         assert_eq!(
             map.locs,
@@ -362,7 +409,7 @@ mod tests {
     fn reads_index_locs_and_namespace_prefixes() {
         let xml = "\u{feff}<sm:sitemapindex xmlns:sm=\"x\"><sm:sitemap><sm:loc>http://a.test/s1.xml</sm:loc></sm:sitemap>\
                    <sitemap><loc>http://a.test/s2.xml</loc><lastmod>x</lastmod></sitemap></sm:sitemapindex>";
-        let map = parse(xml.as_bytes()).unwrap();
+        let map = parse(xml.as_bytes(), MAX_SITEMAP_URLS).unwrap();
         assert_eq!(map.kind, Kind::Index);
         assert_eq!(map.locs, ["http://a.test/s1.xml", "http://a.test/s2.xml"]);
         assert_eq!(
@@ -375,11 +422,11 @@ mod tests {
     #[test]
     fn rejects_other_documents_and_gzip() {
         assert_eq!(
-            parse(b"<html><body><loc>x</loc></body></html>"),
+            parse(b"<html><body><loc>x</loc></body></html>", 10),
             Err(SitemapError::NotSitemap)
         );
-        assert_eq!(parse(b""), Err(SitemapError::NotSitemap));
-        assert_eq!(parse(&[0x1f, 0x8b, 8, 0]), Err(SitemapError::Gzip));
+        assert_eq!(parse(b"", 10), Err(SitemapError::NotSitemap));
+        assert_eq!(parse(&[0x1f, 0x8b, 8, 0], 10), Err(SitemapError::Gzip));
     }
 
     #[test]
@@ -399,7 +446,7 @@ mod tests {
             xml.push_str(&format!("<url><loc>http://a.test/{i}</loc></url>"));
         }
         xml.push_str("</urlset>");
-        let map = parse(xml.as_bytes()).unwrap();
+        let map = parse(xml.as_bytes(), MAX_SITEMAP_URLS).unwrap();
         assert_eq!(map.locs.len(), MAX_SITEMAP_URLS);
         assert!(map.capped);
     }
@@ -414,13 +461,20 @@ mod tests {
         Url::parse(s).unwrap()
     }
 
+    fn allow() -> Allowance {
+        Allowance {
+            files: 100,
+            urls: 1000,
+        }
+    }
+
     #[test]
     fn queues_in_scope_pages_at_depth_1_and_nested_indexes_up_to_the_cap() {
         let scope = Scope::new(&[url("http://a.test/")], false, vec![], vec![]);
-        let mut f = Frontier::new(10);
+        let mut f = Frontier::new(10, 1000);
         let robots = url("http://a.test/robots.txt");
         let entries = ["/index.xml".to_string(), "http://b.test/s.xml".into()];
-        let q = queue_from_robots(&mut f, &scope, &robots, &entries);
+        let q = queue_from_robots(&mut f, &scope, &robots, &entries, &mut allow());
         assert_eq!(q.out_of_scope, 1);
         let index = f.pop("http://a.test").unwrap();
         assert_eq!(
@@ -436,7 +490,7 @@ mod tests {
             ],
             capped: false,
         };
-        let q = queue_entries(&mut f, &scope, &index, &pages, 10);
+        let q = queue_entries(&mut f, &scope, &index, &pages, 10, &mut allow());
         assert_eq!(q.out_of_scope, 1);
         let page = f.pop("http://a.test").unwrap();
         assert_eq!((page.url.as_str(), page.depth), ("http://a.test/orphan", 1));
@@ -447,11 +501,11 @@ mod tests {
             locs: vec!["http://a.test/deeper.xml".into()],
             capped: false,
         };
-        queue_entries(&mut f, &scope, &index, &nested, 10);
+        queue_entries(&mut f, &scope, &index, &nested, 10, &mut allow());
         let deeper = f.pop("http://a.test").unwrap();
         assert_eq!(deeper.sitemap, Some(1));
         let too_deep = Job::sitemap(url("http://a.test/x.xml"), MAX_INDEX_DEPTH);
-        let q = queue_entries(&mut f, &scope, &too_deep, &nested, 10);
+        let q = queue_entries(&mut f, &scope, &too_deep, &nested, 10, &mut allow());
         assert_eq!(q.warnings.len(), 1);
         assert_eq!(f.len(), 0);
     }
@@ -459,17 +513,54 @@ mod tests {
     #[test]
     fn queues_no_more_pages_than_the_budget_can_use() {
         let scope = Scope::new(&[url("http://a.test/")], false, vec![], vec![]);
-        let mut f = Frontier::new(2);
+        let mut f = Frontier::new(2, 1000);
         let many = Sitemap {
             kind: Kind::UrlSet,
             locs: (0..10).map(|i| format!("http://a.test/{i}")).collect(),
             capped: false,
         };
         let from = Job::sitemap(url("http://a.test/s.xml"), 0);
-        queue_entries(&mut f, &scope, &from, &many, 10);
+        queue_entries(&mut f, &scope, &from, &many, 10, &mut allow());
         assert_eq!(f.len(), 2);
-        let mut none = Frontier::new(5);
-        queue_entries(&mut none, &scope, &from, &many, 0);
+        let mut none = Frontier::new(5, 1000);
+        queue_entries(&mut none, &scope, &from, &many, 0, &mut allow());
         assert_eq!(none.len(), 0, "max depth 0: seeds only");
+    }
+
+    #[test]
+    fn the_allowance_bounds_files_and_entries_per_crawl() {
+        let xml = "<urlset><url><loc>http://a.test/1</loc></url><url><loc>http://a.test/2</loc></url></urlset>";
+        let map = parse(xml.as_bytes(), 1).unwrap();
+        assert_eq!((map.locs.len(), map.capped), (1, true));
+        let scope = Scope::new(&[url("http://a.test/")], false, vec![], vec![]);
+        let mut f = Frontier::new(10, 1000);
+        let mut allowance = Allowance { files: 1, urls: 3 };
+        let robots = url("http://a.test/robots.txt");
+        let entries = ["/s1.xml".to_string(), "/s2.xml".into()];
+        let q = queue_from_robots(&mut f, &scope, &robots, &entries, &mut allowance);
+        assert_eq!((q.files_dropped, f.len(), allowance.files), (1, 1, 0));
+        let from = f.pop("http://a.test").unwrap();
+        let many = Sitemap {
+            kind: Kind::UrlSet,
+            locs: (0..5).map(|i| format!("http://a.test/{i}")).collect(),
+            capped: false,
+        };
+        let q = queue_entries(&mut f, &scope, &from, &many, 10, &mut allowance);
+        assert!(q.urls_cut);
+        assert_eq!((f.len(), allowance.urls, allowance.file_limit()), (3, 0, 0));
+    }
+
+    #[test]
+    fn page_entries_stop_at_the_queue_bound() {
+        let scope = Scope::new(&[url("http://a.test/")], false, vec![], vec![]);
+        let mut f = Frontier::new(10, 2);
+        let many = Sitemap {
+            kind: Kind::UrlSet,
+            locs: (0..5).map(|i| format!("http://a.test/{i}")).collect(),
+            capped: false,
+        };
+        let from = Job::sitemap(url("http://a.test/s.xml"), 0);
+        let q = queue_entries(&mut f, &scope, &from, &many, 10, &mut allow());
+        assert_eq!((f.len(), q.not_queued), (2, 3));
     }
 }

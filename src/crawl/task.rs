@@ -10,6 +10,7 @@ use super::cache::Entry;
 use super::extract::{self, Extracted};
 use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
+use super::parse::{self, Parser};
 use super::robots::{self, Rules};
 use super::sitemap::{self, Sitemap, SitemapError, MAX_SITEMAP_BYTES};
 
@@ -38,6 +39,8 @@ pub(super) struct Fetched {
     pub resp: Response,
     pub extracted: Option<Extracted>,
     pub hash: Option<String>,
+    /// Only the first [`parse::MAX_PARSE_TAGS`] tags were parsed.
+    pub parse_cut: bool,
 }
 
 /// A sitemap response, parsed when its body was read (2xx).
@@ -73,45 +76,49 @@ pub(super) fn robots(
 }
 
 /// Fetches one page.
-pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>) -> Task {
+pub(super) fn page(
+    (fetcher, parser): (&Fetcher, &Parser),
+    job: Job,
+    conditional: Option<Entry>,
+) -> Task {
     let req = Request {
         conditional,
         ..Request::default()
     };
-    let fetcher = fetcher.clone();
+    let (fetcher, parser) = (fetcher.clone(), parser.clone());
     Box::pin(async move {
-        let result = fetch_and_parse(&fetcher, &job.url, &req).await;
+        let result = fetch_and_parse(&fetcher, &parser, &job.url, &req).await;
         Done::Page { job, result }
     })
 }
 
-/// Fetches and parses one sitemap file.
-pub(super) fn sitemap(fetcher: &Fetcher, job: Job) -> Task {
+/// Fetches and parses one sitemap file, reading at most `limit` entries.
+pub(super) fn sitemap((fetcher, parser): (&Fetcher, &Parser), job: Job, limit: usize) -> Task {
     let req = Request {
         cap: MAX_SITEMAP_BYTES,
         any_type: true,
         ..Request::default()
     };
-    let fetcher = fetcher.clone();
+    let (fetcher, parser) = (fetcher.clone(), parser.clone());
     Box::pin(async move {
-        let result = fetch_sitemap(&fetcher, &job.url, &req).await;
+        let result = fetch_sitemap(&fetcher, &parser, &job.url, &req, limit).await;
         Done::Sitemap { job, result }
     })
 }
 
 async fn fetch_sitemap(
     fetcher: &Fetcher,
+    parser: &Parser,
     url: &Url,
     req: &Request,
+    limit: usize,
 ) -> Result<Box<SitemapFetched>, FetchError> {
     let mut resp = fetcher.get(url, req).await?;
     if !resp.body_read {
         return Ok(Box::new(SitemapFetched { resp, parsed: None }));
     }
     let body = std::mem::take(&mut resp.body);
-    let parsed = tokio::task::spawn_blocking(move || sitemap::parse(&body))
-        .await
-        .map_err(|e| FetchError::Other(e.to_string()))?;
+    let parsed = parser.run(move || sitemap::parse(&body, limit)).await?;
     Ok(Box::new(SitemapFetched {
         resp,
         parsed: Some(parsed),
@@ -121,6 +128,7 @@ async fn fetch_sitemap(
 /// Fetches a page and, for HTML, decodes and extracts it on the blocking pool.
 async fn fetch_and_parse(
     fetcher: &Fetcher,
+    parser: &Parser,
     url: &Url,
     req: &Request,
 ) -> Result<Box<Fetched>, FetchError> {
@@ -130,20 +138,24 @@ async fn fetch_and_parse(
             resp,
             extracted: None,
             hash: None,
+            parse_cut: false,
         }));
     }
     let body = std::mem::take(&mut resp.body);
-    let (content_type, base) = (resp.content_type.clone(), url.clone());
-    let (extracted, hash) = tokio::task::spawn_blocking(move || {
-        let hash = extract::sha256_hex(&body);
-        let text = extract::decode(&body, content_type.as_deref());
-        (extract::extract(&text, &base), hash)
-    })
-    .await
-    .map_err(|e| FetchError::Other(e.to_string()))?;
+    let (content_type, base, max_links) =
+        (resp.content_type.clone(), url.clone(), parser.max_links);
+    let (extracted, hash, parse_cut) = parser
+        .run(move || {
+            let hash = extract::sha256_hex(&body);
+            let text = extract::decode(&body, content_type.as_deref());
+            let (html, cut) = parse::within_tag_limit(&text);
+            (extract::extract(html, &base, max_links), hash, cut)
+        })
+        .await?;
     Ok(Box::new(Fetched {
         resp,
         extracted: Some(extracted),
         hash: Some(hash),
+        parse_cut,
     }))
 }

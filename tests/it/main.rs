@@ -9,6 +9,7 @@ mod cluster;
 mod connection;
 mod control;
 mod crawl;
+mod crawl_bounds;
 mod enqueue;
 mod escapes;
 mod events;

@@ -6,12 +6,12 @@ use std::time::Instant;
 
 use url::Url;
 
-use super::{Engine, RobotsState, MAX_REDIRECTS, MAX_RETRIES};
+use super::{Engine, Limit, RobotsState, MAX_REDIRECTS, MAX_RETRIES};
 use crate::crawl::fetch::{self, FetchError};
 use crate::crawl::frontier::{self, Job};
 use crate::crawl::robots::{self, Rules};
 use crate::crawl::sitemap::{self, Queued, Sitemap};
-use crate::crawl::task::SitemapFetched;
+use crate::crawl::task::{self, SitemapFetched, Task};
 use crate::crawl::Event;
 use crate::crawl::RobotsOutcome;
 
@@ -47,6 +47,21 @@ where
         });
         self.robots_sitemaps(&origin, &rules);
         self.robots.insert(origin, RobotsState::Ready(rules));
+    }
+
+    /// A sitemap file's request, unless nothing it lists could be used.
+    pub(super) fn sitemap_task(&mut self, job: Job, host: &str, now: Instant) -> Option<Task> {
+        if self.frontier.full() {
+            // Enough pages are queued to spend the budget: the file can wait forever.
+            return None;
+        }
+        let limit = self.sitemap_allowance.file_limit();
+        if limit == 0 {
+            self.hit(Limit::SitemapUrls, 1);
+            return None;
+        }
+        self.polite.start(host, now);
+        Some(task::sitemap((&self.fetcher, &self.parser), job, limit))
     }
 
     /// A finished sitemap request.
@@ -107,7 +122,15 @@ where
 
     fn sitemap_found(&mut self, job: &Job, map: &Sitemap) {
         let max_depth = self.opts.max_depth;
-        let q = sitemap::queue_entries(&mut self.frontier, &self.scope, job, map, max_depth);
+        let allowance = &mut self.sitemap_allowance;
+        let q = sitemap::queue_entries(
+            &mut self.frontier,
+            &self.scope,
+            job,
+            map,
+            max_depth,
+            allowance,
+        );
         self.queued(q);
     }
 
@@ -125,12 +148,16 @@ where
             &self.scope,
             &robots_url,
             &robot.sitemaps,
+            &mut self.sitemap_allowance,
         );
         self.queued(q);
     }
 
     fn queued(&mut self, q: Queued) {
         self.report.out_of_scope += q.out_of_scope;
+        self.hit(Limit::Queued, q.not_queued);
+        self.hit(Limit::Sitemaps, q.files_dropped);
+        self.hit(Limit::SitemapUrls, usize::from(q.urls_cut));
         for w in q.warnings {
             self.warn(w);
         }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod bombs;
 pub mod netns;
 pub mod site;
 
@@ -442,6 +443,40 @@ impl Cmd {
     pub fn stdin(&mut self, data: impl Into<Vec<u8>>) -> &mut Self {
         self.stdin = Some(data.into());
         self
+    }
+
+    /// Runs like [`Cmd::run`] under GNU time and also returns the peak
+    /// resident set of the queuectl process in MiB. (`wait4` here would count
+    /// this test process too: a child spawned with a shared address space
+    /// keeps its parent's high-water mark across `exec`.)
+    pub fn run_measured(&mut self) -> (Run, f64) {
+        let time = Path::new("/usr/bin/time");
+        assert!(
+            time.is_file(),
+            "GNU time is needed to measure memory: apt-get install time"
+        );
+        let report = tempfile::NamedTempFile::new().expect("temp file");
+        let mut timed = Command::new(time);
+        timed.args(["-f", "%M", "-o"]).arg(report.path());
+        timed.arg(self.cmd.get_program()).args(self.cmd.get_args());
+        for (k, v) in self.cmd.get_envs() {
+            match v {
+                Some(v) => timed.env(k, v),
+                None => timed.env_remove(k),
+            };
+        }
+        let stdin = self.stdin.take();
+        let run = Cmd { cmd: timed, stdin }.run();
+        let text = std::fs::read_to_string(report.path()).expect("GNU time's report");
+        // After "Command exited with non-zero status N", if it did.
+        let kib: f64 = text
+            .lines()
+            .last()
+            .unwrap_or("")
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("GNU time's report {text:?}: {e}"));
+        (run, kib / 1024.0)
     }
 
     pub fn run(&mut self) -> Run {
