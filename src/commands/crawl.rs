@@ -7,11 +7,11 @@ use regex::Regex;
 use serde_json::{json, value::RawValue};
 use url::Url;
 
-use super::{wait, Ctx};
+use super::{extract::content_options, wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
 use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
 use crate::error::{usage, Exit};
-use crate::output::{DataSink, Printer, Progress};
+use crate::output::{page_markdown, DataSink, Printer, Progress};
 use crate::queues::add;
 use crate::queues::input::{self, FlagInputs};
 use crate::queues::now_ms;
@@ -81,6 +81,7 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         request_timeout: args.request_timeout,
         cache: args.cache.clone(),
         force_refresh: args.force_refresh,
+        content: content_options(&args.content, args.output),
         ..CrawlOptions::default()
     })
 }
@@ -142,7 +143,7 @@ impl<'a> Pages<'a> {
                 self.kept.push(page.clone());
                 Ok(())
             }
-            CrawlFormat::Markdown => self.sink.text(&markdown(page)),
+            CrawlFormat::Markdown => self.sink.text(&page_markdown(page)),
         }
     }
 
@@ -165,24 +166,6 @@ impl<'a> Pages<'a> {
         }
         self.sink.finish().context("writing pages")
     }
-}
-
-fn markdown(page: &Page) -> String {
-    let title = page.title.as_deref().unwrap_or(&page.final_url);
-    let status = page.status.map_or("-".to_string(), |s| s.to_string());
-    let mut md = format!(
-        "# {title}\n\n<{}> · status {status} · depth {}\n\n",
-        page.final_url, page.depth
-    );
-    if let Some(err) = &page.error {
-        md.push_str(&format!("Error: {err}\n\n"));
-    }
-    if let Some(text) = page.text.as_deref().filter(|t| !t.is_empty()) {
-        md.push_str(text);
-        md.push_str("\n\n");
-    }
-    md.push_str("---\n\n");
-    md
 }
 
 fn summary(out: &Printer, r: &CrawlReport) {

@@ -230,7 +230,13 @@ where
             (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
             _ => None,
         };
-        task::page(&self.fetcher, job, conditional, self.opts.guard_private)
+        task::page(
+            &self.fetcher,
+            job,
+            conditional,
+            self.opts.guard_private,
+            self.opts.content,
+        )
     }
 
     fn complete(&mut self, done: Done) {
@@ -369,12 +375,7 @@ where
         };
         if let Some(x) = extracted {
             self.discover(&x.links, job.depth);
-            page.title = x.title;
-            page.description = x.description;
-            page.canonical = x.canonical;
-            page.text = Some(x.text);
-            page.word_count = x.word_count;
-            page.links = x.links.into_iter().map(String::from).collect();
+            x.fill(&mut page);
         }
         page.canonical = page.canonical.or(link_canonical);
         page

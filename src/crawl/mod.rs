@@ -5,6 +5,7 @@
 //! scrape handlers) print or store pages without holding the whole crawl.
 
 mod cache;
+mod content;
 mod engine;
 mod extract;
 mod fetch;
@@ -25,6 +26,8 @@ use serde::Serialize;
 use url::Url;
 
 pub use cache::CacheError;
+pub use extract::local_page;
+pub use content::{Chunk, ChunkError, ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
 pub use guard::{guard, is_public, GuardError};
 pub use robots::product_token;
 
@@ -67,6 +70,8 @@ pub struct CrawlOptions {
     pub guard_private: bool,
     /// Host names pinned to addresses (tests, or a caller's own DNS).
     pub resolve: Vec<(String, SocketAddr)>,
+    /// Main content or all text, Markdown, chunks.
+    pub content: ContentOptions,
 }
 
 impl Default for CrawlOptions {
@@ -91,6 +96,7 @@ impl Default for CrawlOptions {
             force_refresh: false,
             guard_private: false,
             resolve: Vec::new(),
+            content: ContentOptions::default(),
         }
     }
 }
@@ -115,7 +121,19 @@ pub struct Page {
     pub title: Option<String>,
     pub description: Option<String>,
     pub canonical: Option<String>,
+    pub lang: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601.
+    pub published_at: Option<String>,
+    pub site_name: Option<String>,
+    /// The lead image (og:image or JSON-LD), absolute.
+    pub image: Option<String>,
+    /// The main content (or, with `ContentMode::Full`, every visible string).
     pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chunks: Option<Vec<Chunk>>,
     pub links: Vec<String>,
     pub word_count: usize,
     pub content_hash: Option<String>,

@@ -7,6 +7,7 @@ use std::time::Duration;
 use url::Url;
 
 use super::cache::Entry;
+use super::content::ContentOptions;
 use super::extract::{self, Extracted};
 use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
@@ -74,7 +75,13 @@ pub(super) fn robots(
 }
 
 /// Fetches one page (after the address guard, when it is on).
-pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, check: bool) -> Task {
+pub(super) fn page(
+    fetcher: &Fetcher,
+    job: Job,
+    conditional: Option<Entry>,
+    check: bool,
+    content: ContentOptions,
+) -> Task {
     let req = Request {
         conditional,
         ..Request::default()
@@ -87,7 +94,7 @@ pub(super) fn page(fetcher: &Fetcher, job: Job, conditional: Option<Entry>, chec
                 result: Err(e),
             };
         }
-        let result = fetch_and_parse(&fetcher, &job.url, &req).await;
+        let result = fetch_and_parse(&fetcher, &job.url, &req, content).await;
         Done::Page { job, result }
     })
 }
@@ -146,6 +153,7 @@ async fn fetch_and_parse(
     fetcher: &Fetcher,
     url: &Url,
     req: &Request,
+    content: ContentOptions,
 ) -> Result<Box<Fetched>, FetchError> {
     let mut resp = fetcher.get(url, req).await?;
     if !resp.body_read {
@@ -160,7 +168,7 @@ async fn fetch_and_parse(
     let (extracted, hash) = tokio::task::spawn_blocking(move || {
         let hash = extract::sha256_hex(&body);
         let text = extract::decode(&body, content_type.as_deref());
-        (extract::extract(&text, &base), hash)
+        (extract::extract(&text, &base, &content), hash)
     })
     .await
     .map_err(|e| FetchError::Other(e.to_string()))?;

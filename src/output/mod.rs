@@ -5,6 +5,7 @@
 //! to stdout; notes, warnings, errors and progress go to stderr.
 
 mod board;
+mod page;
 mod progress;
 mod prompt;
 mod sink;
@@ -16,6 +17,7 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 
 pub use board::Board;
+pub use page::page_markdown;
 pub use progress::Progress;
 pub use prompt::{confirm, confirm_typed, interactive, Decision};
 pub use sink::DataSink;

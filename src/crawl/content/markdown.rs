@@ -1,0 +1,150 @@
+//! HTML → CommonMark/GFM with `htmd`: headings, lists, fenced code (with the
+//! language the page names), tables, quotes, emphasis; links and images with
+//! absolute http(s) URLs, empty links dropped, no raw HTML.
+
+use htmd::element_handler::{HandlerResult, Handlers};
+use htmd::options::{BulletListMarker, CodeBlockStyle, HeadingStyle, Options, TranslationMode};
+use htmd::{Element, HtmlToMarkdown};
+use url::Url;
+
+/// Converts an HTML fragment or document to Markdown; relative URLs resolve against `base`.
+pub fn to_markdown(html: &str, base: &Url) -> String {
+    let (links, images) = (base.clone(), base.clone());
+    let converter = HtmlToMarkdown::builder()
+        .options(Options {
+            heading_style: HeadingStyle::Atx,
+            code_block_style: CodeBlockStyle::Fenced,
+            bullet_list_marker: BulletListMarker::Dash,
+            translation_mode: TranslationMode::Pure,
+            ..Options::default()
+        })
+        .skip_tags(vec![
+            "script", "style", "noscript", "template", "svg", "iframe", "object", "button",
+            "form", "input", "select", "textarea", "nav", "head",
+        ])
+        .add_handler(vec!["a"], move |h: &dyn Handlers, e: Element| anchor(h, e, &links))
+        .add_handler(vec!["img"], move |_: &dyn Handlers, e: Element| image(e, &images))
+        .add_handler(vec!["pre"], pre)
+        .build();
+    normalise(&converter.convert(html).unwrap_or_default())
+}
+
+fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// An absolute http(s) URL for `href`, written so Markdown cannot misread it.
+fn destination(base: &Url, href: &str) -> Option<String> {
+    let url = base.join(href.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let s = url.as_str().replace('(', "%28").replace(')', "%29");
+    Some(s)
+}
+
+fn anchor(h: &dyn Handlers, e: Element, base: &Url) -> Option<HandlerResult> {
+    let content = h.walk_children(e.node).content;
+    let text = content.trim();
+    if text.is_empty() {
+        return Some("".into());
+    }
+    match attr(&e, "href").and_then(|href| destination(base, href)) {
+        Some(url) => Some(format!("[{text}]({url})").into()),
+        None => Some(content.into()),
+    }
+}
+
+fn image(e: Element, base: &Url) -> Option<HandlerResult> {
+    let src = attr(&e, "src").and_then(|s| destination(base, s))?;
+    let alt = attr(&e, "alt")
+        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+        .replace(['[', ']'], "");
+    Some(format!("![{alt}]({src})").into())
+}
+
+/// A `<pre>` is a fenced block, whether or not it wraps a `<code>`.
+fn pre(h: &dyn Handlers, e: Element) -> Option<HandlerResult> {
+    let inner = h.walk_children(e.node).content;
+    let body = inner.trim_matches('\n');
+    if body.trim_start().starts_with("```") || body.trim().is_empty() {
+        return Some(format!("\n\n{body}\n\n").into());
+    }
+    let lang = attr(&e, "class").and_then(language).unwrap_or_default();
+    let longest_run = body
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    Some(format!("\n\n{fence}{lang}\n{body}\n{fence}\n\n").into())
+}
+
+/// The language a class list names: `language-x`, `lang-x`, `highlight-x`, `brush: x`.
+fn language(class: &str) -> Option<String> {
+    let mut words = class.split_whitespace();
+    let named = words.find_map(|c| {
+        ["language-", "lang-", "highlight-", "brush:"]
+            .iter()
+            .find_map(|p| c.strip_prefix(p))
+    })?;
+    let lang: String = named
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_'))
+        .collect();
+    (!lang.is_empty()).then_some(lang)
+}
+
+/// Trailing spaces trimmed, at most one blank line in a row, no blank start or end.
+fn normalise(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut blank = true;
+    for line in md.lines().map(str::trim_end) {
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        blank = false;
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(html: &str) -> String {
+        to_markdown(html, &Url::parse("https://a.test/docs/page.html").unwrap())
+    }
+
+    #[test]
+    fn structure_links_and_code() {
+        let out = md(r#"<h2>Usage</h2><p>See <a href="../x?a=(1)">the <em>guide</em></a>
+            <a href="/empty"> </a><a href="javascript:void(0)">js</a>.</p>
+            <ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>
+            <pre class="language-python">print("hi")</pre>
+            <div><pre>plain</pre></div><img src="i.png" alt="An [image]"><span style="x">raw</span>"#);
+        assert!(out.starts_with("## Usage\n\nSee [the _guide_](https://a.test/x?a=%281%29) js."), "{out}");
+        assert!(out.contains("- one\n    - nested\n- two"), "{out}");
+        assert!(out.contains("```python\nprint(\"hi\")\n```"), "{out}");
+        assert!(out.contains("```\nplain\n```"), "{out}");
+        assert!(out.contains("![An image](https://a.test/docs/i.png)"), "{out}");
+        assert!(!out.contains('<'), "{out}");
+    }
+
+    #[test]
+    fn languages_from_classes() {
+        assert_eq!(language("highlight-python3 notranslate").as_deref(), Some("python3"));
+        assert_eq!(language("brush:js").as_deref(), Some("js"));
+        assert_eq!(language("plain"), None);
+    }
+}
