@@ -11,6 +11,7 @@ mod control;
 mod crawl;
 mod enqueue;
 mod events;
+mod extract;
 mod health;
 mod inspect;
 mod interop;

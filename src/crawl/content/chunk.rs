@@ -140,9 +140,9 @@ mod tests {
 
     #[test]
     fn chunks_stay_within_size_and_carry_heading_paths() {
-        let spec = ChunkSpec::new(40, 0, ChunkUnit::Chars).unwrap();
+        let spec = ChunkSpec::new(25, 0, ChunkUnit::Chars).unwrap();
         let chunks = chunk(DOC, &spec);
-        assert!(chunks.iter().all(|c| c.text.chars().count() <= 40));
+        assert!(chunks.iter().all(|c| c.text.chars().count() <= 25));
         for c in &chunks {
             let slice: String = DOC.chars().skip(c.start).take(c.end - c.start).collect();
             assert_eq!(slice, c.text);

@@ -2,6 +2,8 @@
 //! language the page names), tables, quotes, emphasis; links and images with
 //! absolute http(s) URLs, empty links dropped, no raw HTML.
 
+use std::sync::LazyLock;
+
 use htmd::element_handler::{HandlerResult, Handlers};
 use htmd::options::{BulletListMarker, CodeBlockStyle, HeadingStyle, Options, TranslationMode};
 use htmd::{Element, HtmlToMarkdown};
@@ -15,6 +17,8 @@ pub fn to_markdown(html: &str, base: &Url) -> String {
             heading_style: HeadingStyle::Atx,
             code_block_style: CodeBlockStyle::Fenced,
             bullet_list_marker: BulletListMarker::Dash,
+            ul_bullet_spacing: 1,
+            ol_number_spacing: 1,
             translation_mode: TranslationMode::Pure,
             ..Options::default()
         })
@@ -99,6 +103,69 @@ fn language(class: &str) -> Option<String> {
     (!lang.is_empty()).then_some(lang)
 }
 
+static IMAGE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("static regex"));
+static LINK_TARGET: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\]\([^)]*\)").expect("static regex"));
+static ESCAPE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\\([[:punct:]])").expect("static regex"));
+
+/// Keeps the Markdown blocks whose words are in `text` (in order), so the
+/// Markdown says what the extracted text says: the content HTML an extractor
+/// returns can hold blocks its text left out (bylines, "Previous | Next").
+/// Blocks without words (images, rules) are kept.
+pub fn keep_blocks_in(md: &str, text: &str) -> String {
+    let haystack = format!(" {} ", words(text).join(" "));
+    let kept: Vec<&str> = blocks(md)
+        .into_iter()
+        .filter(|block| {
+            let plain = IMAGE.replace_all(block, "");
+            let plain = LINK_TARGET.replace_all(&plain, "]");
+            let plain = ESCAPE.replace_all(&plain, "$1");
+            let w = words(&plain);
+            w.is_empty() || haystack.contains(&format!(" {} ", w.join(" ")))
+        })
+        .collect();
+    kept.join("\n\n")
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Blocks separated by blank lines; a fenced code block is one block.
+fn blocks(md: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut fence): (Option<usize>, Option<&str>) = (None, None);
+    let mut offset = 0;
+    for line in md.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let end = offset + line.len();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) && trimmed.trim_start_matches('`').is_empty() {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") {
+            let run = trimmed.len() - trimmed.trim_start_matches('`').len();
+            fence = Some(&trimmed[..run]);
+            start.get_or_insert(offset);
+        } else if trimmed.is_empty() {
+            if let Some(s) = start.take() {
+                out.push(md[s..offset].trim_end());
+            }
+        } else {
+            start.get_or_insert(offset);
+        }
+        offset = end;
+    }
+    if let Some(s) = start {
+        out.push(md[s..].trim_end());
+    }
+    out
+}
+
 /// Trailing spaces trimmed, at most one blank line in a row, no blank start or end.
 fn normalise(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
@@ -133,12 +200,22 @@ mod tests {
             <ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>
             <pre class="language-python">print("hi")</pre>
             <div><pre>plain</pre></div><img src="i.png" alt="An [image]"><span style="x">raw</span>"#);
-        assert!(out.starts_with("## Usage\n\nSee [the _guide_](https://a.test/x?a=%281%29) js."), "{out}");
-        assert!(out.contains("- one\n    - nested\n- two"), "{out}");
+        assert!(out.starts_with("## Usage\n\nSee [the *guide*](https://a.test/x?a=%281%29) js."), "{out}");
+        assert!(out.contains("- one\n  - nested\n- two"), "{out}");
         assert!(out.contains("```python\nprint(\"hi\")\n```"), "{out}");
         assert!(out.contains("```\nplain\n```"), "{out}");
         assert!(out.contains("![An image](https://a.test/docs/i.png)"), "{out}");
         assert!(!out.contains('<'), "{out}");
+    }
+
+    #[test]
+    fn blocks_not_in_text_are_dropped() {
+        let md = "# Title\n\nKept *para* with [a link](https://x.test/y).\n\n```\ncode\n\nmore\n```\n\n[Previous] [Next]\n\n![img](https://x.test/i.png)\n\nLib/\\_\\_init\\_\\_.py";
+        let text = "Title\nKept para with a link.\ncode more\nLib/__init__.py";
+        assert_eq!(
+            keep_blocks_in(md, text),
+            "# Title\n\nKept *para* with [a link](https://x.test/y).\n\n```\ncode\n\nmore\n```\n\n![img](https://x.test/i.png)\n\nLib/\\_\\_init\\_\\_.py"
+        );
     }
 
     #[test]
