@@ -51,6 +51,7 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "ls" -d 'List the 
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "jobs" -d 'List jobs of a queue'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
+complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "extract" -d 'Extract main content, Markdown, metadata and chunks from HTML files or stdin'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "health" -d 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "retry-dead" -d 'Retry failed jobs (BullMQ\'s failed set) or a dead-letter list\'s records'
@@ -228,9 +229,16 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l concurrency 
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l user-agent -d 'User-Agent header; its first word is the robots.txt product token' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l http-connect-timeout -d 'Give up connecting to a web server after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l request-timeout -d 'Give up on one request after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l content -d 'Which text each record\'s `text` holds' -r -f -a "main\t'The main content: no navigation, headers, footers, banners, sidebars or comments'
+full\t'Every visible string of the page'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l chunk-size -d 'Add `chunks` of the Markdown, at most N units each, neighbours sharing OVERLAP (default 0)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l chunk-unit -d 'Unit of --chunk-size' -r -f -a "chars\t'Characters (Unicode scalar values)'
+tokens\t'Tokens of --tokenizer'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tokenizer -d 'Token encoding for --chunk-unit tokens' -r -f -a "cl100k_base\t'OpenAI cl100k_base (GPT-4, text-embedding-3)'
+o200k_base\t'OpenAI o200k_base (GPT-4o)'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l output -d 'Page output format' -r -f -a "ndjson\t'One JSON object per page, written as each page is done'
 json\t'One JSON document {"pages": [...], "summary": {...}} at the end'
-markdown\t'Title, URL and visible text of each page'"
+markdown\t'Title and URL of each page, then its content as Markdown'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s o -l output-file -d 'Write pages to FILE instead of stdout' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l cache -d 'Refresh cache: ETag, Last-Modified and content hash per URL; unchanged pages say so' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l priority -d 'critical|high|normal|low|bulk or a number from 1 to 2097152' -r
@@ -257,6 +265,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l single-page 
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l include-subdomains -d 'Also crawl subdomains of the seeds\' hosts'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l no-sitemaps -d 'Do not queue the pages listed in the sitemaps that robots.txt names'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l ignore-robots -d 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l markdown -d 'Add `markdown`: the content as CommonMark/GFM with absolute links'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l force-refresh -d 'Ignore the cache\'s validators and fetch everything again (a refresh job\'s forceRefresh)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l enqueue -d 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l refresh -d 'Enqueue a refresh job instead of a crawl'
@@ -267,6 +276,39 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l json -d 'Pri
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l url -d 'The URL the HTML came from: the base for links, images and the record\'s url' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l content -d 'Which text each record\'s `text` holds' -r -f -a "main\t'The main content: no navigation, headers, footers, banners, sidebars or comments'
+full\t'Every visible string of the page'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l chunk-size -d 'Add `chunks` of the Markdown, at most N units each, neighbours sharing OVERLAP (default 0)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l chunk-unit -d 'Unit of --chunk-size' -r -f -a "chars\t'Characters (Unicode scalar values)'
+tokens\t'Tokens of --tokenizer'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tokenizer -d 'Token encoding for --chunk-unit tokens' -r -f -a "cl100k_base\t'OpenAI cl100k_base (GPT-4, text-embedding-3)'
+o200k_base\t'OpenAI o200k_base (GPT-4o)'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l output -d 'Page output format' -r -f -a "ndjson\t'One JSON object per page, written as each page is done'
+json\t'One JSON document {"pages": [...], "summary": {...}} at the end'
+markdown\t'Title and URL of each page, then its content as Markdown'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s o -l output-file -d 'Write pages to FILE instead of stdout' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l redis-host -d 'Redis host (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l redis-port -d 'Redis port (used when no URL is given)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l redis-username -d 'Redis ACL user name' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l redis-password -d 'Redis password; prefer the environment variable, a flag shows in `ps`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l redis-db -d 'Redis logical database number' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-ca -d 'CA certificate (PEM) to verify the server with, instead of the public roots' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l markdown -d 'Add `markdown`: the content as CommonMark/GFM with absolute links'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l json -d 'Print machine-readable JSON on stdout'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s V -l version -d 'Print version'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l queue -d 'Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l concurrency -d 'Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l scrape-concurrency -d 'Concurrency of scrape-queue when --concurrency does not set it' -r
@@ -774,27 +816,28 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l json -d 'Print
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "enqueue" -d 'Add a job (or, with --file, many jobs) to a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "stats" -d 'Show job counts per state for queues'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "queues" -d 'List the queues under the prefix'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "jobs" -d 'List jobs of a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "health" -d 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "retry-dead" -d 'Retry failed jobs (BullMQ\'s failed set) or a dead-letter list\'s records'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "cleanup" -d 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "pause" -d 'Pause queues: workers stop taking new jobs (active ones finish)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "resume" -d 'Resume paused queues'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "promote" -d 'Move delayed jobs to waiting now'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "remove" -d 'Remove jobs by id'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "drain" -d 'Remove every waiting (and with --delayed, delayed) job of a queue'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "schedule" -d 'Add, list and remove job schedulers (cron or fixed interval)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "events" -d 'Print queue events (add --follow to keep reading)'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "serve" -d 'Serve the REST API, a WebSocket stream of job events and a live dashboard'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
-complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "enqueue" -d 'Add a job (or, with --file, many jobs) to a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "stats" -d 'Show job counts per state for queues'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "queues" -d 'List the queues under the prefix'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "jobs" -d 'List jobs of a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "job" -d 'Show one job whole: data, options, state, progress, result, logs'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "crawl" -d 'Crawl a site politely and print each page as JSON (no Redis needed)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "extract" -d 'Extract main content, Markdown, metadata and chunks from HTML files or stdin'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "worker" -d 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "health" -d 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "retry-dead" -d 'Retry failed jobs (BullMQ\'s failed set) or a dead-letter list\'s records'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "cleanup" -d 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "pause" -d 'Pause queues: workers stop taking new jobs (active ones finish)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "resume" -d 'Resume paused queues'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "promote" -d 'Move delayed jobs to waiting now'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "remove" -d 'Remove jobs by id'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "drain" -d 'Remove every waiting (and with --delayed, delayed) job of a queue'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "schedule" -d 'Add, list and remove job schedulers (cron or fixed interval)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "events" -d 'Print queue events (add --follow to keep reading)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "serve" -d 'Serve the REST API, a WebSocket stream of job events and a live dashboard'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c queuectl -n "__fish_queuectl_using_subcommand help; and not __fish_seen_subcommand_from enqueue stats queues jobs job crawl extract worker health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "add" -d 'Add or update a job scheduler'
 complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List job schedulers with their next run'
 complete -c queuectl -n "__fish_queuectl_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "remove" -d 'Remove a job scheduler and its next pending iteration (jobs it already produced stay)'

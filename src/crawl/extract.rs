@@ -107,9 +107,14 @@ pub fn extract(html: &str, url: &Url, opts: &ContentOptions) -> Extracted {
         .map(String::from);
     let links = links(&found.hrefs, &base);
     let meta = content::metadata(&doc, &base);
+    let langs = if opts.needs_markdown() {
+        content::code_languages(&doc)
+    } else {
+        content::CodeLanguages::new()
+    };
     let visible = found.text;
     drop(doc);
-    let (text, word_count, markdown) = text_and_markdown(html, &base, visible, opts);
+    let (text, word_count, markdown) = text_and_markdown(html, &base, visible, opts, &langs);
     let chunks = opts
         .chunks
         .map(|spec| content::chunk(markdown.as_deref().unwrap_or_default(), &spec));
@@ -133,6 +138,7 @@ fn text_and_markdown(
     base: &Url,
     visible: Collapser,
     opts: &ContentOptions,
+    langs: &content::CodeLanguages,
 ) -> (String, usize, Option<String>) {
     let main = match opts.mode {
         ContentMode::Main => content::main_content(html, base),
@@ -141,12 +147,12 @@ fn text_and_markdown(
     let want = opts.needs_markdown();
     match main {
         Some(m) => {
-            let md = want.then(|| content::keep_blocks_in(&content::to_markdown(&m.html, base), &m.text));
+            let md = want.then(|| content::keep_blocks_in(&content::to_markdown(&m.html, base, langs), &m.text));
             let words = m.text.split_whitespace().count();
             (m.text, words, md)
         }
         None => {
-            let md = want.then(|| content::to_markdown(html, base));
+            let md = want.then(|| content::to_markdown(html, base, langs));
             (visible.out, visible.words, md)
         }
     }

@@ -2,6 +2,7 @@
 //! language the page names), tables, quotes, emphasis; links and images with
 //! absolute http(s) URLs, empty links dropped, no raw HTML.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use htmd::element_handler::{HandlerResult, Handlers};
@@ -9,9 +10,14 @@ use htmd::options::{BulletListMarker, CodeBlockStyle, HeadingStyle, Options, Tra
 use htmd::{Element, HtmlToMarkdown};
 use url::Url;
 
-/// Converts an HTML fragment or document to Markdown; relative URLs resolve against `base`.
-pub fn to_markdown(html: &str, base: &Url) -> String {
-    let (links, images) = (base.clone(), base.clone());
+/// The language of each code block in the original page, by its first line:
+/// extractors return the content without the classes that name it.
+pub type CodeLanguages = HashMap<String, String>;
+
+/// Converts an HTML fragment or document to Markdown; relative URLs resolve
+/// against `base`; a code block without a language class takes the one `langs` has for it.
+pub fn to_markdown(html: &str, base: &Url, langs: &CodeLanguages) -> String {
+    let (links, images, langs) = (base.clone(), base.clone(), langs.clone());
     let converter = HtmlToMarkdown::builder()
         .options(Options {
             heading_style: HeadingStyle::Atx,
@@ -28,7 +34,7 @@ pub fn to_markdown(html: &str, base: &Url) -> String {
         ])
         .add_handler(vec!["a"], move |h: &dyn Handlers, e: Element| anchor(h, e, &links))
         .add_handler(vec!["img"], move |_: &dyn Handlers, e: Element| image(e, &images))
-        .add_handler(vec!["pre"], pre)
+        .add_handler(vec!["pre"], move |h: &dyn Handlers, e: Element| pre(h, e, &langs))
         .build();
     normalise(&converter.convert(html).unwrap_or_default())
 }
@@ -72,13 +78,27 @@ fn image(e: Element, base: &Url) -> Option<HandlerResult> {
 }
 
 /// A `<pre>` is a fenced block, whether or not it wraps a `<code>`.
-fn pre(h: &dyn Handlers, e: Element) -> Option<HandlerResult> {
+fn pre(h: &dyn Handlers, e: Element, langs: &CodeLanguages) -> Option<HandlerResult> {
     let inner = h.walk_children(e.node).content;
     let body = inner.trim_matches('\n');
-    if body.trim_start().starts_with("```") || body.trim().is_empty() {
-        return Some(format!("\n\n{body}\n\n").into());
+    if body.trim().is_empty() {
+        return Some("".into());
     }
-    let lang = attr(&e, "class").and_then(language).unwrap_or_default();
+    if let Some(fenced) = body.trim_start().strip_prefix("```") {
+        // Fenced by the <code> handler; add the language when it found none.
+        let (info, code) = fenced.split_once('\n').unwrap_or((fenced, ""));
+        let known = (info.trim_start_matches('`').is_empty())
+            .then(|| langs.get(&first_line(code)))
+            .flatten();
+        return Some(match known {
+            Some(lang) => format!("\n\n```{info}{lang}\n{code}\n\n").into(),
+            None => format!("\n\n{body}\n\n").into(),
+        });
+    }
+    let lang = attr(&e, "class")
+        .and_then(language)
+        .or_else(|| langs.get(&first_line(body)).cloned())
+        .unwrap_or_default();
     let longest_run = body
         .split(|c| c != '`')
         .map(str::len)
@@ -88,8 +108,43 @@ fn pre(h: &dyn Handlers, e: Element) -> Option<HandlerResult> {
     Some(format!("\n\n{fence}{lang}\n{body}\n{fence}\n\n").into())
 }
 
+static PRE: LazyLock<scraper::Selector> =
+    LazyLock::new(|| scraper::Selector::parse("pre").expect("static selector"));
+
+/// Languages of the page's code blocks, named by a class on the `<pre>`, its
+/// `<code>` or the two elements around it (Sphinx: `div.highlight-python3`).
+pub fn code_languages(doc: &scraper::Html) -> CodeLanguages {
+    let mut langs = CodeLanguages::new();
+    for pre in doc.select(&PRE) {
+        let code = pre
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|c| c.value().name() == "code");
+        let around = pre.ancestors().filter_map(scraper::ElementRef::wrap).take(2);
+        let lang = code
+            .into_iter()
+            .chain(std::iter::once(pre))
+            .chain(around)
+            .find_map(|e| e.value().attr("class").and_then(language));
+        if let Some(lang) = lang {
+            let key = first_line(&pre.text().collect::<String>());
+            langs.entry(key).or_insert(lang);
+        }
+    }
+    langs
+}
+
+/// The key of a code block: its first non-blank line, trimmed.
+pub fn first_line(code: &str) -> String {
+    code.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The language a class list names: `language-x`, `lang-x`, `highlight-x`, `brush: x`.
-fn language(class: &str) -> Option<String> {
+pub fn language(class: &str) -> Option<String> {
     let mut words = class.split_whitespace();
     let named = words.find_map(|c| {
         ["language-", "lang-", "highlight-", "brush:"]
@@ -107,6 +162,11 @@ static IMAGE: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("static regex"));
 static LINK_TARGET: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\]\([^)]*\)").expect("static regex"));
+/// Syntax lines and markers whose words are not the content's: code fences with
+/// their language, list item numbers.
+static SYNTAX: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?m)^\s*(?:`{3,}.*$|(?:[-*+]|\d+[.)])\s)").expect("static regex")
+});
 static ESCAPE: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\\([[:punct:]])").expect("static regex"));
 
@@ -121,6 +181,7 @@ pub fn keep_blocks_in(md: &str, text: &str) -> String {
         .filter(|block| {
             let plain = IMAGE.replace_all(block, "");
             let plain = LINK_TARGET.replace_all(&plain, "]");
+            let plain = SYNTAX.replace_all(&plain, "");
             let plain = ESCAPE.replace_all(&plain, "$1");
             let w = words(&plain);
             w.is_empty() || haystack.contains(&format!(" {} ", w.join(" ")))
@@ -190,7 +251,7 @@ mod tests {
     use super::*;
 
     fn md(html: &str) -> String {
-        to_markdown(html, &Url::parse("https://a.test/docs/page.html").unwrap())
+        to_markdown(html, &Url::parse("https://a.test/docs/page.html").unwrap(), &CodeLanguages::new())
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 pub use chunk::{chunk, Chunk, ChunkError, ChunkSpec, ChunkUnit};
 pub use main_content::main_content;
-pub use markdown::{keep_blocks_in, to_markdown};
+pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
 pub use metadata::{metadata, Metadata};
 
 /// Which text a page record's `text` holds.
