@@ -40,9 +40,9 @@ pub use serve::ServeArgs;
 use serve::SERVE_AFTER_HELP;
 
 use crawl::CRAWL_AFTER_HELP;
+pub use crawl::{CrawlArgs, CrawlFormat};
 use extract::EXTRACT_AFTER_HELP;
 pub use extract::{ChunkUnitArg, ContentArg, ContentArgs, ExtractArgs, TokenizerArg};
-pub use crawl::{CrawlArgs, CrawlFormat};
 use worker::WORKER_AFTER_HELP;
 pub use worker::{parse_duration_or_ms, JobMetricsArg, WorkerArgs};
 

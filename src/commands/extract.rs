@@ -87,8 +87,7 @@ fn inputs(files: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
             if f.as_os_str() == "-" {
                 return Ok(Input::Stdin);
             }
-            let meta = std::fs::metadata(f)
-                .or_else(|e| usage(format!("{}: {e}", f.display())))?;
+            let meta = std::fs::metadata(f).or_else(|e| usage(format!("{}: {e}", f.display())))?;
             if !meta.is_file() {
                 return usage(format!("{}: not a regular file", f.display()));
             }

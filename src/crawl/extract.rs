@@ -147,7 +147,9 @@ fn text_and_markdown(
     let want = opts.needs_markdown();
     match main {
         Some(m) => {
-            let md = want.then(|| content::keep_blocks_in(&content::to_markdown(&m.html, base, langs), &m.text));
+            let md = want.then(|| {
+                content::keep_blocks_in(&content::to_markdown(&m.html, base, langs), &m.text)
+            });
             let words = m.text.split_whitespace().count();
             (m.text, words, md)
         }

@@ -26,8 +26,8 @@ use serde::Serialize;
 use url::Url;
 
 pub use cache::CacheError;
-pub use extract::local_page;
 pub use content::{Chunk, ChunkError, ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
+pub use extract::local_page;
 pub use guard::{guard, is_public, GuardError};
 pub use robots::product_token;
 

@@ -11,7 +11,9 @@ use crate::support::Cmd;
 const BENCH_F1: f64 = 0.969;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extract")
+        .join(name)
 }
 
 /// The page record `extract` prints for a fixture.
@@ -50,13 +52,29 @@ fn docs_page_keeps_code_tables_and_sections_without_navigation() {
     let md = text(&page, "markdown");
     assert!(md.starts_with("# Configuring the widget"), "{md}");
     assert!(md.contains("\n## Installation\n"), "{md}");
-    assert!(md.contains("```bash\npip install widget\nwidget --version\n```"), "{md}");
+    assert!(
+        md.contains("```bash\npip install widget\nwidget --version\n```"),
+        "{md}"
+    );
     assert!(md.contains("```python\nimport widget\n"), "{md}");
-    let cells = md.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-    assert!(cells.contains("| Option | Default | Meaning |\n| --"), "{md}");
-    assert!(cells.contains("| retries | 3 | Attempts before giving up |"), "{md}");
+    let cells = md
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        cells.contains("| Option | Default | Meaning |\n| --"),
+        "{md}"
+    );
+    assert!(
+        cells.contains("| retries | 3 | Attempts before giving up |"),
+        "{md}"
+    );
     assert!(md.contains("> Note: values are read once"), "{md}");
-    assert!(md.contains("[downloads page](https://site.test/downloads/index.html)"), "{md}");
+    assert!(
+        md.contains("[downloads page](https://site.test/downloads/index.html)"),
+        "{md}"
+    );
     assert!(md.contains("`widget.toml`"), "{md}");
     let body = text(&page, "text");
     for section in ["Installation", "Options", "restart the service"] {
@@ -77,15 +95,27 @@ fn news_article_has_its_metadata_and_no_related_or_comments() {
     assert_eq!(page["publishedAt"], "2024-05-14T08:30:00+00:00");
     assert_eq!(page["siteName"], "The Daily Example");
     assert_eq!(page["image"], "https://site.test/media/park.jpg");
-    assert_eq!(page["title"], "City opens new riverside park | The Daily Example");
+    assert_eq!(
+        page["title"],
+        "City opens new riverside park | The Daily Example"
+    );
     let md = text(&page, "markdown");
     assert!(md.contains("## A long project"), "{md}");
-    assert!(md.contains("*change how residents use the waterfront*"), "{md}");
+    assert!(
+        md.contains("*change how residents use the waterfront*"),
+        "{md}"
+    );
     assert!(md.contains("> “We wanted a place"), "{md}");
-    assert!(md.contains("[full planning report](https://site.test/reports/park-plan.pdf)"), "{md}");
+    assert!(
+        md.contains("[full planning report](https://site.test/reports/park-plan.pdf)"),
+        "{md}"
+    );
     for hay in [&md, &text(&page, "text")] {
         assert_absent(hay, &CHROME);
-        assert_absent(hay, &["Related stories", "Bridge repairs", "Great news for the"]);
+        assert_absent(
+            hay,
+            &["Related stories", "Bridge repairs", "Great news for the"],
+        );
     }
 }
 
@@ -95,11 +125,21 @@ fn help_answer_keeps_its_numbered_steps() {
     assert_eq!(page["lang"], "de");
     assert_eq!(page["siteName"], "Example Help Centre");
     let md = text(&page, "markdown");
-    assert!(md.contains("1. Open the sign-in page and choose **Forgot password**."), "{md}");
+    assert!(
+        md.contains("1. Open the sign-in page and choose **Forgot password**."),
+        "{md}"
+    );
     assert!(md.contains("3. Open the email we send"), "{md}");
     assert!(md.contains("check your spam folder"), "{md}");
     assert_absent(&md, &CHROME);
-    assert_absent(&md, &["Was this article helpful", "Related articles", "Search the help centre"]);
+    assert_absent(
+        &md,
+        &[
+            "Was this article helpful",
+            "Related articles",
+            "Search the help centre",
+        ],
+    );
 }
 
 #[test]
@@ -118,7 +158,10 @@ fn list_page_keeps_its_nested_list() {
     let page = record("list.html", &[]);
     let md = text(&page, "markdown");
     assert!(md.contains("- Update the changelog"), "{md}");
-    assert!(md.contains("\n  - Check the integration tests against the oldest"), "{md}");
+    assert!(
+        md.contains("\n  - Check the integration tests against the oldest"),
+        "{md}"
+    );
     assert!(md.contains("- Publish the artefacts"), "{md}");
     assert_absent(&md, &CHROME);
 }
@@ -127,7 +170,12 @@ fn list_page_keeps_its_nested_list() {
 fn content_full_keeps_every_visible_string() {
     let page = record("news.html", &["--content", "full"]);
     let body = text(&page, "text");
-    for s in ["Pricing", "Related stories", "Great news for the", "A long project"] {
+    for s in [
+        "Pricing",
+        "Related stories",
+        "Great news for the",
+        "A long project",
+    ] {
         assert!(body.contains(s), "{s} missing:\n{body}");
     }
 }
@@ -142,7 +190,10 @@ fn chunks_stay_within_the_size_and_carry_heading_paths() {
         for (i, c) in chunks.iter().enumerate() {
             let body = c["text"].as_str().unwrap();
             assert_eq!(c["index"], i);
-            let (start, end) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(md[start..end].iter().collect::<String>(), body);
             if unit == "chars" {
                 assert!(body.chars().count() <= 120, "{body}");
@@ -155,7 +206,10 @@ fn chunks_stay_within_the_size_and_carry_heading_paths() {
             .iter()
             .find(|c| c["text"].as_str().unwrap().contains("| timeout"))
             .expect("a chunk with the table");
-        assert_eq!(table["headings"], serde_json::json!(["Configuring the widget", "Options"]));
+        assert_eq!(
+            table["headings"],
+            serde_json::json!(["Configuring the widget", "Options"])
+        );
     }
 }
 
@@ -168,8 +222,18 @@ fn stdin_and_gzip_files_give_the_same_record() {
     std::io::Write::write_all(&mut enc, &html).unwrap();
     std::fs::write(&gz, enc.finish().unwrap()).unwrap();
     let url = "https://site.test/section/help.html";
-    let from_stdin = Cmd::new().args(["extract", "-", "--url", url]).stdin(html).run().ok().json();
-    let from_gz = Cmd::new().args(["extract", "--url", url]).arg_path_plain(&gz).run().ok().json();
+    let from_stdin = Cmd::new()
+        .args(["extract", "-", "--url", url])
+        .stdin(html)
+        .run()
+        .ok()
+        .json();
+    let from_gz = Cmd::new()
+        .args(["extract", "--url", url])
+        .arg_path_plain(&gz)
+        .run()
+        .ok()
+        .json();
     assert_eq!(from_stdin, from_gz);
     assert!(text(&from_stdin, "text").starts_with("If you have forgotten your password"));
 }
@@ -190,14 +254,26 @@ fn markdown_output_renders_each_page() {
 
 #[test]
 fn bad_inputs_fail_before_printing() {
-    let missing = Cmd::new().args(["extract", "/nonexistent/page.html"]).run().fails_with(2);
+    let missing = Cmd::new()
+        .args(["extract", "/nonexistent/page.html"])
+        .run()
+        .fails_with(2);
     assert!(missing.stdout.is_empty());
     let two_stdin = Cmd::new().args(["extract", "-", "-"]).run().fails_with(2);
     assert!(two_stdin.stderr.contains("stdin"));
-    Cmd::new().args(["extract", "--url", "ftp://x/"]).run().fails_with(2);
+    Cmd::new()
+        .args(["extract", "--url", "ftp://x/"])
+        .run()
+        .fails_with(2);
     let overlap = Cmd::new().args(["extract", "--chunk-size", "10:10"]).run();
     assert_eq!(overlap.code, 2);
-    assert!(overlap.stderr.contains("must be smaller than the chunk size"), "{}", overlap.stderr);
+    assert!(
+        overlap
+            .stderr
+            .contains("must be smaller than the chunk size"),
+        "{}",
+        overlap.stderr
+    );
 }
 
 /// The benchmark beside the repository, as CI has it (`<repo>/../shared`).
@@ -215,7 +291,8 @@ fn bench_dir() -> PathBuf {
 fn main_content_benchmark_scores_at_least_the_reported_f1() {
     let bench = bench_dir();
     let truth: Value =
-        serde_json::from_str(&std::fs::read_to_string(bench.join("ground-truth.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(bench.join("ground-truth.json")).unwrap())
+            .unwrap();
     let mut pred = serde_json::Map::new();
     for (id, item) in truth.as_object().unwrap() {
         let page = Cmd::new()
@@ -224,7 +301,10 @@ fn main_content_benchmark_scores_at_least_the_reported_f1() {
             .run()
             .ok()
             .json();
-        pred.insert(id.clone(), serde_json::json!({ "articleBody": page["text"] }));
+        pred.insert(
+            id.clone(),
+            serde_json::json!({ "articleBody": page["text"] }),
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     let pred_path = dir.path().join("pred.json");
@@ -243,6 +323,14 @@ fn main_content_benchmark_scores_at_least_the_reported_f1() {
         .nth(1)
         .and_then(|s| s.split_whitespace().next())
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("score.py printed no F1: {line} {}", String::from_utf8_lossy(&out.stderr)));
-    assert!(f1 >= BENCH_F1 - 0.005, "F1 {f1} fell below {BENCH_F1} - 0.005: {line}");
+        .unwrap_or_else(|| {
+            panic!(
+                "score.py printed no F1: {line} {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+    assert!(
+        f1 >= BENCH_F1 - 0.005,
+        "F1 {f1} fell below {BENCH_F1} - 0.005: {line}"
+    );
 }

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
-use text_splitter::{ChunkConfig, ChunkSizer, Characters, MarkdownSplitter};
+use text_splitter::{Characters, ChunkConfig, ChunkSizer, MarkdownSplitter};
 
 /// How chunk length is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -107,9 +107,13 @@ mod tests {
     #[test]
     fn readability_wins_only_when_a_short_subset() {
         let article = "one two three four five six seven eight nine ten";
-        let boiler = format!("{article} menu home about contact login signup share tweet more links here");
+        let boiler =
+            format!("{article} menu home about contact login signup share tweet more links here");
         assert!(prefer_readability(&boiler, article));
         assert!(!prefer_readability(article, article), "not shorter");
-        assert!(!prefer_readability(&boiler, "alpha beta gamma delta epsilon"), "not a subset");
+        assert!(
+            !prefer_readability(&boiler, "alpha beta gamma delta epsilon"),
+            "not a subset"
+        );
     }
 }

@@ -29,12 +29,18 @@ pub fn to_markdown(html: &str, base: &Url, langs: &CodeLanguages) -> String {
             ..Options::default()
         })
         .skip_tags(vec![
-            "script", "style", "noscript", "template", "svg", "iframe", "object", "button",
-            "form", "input", "select", "textarea", "nav", "head",
+            "script", "style", "noscript", "template", "svg", "iframe", "object", "button", "form",
+            "input", "select", "textarea", "nav", "head",
         ])
-        .add_handler(vec!["a"], move |h: &dyn Handlers, e: Element| anchor(h, e, &links))
-        .add_handler(vec!["img"], move |_: &dyn Handlers, e: Element| image(e, &images))
-        .add_handler(vec!["pre"], move |h: &dyn Handlers, e: Element| pre(h, e, &langs))
+        .add_handler(vec!["a"], move |h: &dyn Handlers, e: Element| {
+            anchor(h, e, &links)
+        })
+        .add_handler(vec!["img"], move |_: &dyn Handlers, e: Element| {
+            image(e, &images)
+        })
+        .add_handler(vec!["pre"], move |h: &dyn Handlers, e: Element| {
+            pre(h, e, &langs)
+        })
         .build();
     normalise(&converter.convert(html).unwrap_or_default())
 }
@@ -99,11 +105,7 @@ fn pre(h: &dyn Handlers, e: Element, langs: &CodeLanguages) -> Option<HandlerRes
         .and_then(language)
         .or_else(|| langs.get(&first_line(body)).cloned())
         .unwrap_or_default();
-    let longest_run = body
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest_run = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run.max(2) + 1);
     Some(format!("\n\n{fence}{lang}\n{body}\n{fence}\n\n").into())
 }
@@ -120,7 +122,10 @@ pub fn code_languages(doc: &scraper::Html) -> CodeLanguages {
             .children()
             .filter_map(scraper::ElementRef::wrap)
             .find(|c| c.value().name() == "code");
-        let around = pre.ancestors().filter_map(scraper::ElementRef::wrap).take(2);
+        let around = pre
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .take(2);
         let lang = code
             .into_iter()
             .chain(std::iter::once(pre))
@@ -251,21 +256,33 @@ mod tests {
     use super::*;
 
     fn md(html: &str) -> String {
-        to_markdown(html, &Url::parse("https://a.test/docs/page.html").unwrap(), &CodeLanguages::new())
+        to_markdown(
+            html,
+            &Url::parse("https://a.test/docs/page.html").unwrap(),
+            &CodeLanguages::new(),
+        )
     }
 
     #[test]
     fn structure_links_and_code() {
-        let out = md(r#"<h2>Usage</h2><p>See <a href="../x?a=(1)">the <em>guide</em></a>
+        let out = md(
+            r#"<h2>Usage</h2><p>See <a href="../x?a=(1)">the <em>guide</em></a>
             <a href="/empty"> </a><a href="javascript:void(0)">js</a>.</p>
             <ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>
             <pre class="language-python">print("hi")</pre>
-            <div><pre>plain</pre></div><img src="i.png" alt="An [image]"><span style="x">raw</span>"#);
-        assert!(out.starts_with("## Usage\n\nSee [the *guide*](https://a.test/x?a=%281%29) js."), "{out}");
+            <div><pre>plain</pre></div><img src="i.png" alt="An [image]"><span style="x">raw</span>"#,
+        );
+        assert!(
+            out.starts_with("## Usage\n\nSee [the *guide*](https://a.test/x?a=%281%29) js."),
+            "{out}"
+        );
         assert!(out.contains("- one\n  - nested\n- two"), "{out}");
         assert!(out.contains("```python\nprint(\"hi\")\n```"), "{out}");
         assert!(out.contains("```\nplain\n```"), "{out}");
-        assert!(out.contains("![An image](https://a.test/docs/i.png)"), "{out}");
+        assert!(
+            out.contains("![An image](https://a.test/docs/i.png)"),
+            "{out}"
+        );
         assert!(!out.contains('<'), "{out}");
     }
 
@@ -281,7 +298,10 @@ mod tests {
 
     #[test]
     fn languages_from_classes() {
-        assert_eq!(language("highlight-python3 notranslate").as_deref(), Some("python3"));
+        assert_eq!(
+            language("highlight-python3 notranslate").as_deref(),
+            Some("python3")
+        );
         assert_eq!(language("brush:js").as_deref(), Some("js"));
         assert_eq!(language("plain"), None);
     }

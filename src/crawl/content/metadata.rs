@@ -189,7 +189,11 @@ fn iso_date(s: &str) -> Option<String> {
             return Some(d.to_rfc3339());
         }
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, format) {
             return Some(d.format("%Y-%m-%dT%H:%M:%S").to_string());
         }
@@ -205,7 +209,10 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> Metadata {
-        metadata(&Html::parse_document(html), &Url::parse("https://a.test/x/").unwrap())
+        metadata(
+            &Html::parse_document(html),
+            &Url::parse("https://a.test/x/").unwrap(),
+        )
     }
 
     #[test]
