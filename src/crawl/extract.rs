@@ -140,8 +140,11 @@ fn text_and_markdown(
     opts: &ContentOptions,
     langs: &content::CodeLanguages,
 ) -> (String, usize, Option<String>) {
+    // Main content never has more words than the page shows; when it does, the
+    // extractor has stitched fallbacks together (tiny pages) and the page is kept whole.
     let main = match opts.mode {
-        ContentMode::Main => content::main_content(html, base),
+        ContentMode::Main => content::main_content(html, base)
+            .filter(|m| m.text.split_whitespace().count() <= visible.words),
         ContentMode::Full => None,
     };
     let want = opts.needs_markdown();
