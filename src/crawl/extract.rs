@@ -140,11 +140,11 @@ fn text_and_markdown(
     opts: &ContentOptions,
     langs: &content::CodeLanguages,
 ) -> (String, usize, Option<String>) {
-    // Main content never has more words than the page shows; when it does, the
+    // Main content never has more letters than the page shows; when it does, the
     // extractor has stitched fallbacks together (tiny pages) and the page is kept whole.
     let main = match opts.mode {
         ContentMode::Main => content::main_content(html, base)
-            .filter(|m| m.text.split_whitespace().count() <= visible.words),
+            .filter(|m| non_space_chars(&m.text) <= non_space_chars(&visible.out)),
         ContentMode::Full => None,
     };
     let want = opts.needs_markdown();
@@ -285,6 +285,10 @@ fn walk(doc: &Html) -> Found<'_> {
         stack.extend(node.children().rev().map(|c| (c, false)));
     }
     found
+}
+
+fn non_space_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 fn collapse(s: &str) -> String {

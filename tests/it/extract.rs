@@ -276,6 +276,53 @@ fn bad_inputs_fail_before_printing() {
     );
 }
 
+#[test]
+fn python_docs_page_keeps_its_whole_body_and_no_sphinx_chrome() {
+    let page = Path::new("/usr/share/doc/python3-doc/html/library/json.html");
+    assert!(
+        page.is_file(),
+        "{} is missing; install it with `apt-get install python3-doc`",
+        page.display()
+    );
+    let rec = Cmd::new()
+        .args([
+            "extract",
+            "--markdown",
+            "--url",
+            "https://docs.python.org/3/library/json.html",
+        ])
+        .arg_path_plain(page)
+        .run()
+        .ok()
+        .json();
+    let (body, md) = (text(&rec, "text"), text(&rec, "markdown"));
+    for section in [
+        "Basic Usage",
+        "Encoders and Decoders",
+        "Standard Compliance and Interoperability",
+        "Implementation Limitations",
+        "Command Line Interface",
+        ">>> import json",
+    ] {
+        assert!(
+            body.contains(section) && md.contains(section),
+            "{section} missing"
+        );
+    }
+    for hay in [&body, &md] {
+        assert_absent(
+            hay,
+            &["Previous topic", "Navigation", "Show Source", "© Copyright"],
+        );
+    }
+    assert!(
+        md.contains(
+            "```python3\n>>> import json\n>>> json.dumps(['foo', {'bar': ('baz', None, 1.0, 2)}])"
+        ),
+        "{md}"
+    );
+}
+
 /// The benchmark beside the repository, as CI has it (`<repo>/../shared`).
 fn bench_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/extract-bench");

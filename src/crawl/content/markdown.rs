@@ -178,7 +178,7 @@ static ESCAPE: LazyLock<regex::Regex> =
 /// Keeps the Markdown blocks whose words are in `text` (in order), so the
 /// Markdown says what the extracted text says: the content HTML an extractor
 /// returns can hold blocks its text left out (bylines, "Previous | Next").
-/// Blocks without words (images, rules) are kept.
+/// Code blocks and blocks without words (images, rules) are kept.
 pub fn keep_blocks_in(md: &str, text: &str) -> String {
     let haystack = format!(" {} ", words(text).join(" "));
     let kept: Vec<&str> = blocks(md)
@@ -189,7 +189,10 @@ pub fn keep_blocks_in(md: &str, text: &str) -> String {
             let plain = SYNTAX.replace_all(&plain, "");
             let plain = ESCAPE.replace_all(&plain, "$1");
             let w = words(&plain);
-            w.is_empty() || haystack.contains(&format!(" {} ", w.join(" ")))
+            // Code is kept whole: extractors' text spaces highlighted tokens apart.
+            block.starts_with("```")
+                || w.is_empty()
+                || haystack.contains(&format!(" {} ", w.join(" ")))
         })
         .collect();
     kept.join("\n\n")
