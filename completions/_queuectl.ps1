@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List jobs of a queue')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Show one job whole: data, options, state, progress, result, logs')
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Crawl a site politely and print each page as JSON (no Redis needed)')
+            [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract main content, Markdown, metadata and chunks from HTML files or stdin')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable')
             [CompletionResult]::new('retry-dead', 'retry-dead', [CompletionResultType]::ParameterValue, 'Retry failed jobs (BullMQ''s failed set) or a dead-letter list''s records')
@@ -259,6 +260,10 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'User-Agent header; its first word is the robots.txt product token')
             [CompletionResult]::new('--http-connect-timeout', '--http-connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to a web server after this long')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one request after this long')
+            [CompletionResult]::new('--content', '--content', [CompletionResultType]::ParameterName, 'Which text each record''s `text` holds')
+            [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Add `chunks` of the Markdown, at most N units each, neighbours sharing OVERLAP (default 0)')
+            [CompletionResult]::new('--chunk-unit', '--chunk-unit', [CompletionResultType]::ParameterName, 'Unit of --chunk-size')
+            [CompletionResult]::new('--tokenizer', '--tokenizer', [CompletionResultType]::ParameterName, 'Token encoding for --chunk-unit tokens')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Page output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write pages to FILE instead of stdout')
             [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'Write pages to FILE instead of stdout')
@@ -287,11 +292,46 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--no-sitemaps', '--no-sitemaps', [CompletionResultType]::ParameterName, 'Do not queue the pages listed in the sitemaps that robots.txt names')
             [CompletionResult]::new('--ignore-robots', '--ignore-robots', [CompletionResultType]::ParameterName, 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)')
             [CompletionResult]::new('--deny-private-networks', '--deny-private-networks', [CompletionResultType]::ParameterName, 'Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback, private, CGNAT, link-local, unique-local, multicast or other non-public address, checked on the address connected to [default: local sites may be crawled]')
+            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Add `markdown`: the content as CommonMark/GFM with absolute links')
             [CompletionResult]::new('--force-refresh', '--force-refresh', [CompletionResultType]::ParameterName, 'Ignore the cache''s validators and fetch everything again (a refresh job''s forceRefresh)')
             [CompletionResult]::new('--enqueue', '--enqueue', [CompletionResultType]::ParameterName, 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Enqueue a refresh job instead of a crawl')
             [CompletionResult]::new('--new-customer', '--new-customer', [CompletionResultType]::ParameterName, 'The customer is new (priority high)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'queuectl;extract' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the HTML came from: the base for links, images and the record''s url')
+            [CompletionResult]::new('--content', '--content', [CompletionResultType]::ParameterName, 'Which text each record''s `text` holds')
+            [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Add `chunks` of the Markdown, at most N units each, neighbours sharing OVERLAP (default 0)')
+            [CompletionResult]::new('--chunk-unit', '--chunk-unit', [CompletionResultType]::ParameterName, 'Unit of --chunk-size')
+            [CompletionResult]::new('--tokenizer', '--tokenizer', [CompletionResultType]::ParameterName, 'Token encoding for --chunk-unit tokens')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Page output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write pages to FILE instead of stdout')
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'Write pages to FILE instead of stdout')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')
+            [CompletionResult]::new('--redis-port', '--redis-port', [CompletionResultType]::ParameterName, 'Redis port (used when no URL is given)')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'Redis ACL user name')
+            [CompletionResult]::new('--redis-password', '--redis-password', [CompletionResultType]::ParameterName, 'Redis password; prefer the environment variable, a flag shows in `ps`')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis logical database number')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the public roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS; needs --tls-key')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS; needs --tls-cert')
+            [CompletionResult]::new('--cluster-nodes', '--cluster-nodes', [CompletionResultType]::ParameterName, 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
+            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Add `markdown`: the content as CommonMark/GFM with absolute links')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
@@ -942,6 +982,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List jobs of a queue')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Show one job whole: data, options, state, progress, result, logs')
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Crawl a site politely and print each page as JSON (no Redis needed)')
+            [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract main content, Markdown, metadata and chunks from HTML files or stdin')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable')
             [CompletionResult]::new('retry-dead', 'retry-dead', [CompletionResultType]::ParameterValue, 'Retry failed jobs (BullMQ''s failed set) or a dead-letter list''s records')
@@ -975,6 +1016,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;help;crawl' {
+            break
+        }
+        'queuectl;help;extract' {
             break
         }
         'queuectl;help;worker' {

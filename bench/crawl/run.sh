@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/crawl/run.sh [RUNS=5]
-# Crawl benchmark for issue 3: queuectl crawl vs wget --recursive on the same 2,001-page
+# Crawl benchmark for issue 3: queuectl crawl (main content and Markdown on) vs wget --recursive on the same 2,001-page
 # static site, served by a PRIVATE nginx on 127.0.0.1 (a free port, its own config and temp
 # dir, stopped by a trap). Runs are interleaved and the order alternates. Prints a markdown
 # summary (also bench/results/crawl/summary.md); raw JSON lines are appended to
@@ -259,7 +259,7 @@ measure() {
     rm -f "$target"
     b0="$(busy_ticks)"; n0="$(nginx_ticks)"; t0="$(date +%s%N)"
     /usr/bin/time -o "$tf" -f '%e %U %S %M' "$QUEUECTL" crawl "$URL" \
-      --delay 0 --host-concurrency 16 --concurrency 16 --max-pages 5000 --max-depth 50 --json \
+      --delay 0 --host-concurrency 16 --concurrency 16 --max-pages 5000 --max-depth 50 --json --markdown \
       >"$target" 2>"$ef" || rc=$?
     t1="$(date +%s%N)"; n1="$(nginx_ticks)"; b1="$(busy_ticks)"
   else

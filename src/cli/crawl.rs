@@ -23,8 +23,10 @@ one thread per core at most; links, queued URLs, sitemap files and sitemap entri
 the --max-* flags below, and the summary's \"limits\" says which were reached.
 
 Output: one JSON object per page (url, finalUrl, status, title, description,
-text, links, depth, contentHash, error, ...); a summary on stderr, and with
---json a last line {\"summary\": {...}}.
+canonical, lang, author, publishedAt, siteName, image, text, links, depth,
+contentHash, error, ...; markdown and chunks when asked for); a summary on
+stderr, and with --json a last line {\"summary\": {...}}. `text` is the main
+content (--content full: every visible string).
 
 Exit codes: 0 when every seed was fetched; 4 when a seed failed or robots.txt
 refused it; 2 for an invalid URL or flag.
@@ -33,6 +35,7 @@ Examples:
   queuectl crawl https://example.com --max-pages 5
   queuectl crawl https://example.com/docs/ --include '^/docs/' -o docs.ndjson
   queuectl crawl https://example.com --cache crawl-cache.json
+  queuectl crawl https://example.com/docs/ --markdown --chunk-size 512:64 --chunk-unit tokens
   queuectl crawl https://example.com --enqueue --customer acme --tier premium";
 
 fn max_queued_help() -> String {
@@ -49,7 +52,7 @@ pub enum CrawlFormat {
     Ndjson,
     /// One JSON document {"pages": [...], "summary": {...}} at the end
     Json,
-    /// Title, URL and visible text of each page
+    /// Title and URL of each page, then its content as Markdown
     Markdown,
 }
 
@@ -150,6 +153,9 @@ pub struct CrawlArgs {
     /// Give up on one request after this long
     #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub request_timeout: Duration,
+
+    #[command(flatten)]
+    pub content: super::ContentArgs,
 
     /// Page output format
     #[arg(long, value_enum, default_value_t = CrawlFormat::Ndjson, value_name = "FORMAT", help_heading = "Crawl output")]

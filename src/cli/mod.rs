@@ -14,6 +14,7 @@ mod cleanup;
 mod control;
 mod crawl;
 mod events;
+mod extract;
 mod health;
 mod ops;
 mod retry;
@@ -40,6 +41,8 @@ use serve::SERVE_AFTER_HELP;
 
 use crawl::CRAWL_AFTER_HELP;
 pub use crawl::{CrawlArgs, CrawlFormat};
+use extract::EXTRACT_AFTER_HELP;
+pub use extract::{ChunkUnitArg, ContentArg, ContentArgs, ExtractArgs, TokenizerArg};
 use worker::WORKER_AFTER_HELP;
 pub use worker::{parse_duration_or_ms, JobMetricsArg, WorkerArgs};
 
@@ -168,6 +171,9 @@ pub enum Command {
     /// Crawl a site politely and print each page as JSON (no Redis needed)
     #[command(after_help = CRAWL_AFTER_HELP)]
     Crawl(Box<CrawlArgs>),
+    /// Extract main content, Markdown, metadata and chunks from HTML files or stdin
+    #[command(after_help = EXTRACT_AFTER_HELP)]
+    Extract(Box<ExtractArgs>),
     /// Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)
     #[command(after_help = WORKER_AFTER_HELP)]
     Worker(Box<WorkerArgs>),

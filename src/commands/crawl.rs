@@ -7,11 +7,11 @@ use regex::Regex;
 use serde_json::{json, value::RawValue};
 use url::Url;
 
-use super::{wait, Ctx};
+use super::{extract::content_options, wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
 use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limits, Page};
 use crate::error::{usage, Exit};
-use crate::output::{escape, DataSink, Printer, Progress};
+use crate::output::{page_markdown, DataSink, Printer, Progress};
 use crate::queues::add;
 use crate::queues::input::{self, FlagInputs};
 use crate::queues::now_ms;
@@ -98,6 +98,7 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         max_queued: args.max_queued,
         max_sitemaps: args.max_sitemaps,
         max_sitemap_urls: args.max_sitemap_urls,
+        content: content_options(&args.content, args.output),
         ..CrawlOptions::default()
     })
 }
@@ -159,7 +160,7 @@ impl<'a> Pages<'a> {
                 self.kept.push(page.clone());
                 Ok(())
             }
-            CrawlFormat::Markdown => self.sink.text(&markdown(page)),
+            CrawlFormat::Markdown => self.sink.text(&page_markdown(page)),
         }
     }
 
@@ -182,26 +183,6 @@ impl<'a> Pages<'a> {
         }
         self.sink.finish().context("writing pages")
     }
-}
-
-/// One page as markdown; the sink escapes control characters, and the title
-/// and error are escaped as single lines so they cannot add markdown lines.
-fn markdown(page: &Page) -> String {
-    let title = escape::line(page.title.as_deref().unwrap_or(&page.final_url));
-    let status = page.status.map_or("-".to_string(), |s| s.to_string());
-    let mut md = format!(
-        "# {title}\n\n<{}> · status {status} · depth {}\n\n",
-        page.final_url, page.depth
-    );
-    if let Some(err) = &page.error {
-        md.push_str(&format!("Error: {}\n\n", escape::line(err)));
-    }
-    if let Some(text) = page.text.as_deref().filter(|t| !t.is_empty()) {
-        md.push_str(text);
-        md.push_str("\n\n");
-    }
-    md.push_str("---\n\n");
-    md
 }
 
 fn summary(out: &Printer, r: &CrawlReport) {

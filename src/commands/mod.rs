@@ -7,6 +7,7 @@ mod crawl;
 mod drain;
 mod enqueue;
 mod events;
+mod extract;
 mod health;
 mod job;
 mod jobs;
@@ -124,6 +125,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Jobs(args) => jobs::run(ctx, args).await,
         Command::Job(args) => job::run(ctx, args).await,
         Command::Crawl(args) => crawl::run(ctx, *args).await,
+        Command::Extract(args) => extract::run(ctx, *args),
         Command::Worker(args) => worker::run(ctx, *args).await,
         Command::Health(args) => health::run(ctx, args).await,
         Command::RetryDead(args) => retry_dead::run(ctx, *args).await,

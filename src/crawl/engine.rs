@@ -248,7 +248,7 @@ where
             (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
             _ => None,
         };
-        task::page((&self.fetcher, &self.parser), job, conditional)
+        task::page((&self.fetcher, &self.parser), job, conditional, self.opts.content)
     }
 
     fn complete(&mut self, done: Done) {
@@ -388,14 +388,8 @@ where
         };
         if let Some(x) = extracted {
             self.discover(&x.links, job.depth);
-            page.links_truncated = x.links_truncated;
             self.hit(Limit::LinksPerPage, usize::from(x.links_truncated));
-            page.title = x.title;
-            page.description = x.description;
-            page.canonical = x.canonical;
-            page.text = Some(x.text);
-            page.word_count = x.word_count;
-            page.links = x.links.into_iter().map(String::from).collect();
+            x.fill(&mut page);
         }
         // A canonical is the site's text: it may name a user and password.
         page.canonical = page

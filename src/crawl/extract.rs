@@ -1,6 +1,7 @@
-//! Decoding and HTML extraction: title, description, canonical, visible text,
-//! links, word count, and the body's SHA-256. Synchronous, so no parsed
-//! document ever lives across an `.await`.
+//! Decoding and HTML extraction: title, description, canonical, metadata, the
+//! main (or all visible) text, Markdown, chunks, links, word count, and the
+//! body's SHA-256. Synchronous and pure (HTML + URL + options in, fields out),
+//! so no parsed document ever lives across an `.await`.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -10,6 +11,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use sha2::{Digest, Sha256};
 use url::Url;
 
+use super::content::{self, Chunk, ContentMode, ContentOptions, Metadata};
 use super::frontier;
 
 /// What a page says about itself.
@@ -18,7 +20,10 @@ pub struct Extracted {
     pub title: Option<String>,
     pub description: Option<String>,
     pub canonical: Option<String>,
+    pub meta: Metadata,
     pub text: String,
+    pub markdown: Option<String>,
+    pub chunks: Option<Vec<Chunk>>,
     pub links: Vec<Url>,
     /// There were more distinct links than the limit; `links` has the first ones.
     pub links_truncated: bool,
@@ -82,7 +87,7 @@ pub fn sha256_hex(body: &[u8]) -> String {
 
 /// Parses a page fetched from `url` and pulls out its fields, with at most
 /// `max_links` links.
-pub fn extract(html: &str, url: &Url, max_links: usize) -> Extracted {
+pub fn extract(html: &str, url: &Url, opts: &ContentOptions, max_links: usize) -> Extracted {
     let doc = Html::parse_document(html);
     let found = walk(&doc);
     let first_attr = |e: Option<ElementRef<'_>>, attr: &str| {
@@ -104,15 +109,98 @@ pub fn extract(html: &str, url: &Url, max_links: usize) -> Extracted {
         .and_then(|c| base.join(&c).ok())
         .map(String::from);
     let (links, links_truncated) = links(&found.hrefs, &base, max_links);
+    let meta = content::metadata(&doc, &base);
+    let langs = if opts.needs_markdown() {
+        content::code_languages(&doc)
+    } else {
+        content::CodeLanguages::new()
+    };
+    let visible = found.text;
+    drop(doc);
+    let (text, word_count, markdown) = text_and_markdown(html, &base, visible, opts, &langs);
+    let chunks = opts
+        .chunks
+        .map(|spec| content::chunk(markdown.as_deref().unwrap_or_default(), &spec));
     Extracted {
-        word_count: found.text.words,
+        word_count,
         links,
         links_truncated,
         title,
         description,
         canonical,
-        text: found.text.out,
+        meta,
+        text,
+        markdown: markdown.filter(|_| opts.markdown),
+        chunks,
     }
+}
+
+/// The record's text (main content, or all visible text with `--content full`,
+/// or when no main content is found) and, when asked for, its Markdown.
+fn text_and_markdown(
+    html: &str,
+    base: &Url,
+    visible: Collapser,
+    opts: &ContentOptions,
+    langs: &content::CodeLanguages,
+) -> (String, usize, Option<String>) {
+    // Main content never has more letters than the page shows; when it does, the
+    // extractor has stitched fallbacks together (tiny pages) and the page is kept whole.
+    let main = match opts.mode {
+        ContentMode::Main => content::main_content(html, base)
+            .filter(|m| non_space_chars(&m.text) <= non_space_chars(&visible.out)),
+        ContentMode::Full => None,
+    };
+    let want = opts.needs_markdown();
+    match main {
+        Some(m) => {
+            let md = want.then(|| {
+                content::keep_blocks_in(&content::to_markdown(&m.html, base, langs), &m.text)
+            });
+            let words = m.text.split_whitespace().count();
+            (m.text, words, md)
+        }
+        None => {
+            let md = want.then(|| content::to_markdown(html, base, langs));
+            (visible.out, visible.words, md)
+        }
+    }
+}
+
+impl Extracted {
+    /// Moves the fields into a page record.
+    pub fn fill(self, page: &mut super::Page) {
+        page.title = self.title;
+        page.description = self.description;
+        page.canonical = self.canonical;
+        page.lang = self.meta.lang;
+        page.author = self.meta.author;
+        page.published_at = self.meta.published_at;
+        page.site_name = self.meta.site_name;
+        page.image = self.meta.image;
+        page.text = Some(self.text);
+        page.markdown = self.markdown;
+        page.chunks = self.chunks;
+        page.word_count = self.word_count;
+        page.links = self.links.into_iter().map(String::from).collect();
+        page.links_truncated = self.links_truncated;
+    }
+}
+
+/// The page record of an HTML document read from disk or stdin: what a crawl
+/// would report for it, without the fetch's fields.
+pub fn local_page(body: &[u8], url: &Url, opts: &ContentOptions) -> super::Page {
+    let html = decode(body, None);
+    let mut page = super::Page {
+        url: url.to_string(),
+        final_url: url.to_string(),
+        content_type: Some("text/html".to_string()),
+        content_hash: Some(sha256_hex(body)),
+        bytes: body.len() as u64,
+        ..super::Page::default()
+    };
+    extract(&html, url, opts, super::MAX_LINKS_PER_PAGE).fill(&mut page);
+    page
 }
 
 /// The first `max` distinct links, and whether there were more.
@@ -210,6 +298,10 @@ fn walk(doc: &Html) -> Found<'_> {
         stack.extend(node.children().rev().map(|c| (c, false)));
     }
     found
+}
+
+fn non_space_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 fn collapse(s: &str) -> String {
@@ -326,6 +418,13 @@ impl Collapser {
 mod tests {
     use super::*;
 
+    fn full() -> ContentOptions {
+        ContentOptions {
+            mode: ContentMode::Full,
+            ..ContentOptions::default()
+        }
+    }
+
     #[test]
     fn charset_order_header_bom_meta_utf8() {
         let latin = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
@@ -354,7 +453,7 @@ mod tests {
             <a href="/a#x">a</a><a href="b?z=1&y=2">b</a><a href="mailto:x@y">m</a><a href="/a">again</a>
             </body></html>"#;
         let url = Url::parse("http://a.test/dir/page").unwrap();
-        let e = extract(html, &url, 100);
+        let e = extract(html, &url, &full(), 100);
         assert_eq!(e.title.as_deref(), Some("Hello World"));
         assert_eq!(e.description.as_deref(), Some("About us"));
         assert_eq!(e.canonical.as_deref(), Some("http://a.test/canon"));
@@ -363,11 +462,11 @@ mod tests {
         let links: Vec<_> = e.links.iter().map(Url::as_str).collect();
         assert_eq!(links, ["http://a.test/a", "http://a.test/dir/b?y=2&z=1"]);
         assert!(!e.links_truncated);
-        let cut = extract(html, &url, 1);
+        let cut = extract(html, &url, &full(), 1);
         assert_eq!(cut.links.len(), 1);
         assert!(cut.links_truncated);
         assert!(
-            !extract(html, &url, 2).links_truncated,
+            !extract(html, &url, &full(), 2).links_truncated,
             "duplicates are not more"
         );
     }
@@ -377,6 +476,7 @@ mod tests {
         let e = extract(
             r#"<base href="http://b.test/x/"><a href="y">y</a>"#,
             &Url::parse("http://a.test/").unwrap(),
+            &ContentOptions::default(),
             10,
         );
         assert_eq!(e.links[0].as_str(), "http://b.test/x/y");

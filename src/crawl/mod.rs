@@ -6,6 +6,7 @@
 
 mod cache;
 mod credentials;
+mod content;
 mod engine;
 mod extract;
 mod fetch;
@@ -27,8 +28,10 @@ use serde::Serialize;
 use url::Url;
 
 pub use cache::CacheError;
+pub use content::{Chunk, ChunkError, ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
 pub use credentials::redact;
 use credentials::Credentials;
+pub use extract::local_page;
 pub use guard::{is_public, GuardError};
 pub use robots::product_token;
 
@@ -81,6 +84,8 @@ pub struct CrawlOptions {
     pub max_sitemaps: usize,
     /// Sitemap entries read per crawl, over all files.
     pub max_sitemap_urls: usize,
+    /// Main content or all text, Markdown, chunks.
+    pub content: ContentOptions,
 }
 
 /// Links kept per page by default.
@@ -119,6 +124,7 @@ impl Default for CrawlOptions {
             max_queued: None,
             max_sitemaps: MAX_SITEMAPS,
             max_sitemap_urls: MAX_SITEMAP_URLS,
+            content: ContentOptions::default(),
         }
     }
 }
@@ -143,7 +149,19 @@ pub struct Page {
     pub title: Option<String>,
     pub description: Option<String>,
     pub canonical: Option<String>,
+    pub lang: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601.
+    pub published_at: Option<String>,
+    pub site_name: Option<String>,
+    /// The lead image (og:image or JSON-LD), absolute.
+    pub image: Option<String>,
+    /// The main content (or, with `ContentMode::Full`, every visible string).
     pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chunks: Option<Vec<Chunk>>,
     pub links: Vec<String>,
     pub word_count: usize,
     pub content_hash: Option<String>,

@@ -7,6 +7,7 @@ use std::time::Duration;
 use url::Url;
 
 use super::cache::Entry;
+use super::content::ContentOptions;
 use super::extract::{self, Extracted};
 use super::fetch::{FetchError, Fetcher, Request, Response};
 use super::frontier::Job;
@@ -80,6 +81,7 @@ pub(super) fn page(
     (fetcher, parser): (&Fetcher, &Parser),
     job: Job,
     conditional: Option<Entry>,
+    content: ContentOptions,
 ) -> Task {
     let req = Request {
         conditional,
@@ -87,7 +89,7 @@ pub(super) fn page(
     };
     let (fetcher, parser) = (fetcher.clone(), parser.clone());
     Box::pin(async move {
-        let result = fetch_and_parse(&fetcher, &parser, &job.url, &req).await;
+        let result = fetch_and_parse(&fetcher, &parser, &job.url, &req, content).await;
         Done::Page { job, result }
     })
 }
@@ -131,6 +133,7 @@ async fn fetch_and_parse(
     parser: &Parser,
     url: &Url,
     req: &Request,
+    content: ContentOptions,
 ) -> Result<Box<Fetched>, FetchError> {
     let mut resp = fetcher.get(url, req).await?;
     if !resp.body_read {
@@ -149,7 +152,7 @@ async fn fetch_and_parse(
             let hash = extract::sha256_hex(&body);
             let text = extract::decode(&body, content_type.as_deref());
             let (html, cut) = parse::within_tag_limit(&text);
-            (extract::extract(html, &base, max_links), hash, cut)
+            (extract::extract(html, &base, &content, max_links), hash, cut)
         })
         .await?;
     Ok(Box::new(Fetched {

@@ -8,6 +8,7 @@
 
 mod board;
 pub mod escape;
+mod page;
 mod progress;
 mod prompt;
 mod sink;
@@ -19,6 +20,7 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 
 pub use board::Board;
+pub use page::page_markdown;
 pub use progress::Progress;
 pub use prompt::{confirm, confirm_typed, interactive, Decision};
 pub use sink::DataSink;

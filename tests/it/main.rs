@@ -14,6 +14,7 @@ mod enqueue;
 mod escapes;
 mod events;
 mod guard;
+mod extract;
 mod health;
 mod inspect;
 mod interop;

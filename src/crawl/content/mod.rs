@@ -1,0 +1,43 @@
+//! Main content, Markdown, metadata and chunks of one HTML page: pure functions
+//! of the page's HTML, its URL and [`ContentOptions`], so the crawl can run them
+//! wherever (and as many at once as) it likes.
+
+mod chunk;
+mod main_content;
+mod markdown;
+mod metadata;
+
+use serde::Serialize;
+
+pub use chunk::{chunk, Chunk, ChunkError, ChunkSpec, ChunkUnit};
+pub use main_content::main_content;
+pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
+pub use metadata::{metadata, Metadata};
+
+/// Which text a page record's `text` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentMode {
+    /// The page's main content: no navigation, headers, footers or sidebars.
+    #[default]
+    Main,
+    /// Every visible string of the page.
+    Full,
+}
+
+/// What to extract besides the page's fields and links.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ContentOptions {
+    pub mode: ContentMode,
+    /// Add the content as Markdown.
+    pub markdown: bool,
+    /// Split the Markdown into chunks.
+    pub chunks: Option<ChunkSpec>,
+}
+
+impl ContentOptions {
+    /// Markdown is made when it is asked for or chunks are cut from it.
+    pub fn needs_markdown(&self) -> bool {
+        self.markdown || self.chunks.is_some()
+    }
+}
