@@ -248,7 +248,12 @@ where
             (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
             _ => None,
         };
-        task::page((&self.fetcher, &self.parser), job, conditional, self.opts.content)
+        task::page(
+            (&self.fetcher, &self.parser),
+            job,
+            conditional,
+            self.opts.content,
+        )
     }
 
     fn complete(&mut self, done: Done) {

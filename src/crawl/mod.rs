@@ -5,8 +5,8 @@
 //! scrape handlers) print or store pages without holding the whole crawl.
 
 mod cache;
-mod credentials;
 mod content;
+mod credentials;
 mod engine;
 mod extract;
 mod fetch;

@@ -152,7 +152,11 @@ async fn fetch_and_parse(
             let hash = extract::sha256_hex(&body);
             let text = extract::decode(&body, content_type.as_deref());
             let (html, cut) = parse::within_tag_limit(&text);
-            (extract::extract(html, &base, &content, max_links), hash, cut)
+            (
+                extract::extract(html, &base, &content, max_links),
+                hash,
+                cut,
+            )
         })
         .await?;
     Ok(Box::new(Fetched {

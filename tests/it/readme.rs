@@ -40,7 +40,10 @@ fn quick_start_is_exactly_two_commands_and_ci_runs_them() {
     );
     // CI takes its commands from the README instead of carrying its own copy.
     let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
-    assert!(ci.contains("## Quick start"), ".ci/run reads README's quick start");
+    assert!(
+        ci.contains("## Quick start"),
+        ".ci/run reads README's quick start"
+    );
     for command in &commands {
         assert!(
             !ci.contains(command.as_str()),

@@ -14,7 +14,6 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-
 /// A redis-server started for one test, shut down when dropped.
 pub struct RedisServer {
     pub port: u16,
