@@ -160,6 +160,12 @@ fn text_and_markdown(
             let words = m.text.split_whitespace().count();
             (m.text, words, md)
         }
+        // A page too large for the extractors is too large to convert too: its
+        // Markdown is its visible text.
+        None if html.len() > content::MAX_MAIN_CONTENT_BYTES => {
+            let md = want.then(|| visible.out.clone());
+            (visible.out, visible.words, md)
+        }
         None => {
             let md = want.then(|| content::to_markdown(html, base, langs));
             (visible.out, visible.words, md)

@@ -10,7 +10,7 @@ mod metadata;
 use serde::Serialize;
 
 pub use chunk::{chunk, Chunk, ChunkError, ChunkSpec, ChunkUnit};
-pub use main_content::main_content;
+pub use main_content::{main_content, MAX_MAIN_CONTENT_BYTES};
 pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
 pub use metadata::{metadata, Metadata};
 
