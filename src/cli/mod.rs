@@ -9,6 +9,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::env;
+use crate::queues::JobState;
 
 mod cleanup;
 mod control;
@@ -363,6 +364,20 @@ pub enum StateArg {
     Completed,
     /// Failed for good (BullMQ has no separate "dead" state)
     Failed,
+}
+
+impl From<StateArg> for JobState {
+    fn from(s: StateArg) -> Self {
+        match s {
+            StateArg::Waiting => JobState::Waiting,
+            StateArg::Active => JobState::Active,
+            StateArg::Delayed => JobState::Delayed,
+            StateArg::Prioritized => JobState::Prioritized,
+            StateArg::WaitingChildren => JobState::WaitingChildren,
+            StateArg::Completed => JobState::Completed,
+            StateArg::Failed => JobState::Failed,
+        }
+    }
 }
 
 /// Arguments of `queuectl jobs`.

@@ -7,14 +7,12 @@ use bullmq::{DeduplicationOptions, JobOptions};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{priority, routing};
+use super::{priority, routing, vocab};
 
 /// Default attempts when neither a flag, QUEUE_MAX_RETRIES nor the line sets one.
 pub const DEFAULT_ATTEMPTS: u32 = 3;
 const DEFAULT_KEEP_COMPLETED: usize = 100;
 const DEFAULT_KEEP_FAILED: usize = 50;
-const SCRAPE_BACKOFF_MS: u64 = 2_000;
-const OTHER_BACKOFF_MS: u64 = 5_000;
 
 /// A job that failed validation; names the line (for NDJSON) and the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -160,11 +158,9 @@ pub(super) fn finish(
         })?,
     };
     validate_queue(&queue)?;
-    let backoff = layer.backoff.unwrap_or(if routing::is_scrape_job(name) {
-        BackoffStrategy::Exponential(SCRAPE_BACKOFF_MS)
-    } else {
-        BackoffStrategy::Fixed(OTHER_BACKOFF_MS)
-    });
+    let backoff = layer
+        .backoff
+        .unwrap_or_else(|| vocab::default_backoff(name));
     let opts = JobOptions {
         priority: layer.priority,
         delay: layer.delay.filter(|d| *d > 0),
@@ -228,7 +224,7 @@ pub(super) fn flag_layer(f: &FlagInputs, now_ms: u64) -> Result<Layer, JobInputE
         layer.attempts = Some(parse_attempts(a).map_err(|m| err("--attempts", m))?);
     }
     if let Some(b) = &f.backoff {
-        layer.backoff = Some(parse_backoff_text(b).map_err(|m| err("--backoff", m))?);
+        layer.backoff = Some(vocab::parse_backoff(b).map_err(|m| err("--backoff", m))?);
     }
     if let Some(id) = &f.job_id {
         layer.job_id = Some(validate_job_id(id).map_err(|m| err("--job-id", m))?);
@@ -294,23 +290,6 @@ fn parse_attempts(text: &str) -> Result<u32, String> {
     match text.trim().parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(format!("'{text}' is not a whole number of at least 1")),
-    }
-}
-
-fn parse_backoff_text(text: &str) -> Result<BackoffStrategy, String> {
-    let (kind, delay) = text
-        .split_once(':')
-        .ok_or_else(|| format!("'{text}' should be exponential:DURATION or fixed:DURATION"))?;
-    backoff(kind, parse_ms(delay)?)
-}
-
-fn backoff(kind: &str, delay: u64) -> Result<BackoffStrategy, String> {
-    match kind.trim() {
-        "exponential" => Ok(BackoffStrategy::Exponential(delay)),
-        "fixed" => Ok(BackoffStrategy::Fixed(delay)),
-        other => Err(format!(
-            "unknown backoff type '{other}' (expected exponential or fixed)"
-        )),
     }
 }
 
@@ -392,14 +371,14 @@ fn json_attempts(v: &Value) -> Result<u32, String> {
 fn json_backoff(v: &Value) -> Result<BackoffStrategy, String> {
     match v {
         Value::Number(_) => Ok(BackoffStrategy::Fixed(json_ms(v)?)),
-        Value::String(s) => parse_backoff_text(s),
+        Value::String(s) => vocab::parse_backoff(s),
         Value::Object(m) => {
             let kind = m
                 .get("type")
                 .and_then(Value::as_str)
                 .ok_or("needs a \"type\"")?;
             let delay = m.get("delay").map(json_ms).transpose()?.unwrap_or(0);
-            backoff(kind, delay)
+            vocab::backoff(kind, delay)
         }
         _ => Err("must be a number, \"type:DURATION\" or {\"type\", \"delay\"}".into()),
     }

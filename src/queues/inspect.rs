@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::job_metrics::JobMetrics;
 use super::keys;
 use super::stats::Counts;
-use super::STATES;
+use super::JobState;
 use crate::connection::Redis;
 
 /// One row of `queuectl jobs`.
@@ -28,22 +28,40 @@ pub struct JobRow {
     pub failed_reason: String,
 }
 
+/// A state filter for [`list`]: a [`JobState`], or its name.
+// The `&str` form is there until `serve` passes a `JobState` too.
+pub trait StateFilter {
+    /// The state, or `None` for a name BullMQ does not know.
+    fn job_state(self) -> Option<JobState>;
+}
+
+impl StateFilter for JobState {
+    fn job_state(self) -> Option<JobState> {
+        Some(self)
+    }
+}
+
+impl StateFilter for &str {
+    fn job_state(self) -> Option<JobState> {
+        JobState::parse(self)
+    }
+}
+
 /// Lists jobs in one state, or across all states in table order.
 pub async fn list(
     redis: &Redis,
     queue_name: &str,
-    state: Option<&str>,
+    state: Option<impl StateFilter>,
     limit: u32,
     offset: u32,
 ) -> Result<Vec<JobRow>, bullmq::Error> {
     let queue = redis.queue(queue_name).await?;
-    let states: Vec<&str> = match state {
-        Some(s) => vec![s],
-        None => STATES.to_vec(),
-    };
-    let counts = match state {
-        Some(_) => None,
-        None => Some(Counts::from(queue.get_job_counts().await?)),
+    let (states, counts) = match state {
+        Some(s) => (s.job_state().into_iter().collect(), None),
+        None => (
+            JobState::ALL.to_vec(),
+            Some(Counts::from(queue.get_job_counts().await?)),
+        ),
     };
     let mut rows = Vec::new();
     let mut skip = u64::from(offset);
@@ -60,9 +78,9 @@ pub async fn list(
             }
         }
         let (start, end) = (skip as i64, (skip + want - 1) as i64);
-        // Node lists finished jobs newest first and everything else oldest first.
-        let asc = !matches!(s, "completed" | "failed");
-        let jobs = queue.get_jobs(&[s], start, end, asc).await?;
+        let jobs = queue
+            .get_jobs(&[s.name()], start, end, !s.newest_first())
+            .await?;
         skip = 0;
         want -= (jobs.len() as u64).min(want);
         rows.extend(jobs.iter().map(|j| row(j, s)));
@@ -70,11 +88,11 @@ pub async fn list(
     Ok(rows)
 }
 
-fn row(job: &Job, state: &str) -> JobRow {
+fn row(job: &Job, state: JobState) -> JobRow {
     JobRow {
         id: job.id().to_string(),
         name: job.name().to_string(),
-        state: state.to_string(),
+        state: state.name().to_string(),
         attempts_made: job.attempts_made(),
         progress: progress_value(job.progress()),
         timestamp: job.timestamp(),
@@ -132,12 +150,10 @@ pub async fn show(
     let state = queue.get_job_state(id).await?;
     let (logs, _) = queue.get_job_logs(id, 0, -1, true).await?;
     let mut view = job_json(id, &hash);
-    // Node's `Job.getState()` says "waiting" where the key suffix is "wait".
-    let state = match state.as_str() {
-        "wait" => "waiting",
-        other => other,
-    };
-    view.insert("state".into(), Value::from(state));
+    view.insert(
+        "state".into(),
+        Value::from(JobState::display_name(state.as_str())),
+    );
     let metrics = JobMetrics::latest(logs.iter().map(String::as_str));
     view.insert("logs".into(), Value::from(logs));
     view.insert(

@@ -23,20 +23,11 @@ pub mod retry;
 pub mod routing;
 pub mod schedule;
 pub mod stats;
+pub mod vocab;
 pub mod wait;
 
 pub use input::JobInputError;
-
-/// Job states in the order tables list them, with BullMQ's names.
-pub const STATES: [&str; 7] = [
-    "active",
-    "waiting",
-    "prioritized",
-    "delayed",
-    "waiting-children",
-    "failed",
-    "completed",
-];
+pub use vocab::JobState;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
