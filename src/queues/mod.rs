@@ -25,6 +25,7 @@ pub mod schedule;
 pub mod stats;
 pub mod vocab;
 pub mod wait;
+pub mod worker_record;
 
 pub use input::JobInputError;
 pub use vocab::JobState;
