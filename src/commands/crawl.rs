@@ -13,8 +13,8 @@ use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Page};
 use crate::error::{usage, Exit};
 use crate::output::{DataSink, Printer, Progress};
 use crate::queues::add;
-use crate::queues::input::{self, FlagInputs};
-use crate::queues::now_ms;
+use crate::queues::input::{self, JobOptionValues};
+use crate::queues::priority;
 use crate::queues::vocab::{ScrapeJobData, ScrapeKind};
 use crate::queues::wait::Waiter;
 
@@ -244,17 +244,18 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
     };
     let (name, data) = job_for(args, url);
     let host = url.host_str().unwrap_or_default();
-    let flags = FlagInputs {
-        priority: args.priority.clone(),
-        customer: args.customer.clone(),
-        new_customer: args.new_customer,
-        tier: args.tier.clone(),
-        dedup_id: Some(format!("{name}:{host}")),
-        dedup_ttl: Some(format!("{}ms", args.dedup_window.as_millis())),
-        ..FlagInputs::default()
+    let customer_priority = args
+        .customer
+        .as_ref()
+        .map(|_| priority::for_customer(args.new_customer, args.tier));
+    let dedup_ttl = Some(args.dedup_window.as_millis() as u64);
+    let flags = JobOptionValues {
+        priority: args.priority.or(customer_priority),
+        dedup: input::dedup(&format!("{name}:{host}"), dedup_ttl).ok(),
+        ..JobOptionValues::default()
     };
     let data = serde_json::value::to_raw_value(&data).context("encoding the job data")?;
-    let spec = input::single(name, data, &flags, now_ms())?;
+    let spec = input::single(name, data, &flags)?;
     let redis = ctx.redis().await?;
     // The stream position is taken before the add so no event of the job is missed.
     let waiter = if args.wait.wait {

@@ -51,8 +51,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
     let matches = match Cli::command().try_get_matches_from(args) {
         Ok(m) => m,
         Err(e) => {
-            output::clap_message(&e);
-            return if e.use_stderr() {
+            let to_stderr = e.use_stderr();
+            output::clap_message(&one_line(e));
+            return if to_stderr {
                 Exit::Usage
             } else {
                 Exit::Ok
@@ -90,6 +91,19 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             exit
         }
     }
+}
+
+/// A value its parser refused, as clap's first line only, which names the
+/// flag and the parser's reason: a bad flag value is one line on stderr.
+fn one_line(e: clap::Error) -> clap::Error {
+    use clap::error::ErrorKind;
+    if e.kind() != ErrorKind::ValueValidation {
+        return e;
+    }
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    clap::Error::raw(ErrorKind::ValueValidation, format!("{message}\n"))
 }
 
 fn settings_fallback(cli: &Cli) -> settings::OutputSettings {

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use serde::Serialize;
 
-use super::enqueue::{flag_inputs, read_data};
+use super::enqueue::read_data;
 use super::{fmt_age, Ctx};
 use crate::cli::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
@@ -24,7 +24,10 @@ pub async fn run(ctx: &Ctx, args: ScheduleArgs) -> anyhow::Result<Exit> {
 
 async fn add(ctx: &Ctx, args: ScheduleAddArgs) -> anyhow::Result<Exit> {
     let data = read_data(args.data.as_deref())?;
-    let flags = flag_inputs(args.queue.clone(), &args.opts);
+    if let Some((flag, why)) = args.opts.refused_by_scheduler() {
+        return usage(format!("{flag}: not allowed with a scheduler: {why}"));
+    }
+    let flags = args.opts.values(args.queue.clone(), now_ms());
     let wanted = ScheduleInput {
         id: args.id,
         name: args.name,

@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 
-use bullmq::{Job, JobProgress};
+use bullmq::Job;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::job_metrics::JobMetrics;
 use super::keys;
 use super::stats::Counts;
-use super::JobState;
+use super::{vocab, JobState};
 use crate::connection::Redis;
 
 /// One row of `queuectl jobs`.
@@ -94,26 +94,11 @@ fn row(job: &Job, state: JobState) -> JobRow {
         name: job.name().to_string(),
         state: state.name().to_string(),
         attempts_made: job.attempts_made(),
-        progress: progress_value(job.progress()),
+        progress: vocab::progress_json(job.progress()),
         timestamp: job.timestamp(),
         processed_on: job.processed_on(),
         finished_on: job.finished_on(),
         failed_reason: job.failed_reason().to_string(),
-    }
-}
-
-fn progress_value(p: &JobProgress) -> Value {
-    match p {
-        JobProgress::Number(n) => serde_json::Number::from_f64(*n)
-            .map(|n| {
-                if n.as_f64().is_some_and(|f| f.fract() == 0.0) {
-                    Value::from(n.as_f64().unwrap_or(0.0) as i64)
-                } else {
-                    Value::Number(n)
-                }
-            })
-            .unwrap_or(Value::Null),
-        JobProgress::Object(v) => v.clone(),
     }
 }
 

@@ -11,7 +11,7 @@ use croner::parser::{CronParser, Seconds};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::input::{self, err, FlagInputs, JobInputError, JobSpec};
+use super::input::{self, err, JobInputError, JobOptionValues, JobSpec};
 use crate::connection::Redis;
 
 /// When a scheduler fires.
@@ -100,58 +100,24 @@ const SHORT_OPTION_NAMES: [(&str, &str); 6] = [
 pub fn spec(
     input: &ScheduleInput,
     data: Box<serde_json::value::RawValue>,
-    flags: &FlagInputs,
+    opts: &JobOptionValues,
     now_ms: u64,
 ) -> Result<SchedulerSpec, JobInputError> {
     if input.id.trim().is_empty() {
         return Err(err("ID", "must not be empty"));
     }
-    reject_per_job_options(flags)?;
     let cadence = cadence(input, now_ms)?;
     if input.limit == Some(0) {
         return Err(err("--limit", "must be at least 1"));
     }
     let name = input.name.as_deref().unwrap_or(&input.id);
-    let job = input::single(name, data, flags, now_ms)?;
+    let job = input::single(name, data, opts)?;
     Ok(SchedulerSpec {
         id: input.id.clone(),
         cadence,
         limit: input.limit,
         job,
     })
-}
-
-/// Options that name or time one particular job make no sense for a scheduler:
-/// BullMQ sets the id and delay of every iteration itself, refuses
-/// deduplication in templates, and bullmq-official does not carry `lifo` over.
-fn reject_per_job_options(f: &FlagInputs) -> Result<(), JobInputError> {
-    let refused = [
-        (
-            "--delay",
-            f.delay.is_some(),
-            "each iteration's delay comes from the schedule",
-        ),
-        ("--at", f.at.is_some(), "use --cron for a time of day"),
-        (
-            "--job-id",
-            f.job_id.is_some(),
-            "iteration ids are repeat:ID:TIME",
-        ),
-        (
-            "--dedup-id",
-            f.dedup_id.is_some(),
-            "BullMQ does not deduplicate scheduler iterations",
-        ),
-        (
-            "--lifo",
-            f.lifo,
-            "scheduler iterations are always added first in, first out",
-        ),
-    ];
-    match refused.iter().find(|(_, given, _)| *given) {
-        Some((flag, _, why)) => Err(err(flag, format!("not allowed with a scheduler: {why}"))),
-        None => Ok(()),
-    }
 }
 
 fn cadence(input: &ScheduleInput, now_ms: u64) -> Result<Cadence, JobInputError> {
@@ -334,7 +300,7 @@ mod tests {
         }
     }
 
-    fn check(i: &ScheduleInput, flags: &FlagInputs) -> Result<SchedulerSpec, JobInputError> {
+    fn check(i: &ScheduleInput, flags: &JobOptionValues) -> Result<SchedulerSpec, JobInputError> {
         spec(i, input::empty_object(), flags, NOW)
     }
 
@@ -342,7 +308,7 @@ mod tests {
     fn cron_with_zone_routes_by_job_name() {
         let s = check(
             &input(Some("0 2 * * *"), Some("America/New_York"), None),
-            &FlagInputs::default(),
+            &JobOptionValues::default(),
         )
         .unwrap();
         assert_eq!(s.job.queue, "maintenance-queue");
@@ -359,18 +325,18 @@ mod tests {
 
     #[test]
     fn every_is_milliseconds_and_six_field_cron_is_accepted() {
-        let s = check(&input(None, None, Some("15m")), &FlagInputs::default()).unwrap();
+        let s = check(&input(None, None, Some("15m")), &JobOptionValues::default()).unwrap();
         assert_eq!(s.cadence, Cadence::Every(900_000));
         assert!(check(
             &input(Some("*/1 * * * * *"), None, None),
-            &FlagInputs::default()
+            &JobOptionValues::default()
         )
         .is_ok());
     }
 
     #[test]
     fn bad_schedules_name_the_flag() {
-        let field = |i: ScheduleInput| check(&i, &FlagInputs::default()).unwrap_err().field;
+        let field = |i: ScheduleInput| check(&i, &JobOptionValues::default()).unwrap_err().field;
         assert_eq!(field(input(Some("61 * * * *"), None, None)), "--cron");
         assert_eq!(field(input(Some("not cron"), None, None)), "--cron");
         assert_eq!(field(input(Some("0 0 30 2 *"), None, None)), "--cron");
@@ -385,21 +351,6 @@ mod tests {
             ..input(None, None, Some("1s"))
         };
         assert_eq!(field(zero), "--limit");
-    }
-
-    #[test]
-    fn per_job_options_are_refused() {
-        let i = input(None, None, Some("1s"));
-        let flags = FlagInputs {
-            job_id: Some("x".into()),
-            ..FlagInputs::default()
-        };
-        assert_eq!(check(&i, &flags).unwrap_err().field, "--job-id");
-        let lifo = FlagInputs {
-            lifo: true,
-            ..FlagInputs::default()
-        };
-        assert_eq!(check(&i, &lifo).unwrap_err().field, "--lifo");
     }
 
     #[test]

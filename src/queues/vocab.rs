@@ -1,8 +1,10 @@
 //! The BullMQ vocabulary, each fact written once: job states, the job-name
-//! routing table, the default retry backoff, and the scrape job's data.
+//! routing table, the default retry backoff, the scrape job's data and progress.
 
 use bullmq::types::BackoffStrategy;
-use serde::{Deserialize, Serialize};
+use bullmq::JobProgress;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
 
 /// A job state as Node's `Job.getState()` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -188,6 +190,33 @@ pub struct ScrapeJobData {
     pub customer_id: Option<String>,
 }
 
+/// A progress percentage. It serializes whole numbers as integers (`40`, not
+/// `40.0`), as Node's `JSON.stringify` writes them, and non-finite ones as null.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Percent(pub f64);
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        // Beyond 2^53 an f64 no longer holds every integer: left as a float.
+        if p.fract() == 0.0 && p.abs() < 9e15 {
+            s.serialize_i64(p as i64)
+        } else if p.is_finite() {
+            s.serialize_f64(p)
+        } else {
+            s.serialize_none()
+        }
+    }
+}
+
+/// A job's stored progress as JSON: a number as [`Percent`], an object as it is.
+pub fn progress_json(progress: &JobProgress) -> Value {
+    match progress {
+        JobProgress::Number(n) => serde_json::to_value(Percent(*n)).unwrap_or(Value::Null),
+        JobProgress::Object(v) => v.clone(),
+    }
+}
+
 /// The delay of a scrape job's first retry; each later one doubles it.
 pub const SCRAPE_BACKOFF_BASE_MS: u64 = 2_000;
 /// The longest a scrape job's retry waits under the worker's policy.
@@ -282,6 +311,16 @@ mod tests {
             default_backoff("analytics"),
             BackoffStrategy::Fixed(5_000)
         ));
+    }
+
+    #[test]
+    fn whole_percentages_are_integers() {
+        let json = |p: f64| serde_json::to_string(&Percent(p)).unwrap();
+        assert_eq!(
+            (json(40.0), json(12.5), json(f64::NAN)),
+            ("40".into(), "12.5".into(), "null".into())
+        );
+        assert_eq!(progress_json(&JobProgress::Number(7.0)), serde_json::json!(7));
     }
 
     #[test]
