@@ -185,7 +185,15 @@ mod tests {
 
     #[test]
     fn explicit_priority_beats_tier() {
-        let o = parse(&["--priority", "bulk", "--customer", "c1", "--tier", "premium"]).unwrap();
+        let o = parse(&[
+            "--priority",
+            "bulk",
+            "--customer",
+            "c1",
+            "--tier",
+            "premium",
+        ])
+        .unwrap();
         assert_eq!(o.values(None, 0).priority, Some(5));
         let o = parse(&["--customer", "c1", "--tier", "premium"]).unwrap();
         assert_eq!(o.values(None, 0).priority, Some(2));
@@ -193,10 +201,19 @@ mod tests {
 
     #[test]
     fn at_becomes_a_delay_and_values_are_typed() {
-        let o = parse(&["--at", "2023-11-14T22:13:30Z", "--backoff", "exponential:3s"]).unwrap();
+        let o = parse(&[
+            "--at",
+            "2023-11-14T22:13:30Z",
+            "--backoff",
+            "exponential:3s",
+        ])
+        .unwrap();
         let v = o.values(None, 1_700_000_000_000);
         assert_eq!(v.delay, Some(10_000));
-        assert!(matches!(v.backoff, Some(BackoffStrategy::Exponential(3000))));
+        assert!(matches!(
+            v.backoff,
+            Some(BackoffStrategy::Exponential(3000))
+        ));
     }
 
     #[test]

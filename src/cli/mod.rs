@@ -24,13 +24,13 @@ mod serve;
 mod worker;
 
 use cleanup::CLEANUP_AFTER_HELP;
-pub use job_options::{parse_priority, parse_tier, JobOptionArgs};
 pub use cleanup::{CleanState, CleanupArgs};
 pub use control::{DrainArgs, PauseArgs, PromoteArgs, RemoveArgs};
 use events::EVENTS_AFTER_HELP;
 pub use events::{EventsArgs, WaitArgs};
 pub use health::HealthArgs;
 use health::HEALTH_AFTER_HELP;
+pub use job_options::{parse_priority, parse_tier, JobOptionArgs};
 pub use ops::ConfirmArgs;
 pub use retry::RetryDeadArgs;
 use retry::RETRY_AFTER_HELP;

@@ -53,11 +53,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
         Err(e) => {
             let to_stderr = e.use_stderr();
             output::clap_message(&one_line(e));
-            return if to_stderr {
-                Exit::Usage
-            } else {
-                Exit::Ok
-            };
+            return if to_stderr { Exit::Usage } else { Exit::Ok };
         }
     };
     let cli = match Cli::from_arg_matches(&matches) {

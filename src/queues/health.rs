@@ -12,8 +12,8 @@ mod judge;
 pub use judge::{judge_queue, judge_redis, Check, Issue, QueueFacts, Status, Thresholds};
 
 use super::keys;
-use super::worker_record::WorkerRecord;
 use super::stats::{queue_stats, QueueStats};
+use super::worker_record::WorkerRecord;
 use crate::connection::Redis;
 
 /// BullMQ's events stream cap when the meta hash sets none (`opts.maxLenEvents`).

@@ -428,11 +428,10 @@ mod tests {
         ));
         assert!(matches!(parse_keep("7"), Ok(RemoveOnFinish::Count(7))));
         assert!(parse_keep("soon").is_err());
-        assert_eq!(
-            delay_until("2023-11-14T22:13:30Z", NOW),
-            Ok(10_000)
-        );
-        assert!(parse_time_ms("tomorrow").unwrap_err().contains("invalid time"));
+        assert_eq!(delay_until("2023-11-14T22:13:30Z", NOW), Ok(10_000));
+        assert!(parse_time_ms("tomorrow")
+            .unwrap_err()
+            .contains("invalid time"));
         assert_eq!(parse_attempts("2"), Ok(2));
         assert!(parse_attempts("0").is_err());
         assert!(validate_job_id("42").unwrap_err().contains("integer"));

@@ -8,8 +8,8 @@ use serde_json::value::to_raw_value;
 
 use super::add::add_one;
 use super::input::{self, JobOptionValues};
-use super::priority;
 use super::keys;
+use super::priority;
 use crate::connection::Redis;
 
 /// Jobs each bulk-retry script call moves (BullMQ's default batch).

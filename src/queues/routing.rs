@@ -1,8 +1,8 @@
 //! Which queue a job name belongs to, as the existing Node system routes them
 //! (the table itself is in [`super::vocab`]).
 
-pub use super::vocab::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use super::vocab::{family_of, JobFamily, ROUTES};
+pub use super::vocab::{MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 
 /// The default queue for a job name, if the routing table knows it.
 pub fn queue_for(job_name: &str) -> Option<&'static str> {

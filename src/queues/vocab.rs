@@ -130,10 +130,7 @@ pub const ROUTES: [Route; 9] = [
 
 /// The family of a job name, if the routing table knows it.
 pub fn family_of(job_name: &str) -> Option<JobFamily> {
-    ROUTES
-        .iter()
-        .find(|r| r.name == job_name)
-        .map(|r| r.family)
+    ROUTES.iter().find(|r| r.name == job_name).map(|r| r.family)
 }
 
 /// The generic scrape job name whose `data.type` picks the kind.
@@ -320,7 +317,10 @@ mod tests {
             (json(40.0), json(12.5), json(f64::NAN)),
             ("40".into(), "12.5".into(), "null".into())
         );
-        assert_eq!(progress_json(&JobProgress::Number(7.0)), serde_json::json!(7));
+        assert_eq!(
+            progress_json(&JobProgress::Number(7.0)),
+            serde_json::json!(7)
+        );
     }
 
     #[test]

@@ -170,7 +170,10 @@ mod tests {
         t.on_event(&ev("started"));
         t.on_event(&ev("failed"));
         let r = t.snapshot();
-        assert_eq!((r.status, r.processed, r.failed), (WorkerStatus::Idle, 2, 1));
+        assert_eq!(
+            (r.status, r.processed, r.failed),
+            (WorkerStatus::Idle, 2, 1)
+        );
         assert!(r.current_jobs.is_empty());
     }
 }
