@@ -1,13 +1,11 @@
 //! Lists jobs and shows one job whole, in BullMQ's own field names.
 
-use std::collections::HashMap;
-
 use bullmq::Job;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::job_hash::JobHash;
 use super::job_metrics::JobMetrics;
-use super::keys;
 use super::stats::Counts;
 use super::{vocab, JobState};
 use crate::connection::Redis;
@@ -125,9 +123,7 @@ pub async fn show(
     queue_name: &str,
     id: &str,
 ) -> Result<Option<Value>, bullmq::Error> {
-    let hash = redis
-        .hgetall(&keys::job(redis.prefix(), queue_name, id))
-        .await?;
+    let hash = JobHash::read(redis, queue_name, id).await?;
     if hash.is_empty() {
         return Ok(None);
     }
@@ -148,14 +144,10 @@ pub async fn show(
     Ok(Some(Value::Object(view)))
 }
 
-fn job_json(id: &str, h: &HashMap<String, String>) -> Map<String, Value> {
-    let text = |k: &str| h.get(k).map(|s| Value::from(s.as_str()));
-    let int = |k: &str| {
-        h.get(k)
-            .and_then(|s| s.parse::<i64>().ok())
-            .map(Value::from)
-    };
-    let json = |k: &str| h.get(k).and_then(|s| serde_json::from_str::<Value>(s).ok());
+fn job_json(id: &str, h: &JobHash) -> Map<String, Value> {
+    let text = |k: &str| h.text(k).map(Value::from);
+    let int = |k: &str| h.int(k).map(Value::from);
+    let json = |k: &str| h.json(k);
     let mut m = Map::new();
     m.insert("id".into(), Value::from(id));
     m.insert("name".into(), text("name").unwrap_or(Value::Null));
@@ -181,9 +173,7 @@ fn job_json(id: &str, h: &HashMap<String, String>) -> Map<String, Value> {
     );
     m.insert(
         "attemptsMade".into(),
-        int("atm")
-            .or_else(|| int("attemptsMade"))
-            .unwrap_or(Value::from(0)),
+        Value::from(h.attempts_made().unwrap_or(0)),
     );
     m.insert(
         "attemptsStarted".into(),
@@ -250,10 +240,11 @@ fn expand_opts(opts: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn hash_becomes_node_shaped_json() {
-        let h: HashMap<String, String> = [
+        let h: JobHash = [
             ("name", "refresh"),
             ("data", "{\"url\":\"x\"}"),
             ("opts", "{\"attempts\":3,\"de\":{\"id\":\"d\"},\"kl\":5}"),
@@ -266,7 +257,8 @@ mod tests {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+        .collect::<HashMap<_, _>>()
+        .into();
         let m = job_json("7", &h);
         assert_eq!(m["data"]["url"], "x");
         assert_eq!(m["opts"]["deduplication"]["id"], "d");

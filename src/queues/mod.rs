@@ -13,6 +13,7 @@ pub mod events;
 pub mod health;
 pub mod input;
 pub mod inspect;
+pub mod job_hash;
 pub mod job_metrics;
 pub mod keys;
 pub mod maintenance;
