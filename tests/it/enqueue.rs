@@ -451,7 +451,9 @@ fn refused_flag_values_are_one_line_and_json_under_json() {
     let before = server.snapshot();
     let cases: [&[&str]; 4] = [
         &["--json", "enqueue", "analytics", "--priority", "urgent"],
-        &["schedule", "add", "s", "--queue", "q", "--every", "soon", "--json"],
+        &[
+            "schedule", "add", "s", "--queue", "q", "--every", "soon", "--json",
+        ],
         &["worker", "--concurrency", "q=x", "--json"],
         &["stats", "--watch=0.5", "--json"],
     ];
@@ -461,7 +463,10 @@ fn refused_flag_values_are_one_line_and_json_under_json() {
             .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", run.stderr));
         assert_eq!(err["code"], "INVALID_INPUT", "{args:?}");
         assert!(
-            err["error"].as_str().unwrap().starts_with("invalid value '"),
+            err["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("invalid value '"),
             "{args:?}: {err}"
         );
     }
