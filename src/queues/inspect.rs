@@ -26,36 +26,17 @@ pub struct JobRow {
     pub failed_reason: String,
 }
 
-/// A state filter for [`list`]: a [`JobState`], or its name.
-// The `&str` form is there until `serve` passes a `JobState` too.
-pub trait StateFilter {
-    /// The state, or `None` for a name BullMQ does not know.
-    fn job_state(self) -> Option<JobState>;
-}
-
-impl StateFilter for JobState {
-    fn job_state(self) -> Option<JobState> {
-        Some(self)
-    }
-}
-
-impl StateFilter for &str {
-    fn job_state(self) -> Option<JobState> {
-        JobState::parse(self)
-    }
-}
-
 /// Lists jobs in one state, or across all states in table order.
 pub async fn list(
     redis: &Redis,
     queue_name: &str,
-    state: Option<impl StateFilter>,
+    state: Option<JobState>,
     limit: u32,
     offset: u32,
 ) -> Result<Vec<JobRow>, bullmq::Error> {
     let queue = redis.queue(queue_name).await?;
     let (states, counts) = match state {
-        Some(s) => (s.job_state().into_iter().collect(), None),
+        Some(s) => (vec![s], None),
         None => (
             JobState::ALL.to_vec(),
             Some(Counts::from(queue.get_job_counts().await?)),

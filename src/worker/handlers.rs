@@ -236,7 +236,7 @@ async fn run_handler(
         }
         Handler::Exec(command) => run_exec(command, job, ctx, metrics).await,
         Handler::Scrape => {
-            let kind = scrape::Kind::of(job.name(), job.data()).ok_or_else(|| {
+            let kind = scrape::kind_of(job.name(), job.data()).ok_or_else(|| {
                 bullmq::Error::Unrecoverable(
                     "data.type must be single-page, full-crawl or refresh".into(),
                 )
