@@ -186,9 +186,10 @@ pub struct CrawlArgs {
         long,
         requires = "enqueue",
         value_name = "PRIORITY",
+        value_parser = super::parse_priority,
         help_heading = "Enqueue"
     )]
-    pub priority: Option<String>,
+    pub priority: Option<u32>,
 
     /// Customer id; with --tier or --new-customer it picks the priority
     #[arg(
@@ -208,9 +209,10 @@ pub struct CrawlArgs {
         long,
         requires = "customer",
         value_name = "TIER",
+        value_parser = super::parse_tier,
         help_heading = "Enqueue"
     )]
-    pub tier: Option<String>,
+    pub tier: Option<crate::queues::priority::Tier>,
 
     /// A second job for the same host inside this window is not added
     #[arg(long, default_value = "1h", value_parser = parse_duration, value_name = "DURATION", help_heading = "Enqueue")]

@@ -9,6 +9,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::env;
+use crate::queues::JobState;
 
 mod cleanup;
 mod control;
@@ -16,6 +17,7 @@ mod crawl;
 mod events;
 mod extract;
 mod health;
+mod job_options;
 mod ops;
 mod retry;
 mod schedule;
@@ -29,6 +31,7 @@ use events::EVENTS_AFTER_HELP;
 pub use events::{EventsArgs, WaitArgs};
 pub use health::HealthArgs;
 use health::HEALTH_AFTER_HELP;
+pub use job_options::{parse_priority, parse_tier, JobOptionArgs};
 pub use ops::ConfirmArgs;
 pub use retry::RetryDeadArgs;
 use retry::RETRY_AFTER_HELP;
@@ -259,82 +262,6 @@ pub struct EnqueueArgs {
     pub wait: WaitArgs,
 }
 
-/// Job options shared by single and bulk enqueue (flags apply to every line of --file
-/// unless the line sets its own).
-#[derive(Debug, Args, Clone, Default)]
-pub struct JobOptionArgs {
-    /// critical|high|normal|low|bulk or a number from 1 to 2097152
-    #[arg(long, value_name = "PRIORITY", help_heading = "Job options")]
-    pub priority: Option<String>,
-
-    /// Customer id; with --tier or --new-customer it picks the priority
-    #[arg(long, value_name = "ID", help_heading = "Job options")]
-    pub customer: Option<String>,
-
-    /// The customer is new (priority high)
-    #[arg(long, requires = "customer", help_heading = "Job options")]
-    pub new_customer: bool,
-
-    /// Customer tier: premium (high), standard (normal), free (low)
-    #[arg(
-        long,
-        value_name = "TIER",
-        requires = "customer",
-        help_heading = "Job options"
-    )]
-    pub tier: Option<String>,
-
-    /// Run after this long, e.g. 90s, 10m, 1h
-    #[arg(
-        long,
-        value_name = "DURATION",
-        conflicts_with = "at",
-        help_heading = "Job options"
-    )]
-    pub delay: Option<String>,
-
-    /// Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z
-    #[arg(long, value_name = "TIME", help_heading = "Job options")]
-    pub at: Option<String>,
-
-    /// Attempts before the job fails for good [default: QUEUE_MAX_RETRIES, else 3]
-    #[arg(long, env = env::QUEUE_MAX_RETRIES, value_name = "N", help_heading = "Job options")]
-    pub attempts: Option<String>,
-
-    /// exponential:DURATION or fixed:DURATION [default: exponential:2s for scrape jobs, else fixed:5s]
-    #[arg(long, value_name = "STRATEGY", help_heading = "Job options")]
-    pub backoff: Option<String>,
-
-    /// Custom job id (not an integer, no `:`); a duplicate id adds nothing
-    #[arg(long, value_name = "ID", help_heading = "Job options")]
-    pub job_id: Option<String>,
-
-    /// Deduplication id: while a job with this id exists, adds are ignored
-    #[arg(long, value_name = "ID", help_heading = "Job options")]
-    pub dedup_id: Option<String>,
-
-    /// Keep the deduplication window for this long only
-    #[arg(
-        long,
-        value_name = "DURATION",
-        requires = "dedup_id",
-        help_heading = "Job options"
-    )]
-    pub dedup_ttl: Option<String>,
-
-    /// Add to the front of the queue (last in, first out)
-    #[arg(long, help_heading = "Job options")]
-    pub lifo: bool,
-
-    /// Completed jobs to keep: a count (N) or an age (DURATION) [default: 100]
-    #[arg(long, value_name = "N|DURATION", help_heading = "Job options")]
-    pub remove_on_complete: Option<String>,
-
-    /// Failed jobs to keep: a count (N) or an age (DURATION) [default: 50]
-    #[arg(long, value_name = "N|DURATION", help_heading = "Job options")]
-    pub remove_on_fail: Option<String>,
-}
-
 /// Arguments of `queuectl stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -369,6 +296,20 @@ pub enum StateArg {
     Completed,
     /// Failed for good (BullMQ has no separate "dead" state)
     Failed,
+}
+
+impl From<StateArg> for JobState {
+    fn from(s: StateArg) -> Self {
+        match s {
+            StateArg::Waiting => JobState::Waiting,
+            StateArg::Active => JobState::Active,
+            StateArg::Delayed => JobState::Delayed,
+            StateArg::Prioritized => JobState::Prioritized,
+            StateArg::WaitingChildren => JobState::WaitingChildren,
+            StateArg::Completed => JobState::Completed,
+            StateArg::Failed => JobState::Failed,
+        }
+    }
 }
 
 /// Arguments of `queuectl jobs`.

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::{ConfirmArgs, JobOptionArgs};
+use crate::queues::schedule;
 
 pub(super) const SCHEDULE_AFTER_HELP: &str = "\
 Schedulers are BullMQ job schedulers (Queue.upsertJobScheduler), so Node
@@ -50,17 +51,18 @@ pub struct ScheduleAddArgs {
         long,
         value_name = "EXPR",
         required_unless_present = "every",
-        conflicts_with = "every"
+        conflicts_with = "every",
+        value_parser = schedule::parse_cron
     )]
     pub cron: Option<String>,
 
     /// IANA time zone for --cron, e.g. America/New_York [default: UTC]
-    #[arg(long, value_name = "ZONE", requires = "cron")]
+    #[arg(long, value_name = "ZONE", requires = "cron", value_parser = schedule::parse_tz)]
     pub tz: Option<String>,
 
     /// Run every DURATION, e.g. 30s, 15m
-    #[arg(long, value_name = "DURATION")]
-    pub every: Option<String>,
+    #[arg(long, value_name = "DURATION", value_parser = schedule::parse_every)]
+    pub every: Option<u64>,
 
     /// Job name of each iteration [default: the scheduler id]
     #[arg(long, value_name = "JOB_NAME")]

@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use bullmq::types::BackoffStrategy;
 use clap::{Args, ValueEnum};
 
 use super::parse_duration;
 use crate::env;
+use crate::worker::policy;
 
 pub(super) const WORKER_AFTER_HELP: &str = "\
 Handlers, chosen by job name:
@@ -70,8 +72,8 @@ pub struct WorkerArgs {
     pub queues: Vec<String>,
 
     /// Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)
-    #[arg(long = "concurrency", value_name = "QUEUE=N")]
-    pub concurrency: Vec<String>,
+    #[arg(long = "concurrency", value_name = "QUEUE=N", value_parser = parse_queue_concurrency)]
+    pub concurrency: Vec<(String, usize)>,
 
     /// Concurrency of scrape-queue when --concurrency does not set it
     #[arg(long, env = env::QUEUE_CONCURRENCY_SCRAPING, default_value_t = 5, value_name = "N", help_heading = "Worker defaults")]
@@ -86,8 +88,8 @@ pub struct WorkerArgs {
     pub maintenance_concurrency: usize,
 
     /// Run COMMAND for jobs named NAME, as NAME=COMMAND (repeatable; NAME `*` for any other)
-    #[arg(long = "exec", value_name = "NAME=COMMAND")]
-    pub exec: Vec<String>,
+    #[arg(long = "exec", value_name = "NAME=COMMAND", value_parser = parse_exec)]
+    pub exec: Vec<(String, String)>,
 
     /// Fail a job (retryably) that runs longer than this
     #[arg(long, env = env::QUEUE_JOB_TIMEOUT, default_value = "10m", value_parser = parse_duration_or_ms, value_name = "DURATION", help_heading = "Worker defaults")]
@@ -136,9 +138,10 @@ pub struct WorkerArgs {
         long,
         default_value = "fixed:5s",
         value_name = "BACKOFF",
+        value_parser = parse_default_backoff,
         help_heading = "Worker defaults"
     )]
-    pub default_backoff: String,
+    pub default_backoff: DefaultBackoff,
 
     /// Which jobs get a metrics log line per attempt (auto: all but echo and sleep,
     /// sparing those one Redis round trip per job)
@@ -193,6 +196,30 @@ pub enum JobMetricsArg {
 }
 
 /// Parses a duration, taking a plain number as milliseconds (`30000`).
+/// A worker's default backoff; `None` retries at once.
+#[derive(Debug, Clone)]
+pub struct DefaultBackoff(pub Option<BackoffStrategy>);
+
+fn parse_default_backoff(text: &str) -> Result<DefaultBackoff, String> {
+    policy::parse_backoff(text).map(DefaultBackoff)
+}
+
+/// Parses `--concurrency QUEUE=N`.
+fn parse_queue_concurrency(spec: &str) -> Result<(String, usize), String> {
+    spec.split_once('=')
+        .filter(|(q, _)| !q.is_empty())
+        .and_then(|(q, n)| Some((q.to_string(), n.trim().parse().ok()?)))
+        .ok_or_else(|| "expected QUEUE=N".to_string())
+}
+
+/// Parses `--exec NAME=COMMAND`.
+fn parse_exec(spec: &str) -> Result<(String, String), String> {
+    spec.split_once('=')
+        .filter(|(n, c)| !n.is_empty() && !c.trim().is_empty())
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .ok_or_else(|| "expected NAME=COMMAND".to_string())
+}
+
 pub fn parse_duration_or_ms(s: &str) -> Result<Duration, String> {
     match s.trim().parse::<u64>() {
         Ok(ms) => Ok(Duration::from_millis(ms)),

@@ -4,7 +4,7 @@ use std::ops::ControlFlow;
 
 use anyhow::Context;
 use regex::Regex;
-use serde_json::{json, value::RawValue};
+use serde_json::json;
 use url::Url;
 
 use super::{extract::content_options, wait, Ctx};
@@ -13,8 +13,9 @@ use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limits, Page};
 use crate::error::{usage, Exit};
 use crate::output::{page_markdown, DataSink, Printer, Progress};
 use crate::queues::add;
-use crate::queues::input::{self, FlagInputs};
-use crate::queues::now_ms;
+use crate::queues::input::{self, JobOptionValues};
+use crate::queues::priority;
+use crate::queues::vocab::{ScrapeJobData, ScrapeKind};
 use crate::queues::wait::Waiter;
 
 /// Runs the command.
@@ -259,17 +260,18 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
     };
     let (name, data) = job_for(args, url);
     let host = url.host_str().unwrap_or_default();
-    let flags = FlagInputs {
-        priority: args.priority.clone(),
-        customer: args.customer.clone(),
-        new_customer: args.new_customer,
-        tier: args.tier.clone(),
-        dedup_id: Some(format!("{name}:{host}")),
-        dedup_ttl: Some(format!("{}ms", args.dedup_window.as_millis())),
-        ..FlagInputs::default()
+    let customer_priority = args
+        .customer
+        .as_ref()
+        .map(|_| priority::for_customer(args.new_customer, args.tier));
+    let dedup_ttl = Some(args.dedup_window.as_millis() as u64);
+    let flags = JobOptionValues {
+        priority: args.priority.or(customer_priority),
+        dedup: input::dedup(&format!("{name}:{host}"), dedup_ttl).ok(),
+        ..JobOptionValues::default()
     };
-    let data = RawValue::from_string(data.to_string()).context("encoding the job data")?;
-    let spec = input::single(name, data, &flags, now_ms())?;
+    let data = serde_json::value::to_raw_value(&data).context("encoding the job data")?;
+    let spec = input::single(name, data, &flags)?;
     let redis = ctx.redis().await?;
     // The stream position is taken before the add so no event of the job is missed.
     let waiter = if args.wait.wait {
@@ -296,23 +298,24 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
 }
 
 /// The job name and data the existing system's scrape queue expects.
-fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, serde_json::Value) {
-    let (name, mut data) = if args.refresh {
-        (
-            "refresh",
-            json!({ "url": url.as_str(), "forceRefresh": args.force_refresh }),
-        )
-    } else {
-        let (name, max_pages) = if args.single_page {
-            ("single-page", 1)
-        } else {
-            ("full-crawl", args.max_pages)
-        };
-        let data = json!({ "url": url.as_str(), "maxPages": max_pages, "respectRobots": !args.ignore_robots });
-        (name, data)
+fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, ScrapeJobData) {
+    let mut data = ScrapeJobData {
+        url: url.to_string(),
+        customer_id: args.customer.clone(),
+        ..ScrapeJobData::default()
     };
-    if let Some(customer) = &args.customer {
-        data["customerId"] = json!(customer);
-    }
-    (name, data)
+    let kind = if args.refresh {
+        data.force_refresh = Some(args.force_refresh);
+        ScrapeKind::Refresh
+    } else {
+        let (kind, max_pages) = if args.single_page {
+            (ScrapeKind::SinglePage, 1)
+        } else {
+            (ScrapeKind::FullCrawl, args.max_pages)
+        };
+        data.max_pages = Some(max_pages as u64);
+        data.respect_robots = Some(!args.ignore_robots);
+        kind
+    };
+    (kind.job_name(), data)
 }

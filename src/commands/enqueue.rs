@@ -8,19 +8,22 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::{wait, Ctx};
-use crate::cli::{EnqueueArgs, JobOptionArgs, WaitArgs};
+use crate::cli::{EnqueueArgs, WaitArgs};
 use crate::error::{usage, Exit};
 use crate::output::{Human, Render};
 use crate::queues::add::{self, Added};
-use crate::queues::input::{self, FlagInputs};
+use crate::queues::input::{self, JobOptionValues};
 use crate::queues::ndjson::Ndjson;
 use crate::queues::now_ms;
 use crate::queues::wait::Waiter;
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: EnqueueArgs) -> anyhow::Result<Exit> {
-    let flags = flag_inputs(args.queue.clone(), &args.opts);
+    let flags = args.opts.values(args.queue.clone(), now_ms());
     match (&args.file, &args.name) {
+        (Some(_), _) if flags.job_id.is_some() => {
+            usage("--job-id: cannot be used with --file: give each line its own opts.jobId")
+        }
         (Some(_), _) if args.wait.wait => {
             usage("--wait follows a single job; it cannot be used with --file")
         }
@@ -34,11 +37,11 @@ async fn single(
     ctx: &Ctx,
     name: &str,
     data: Option<&str>,
-    flags: &FlagInputs,
+    flags: &JobOptionValues,
     wait: WaitArgs,
 ) -> anyhow::Result<Exit> {
     let data = read_data(data)?;
-    let spec = input::single(name, data, flags, now_ms())?;
+    let spec = input::single(name, data, flags)?;
     let redis = ctx.redis().await?;
     // The stream position is taken before the add so no event of the job is missed.
     let waiter = if wait.wait {
@@ -100,7 +103,7 @@ impl Render for BulkReport {
     }
 }
 
-async fn bulk(ctx: &Ctx, path: &str, flags: &FlagInputs) -> anyhow::Result<Exit> {
+async fn bulk(ctx: &Ctx, path: &str, flags: &JobOptionValues) -> anyhow::Result<Exit> {
     let text = read_source(path)?;
     let jobs = Ndjson::parse(&text, flags, now_ms())?;
     let redis = ctx.redis().await?;
@@ -137,27 +140,6 @@ fn interrupted(ctx: &Ctx, confirmed: usize, total: usize) -> anyhow::Result<Exit
         "interrupted: the first {confirmed} of {total} jobs are in Redis (added, or reported as duplicates); up to {pending} after them may be too"
     ));
     Ok(Exit::Interrupted)
-}
-
-/// The job option flags as typed, for `input` to validate (also used by `schedule add`).
-pub(super) fn flag_inputs(queue: Option<String>, o: &JobOptionArgs) -> FlagInputs {
-    FlagInputs {
-        queue,
-        priority: o.priority.clone(),
-        customer: o.customer.clone(),
-        new_customer: o.new_customer,
-        tier: o.tier.clone(),
-        delay: o.delay.clone(),
-        at: o.at.clone(),
-        attempts: o.attempts.clone(),
-        backoff: o.backoff.clone(),
-        job_id: o.job_id.clone(),
-        dedup_id: o.dedup_id.clone(),
-        dedup_ttl: o.dedup_ttl.clone(),
-        lifo: o.lifo,
-        remove_on_complete: o.remove_on_complete.clone(),
-        remove_on_fail: o.remove_on_fail.clone(),
-    }
 }
 
 /// DATA: JSON text, `@path`, or `-` for stdin; `{}` when absent.

@@ -3,11 +3,11 @@
 use serde::Serialize;
 
 use super::{fmt_time, Ctx};
-use crate::cli::{JobsArgs, StateArg};
+use crate::cli::JobsArgs;
 use crate::error::{Exit, NotFound};
 use crate::output::{Cell, Human, Render, Table, Tone};
 use crate::queues::inspect::{self, JobRow};
-use crate::queues::{discovery, input};
+use crate::queues::{discovery, input, JobState};
 
 #[derive(Debug, Serialize)]
 struct JobsReport {
@@ -70,19 +70,6 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// BullMQ's name for a state flag value.
-pub fn state_name(s: StateArg) -> &'static str {
-    match s {
-        StateArg::Waiting => "waiting",
-        StateArg::Active => "active",
-        StateArg::Delayed => "delayed",
-        StateArg::Prioritized => "prioritized",
-        StateArg::WaitingChildren => "waiting-children",
-        StateArg::Completed => "completed",
-        StateArg::Failed => "failed",
-    }
-}
-
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: JobsArgs) -> anyhow::Result<Exit> {
     input::validate_queue(&args.queue)?;
@@ -95,7 +82,7 @@ pub async fn run(ctx: &Ctx, args: JobsArgs) -> anyhow::Result<Exit> {
         ))
         .into());
     }
-    let state = args.state.map(state_name);
+    let state = args.state.map(JobState::from);
     let jobs = inspect::list(&redis, &args.queue, state, args.limit, args.offset).await?;
     ctx.out.print(&JobsReport { jobs })?;
     Ok(Exit::Ok)

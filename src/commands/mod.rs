@@ -49,8 +49,14 @@ impl Ctx {
 
 /// Runs queuectl with these arguments and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
-    let matches = match Cli::command().try_get_matches_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let matches = match Cli::command().try_get_matches_from(&args) {
         Ok(m) => m,
+        Err(e) if e.kind() == clap::error::ErrorKind::ValueValidation => {
+            let out = Printer::new(lenient_output(&args), Vec::new());
+            out.error(&value_error(&e), error::code_name(Exit::Usage));
+            return Exit::Usage;
+        }
         Err(e) => {
             output::clap_message(&e);
             return if e.use_stderr() {
@@ -90,6 +96,29 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             }
             exit
         }
+    }
+}
+
+/// A value its parser refused, in one line naming the flag and the parser's
+/// reason (clap's first line), so it reads like every other usage error.
+fn value_error(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_string()
+}
+
+/// The output settings when parsing failed: `--json` if it was given (before
+/// any `--`, after which arguments are not flags).
+fn lenient_output(args: &[OsString]) -> settings::OutputSettings {
+    let json = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json");
+    settings::OutputSettings {
+        json,
+        quiet: false,
+        color: false,
     }
 }
 

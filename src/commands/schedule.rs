@@ -3,14 +3,14 @@
 use anyhow::Context;
 use serde::Serialize;
 
-use super::enqueue::{flag_inputs, read_data};
+use super::enqueue::read_data;
 use super::{fmt_age, Ctx};
 use crate::cli::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
 };
 use crate::error::{usage, Exit, NotFound};
 use crate::output::{self, Decision, Human, Render, Table};
-use crate::queues::schedule::{self, ScheduleInput, SchedulerRow};
+use crate::queues::schedule::{self, Cadence, ScheduleInput, SchedulerRow};
 use crate::queues::{discovery, input, now_ms, routing};
 
 /// Runs `queuectl schedule`.
@@ -24,16 +24,31 @@ pub async fn run(ctx: &Ctx, args: ScheduleArgs) -> anyhow::Result<Exit> {
 
 async fn add(ctx: &Ctx, args: ScheduleAddArgs) -> anyhow::Result<Exit> {
     let data = read_data(args.data.as_deref())?;
-    let flags = flag_inputs(args.queue.clone(), &args.opts);
+    if let Some((flag, why)) = args.opts.refused_by_scheduler() {
+        return usage(format!("{flag}: not allowed with a scheduler: {why}"));
+    }
+    let flags = args.opts.values(args.queue.clone(), now_ms());
+    let when = match (args.cron, args.every) {
+        (Some(pattern), _) => Cadence::Cron {
+            pattern,
+            tz: args.tz,
+        },
+        (None, Some(every)) => Cadence::Every(every),
+        (None, None) => return usage("--cron: give --cron EXPR or --every DURATION"),
+    };
+    let now = now_ms();
+    if let Cadence::Cron { pattern, .. } = &when {
+        if !schedule::fires(&when, now) {
+            return usage(format!("--cron: cron expression '{pattern}' never fires"));
+        }
+    }
     let wanted = ScheduleInput {
         id: args.id,
         name: args.name,
-        cron: args.cron,
-        tz: args.tz,
-        every: args.every,
+        cadence: when,
         limit: args.limit,
     };
-    let spec = schedule::spec(&wanted, data, &flags, now_ms())?;
+    let spec = schedule::spec(&wanted, data, &flags, now)?;
     let redis = ctx.redis().await?;
     let row = schedule::upsert(&redis, spec)
         .await

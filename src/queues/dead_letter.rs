@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::add::add_one;
 use super::input::{self, JobSpec};
-use super::retry::{reprocess_flags, Filter, Item, Outcome};
+use super::retry::{reprocess_options, Filter, Item, Outcome};
 use super::routing;
 use crate::connection::Redis;
 
@@ -38,8 +38,8 @@ impl Record {
     }
 
     fn spec(&self) -> Result<JobSpec, String> {
-        let flags = reprocess_flags(&self.queue, &self.new_job_id());
-        input::single(&self.name, self.data.clone(), &flags, 0).map_err(|e| e.to_string())
+        let flags = reprocess_options(&self.queue, &self.new_job_id());
+        input::single(&self.name, self.data.clone(), &flags).map_err(|e| e.to_string())
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 mod judge;
 
@@ -13,6 +13,7 @@ pub use judge::{judge_queue, judge_redis, Check, Issue, QueueFacts, Status, Thre
 
 use super::keys;
 use super::stats::{queue_stats, QueueStats};
+use super::worker_record::WorkerRecord;
 use crate::connection::Redis;
 
 /// BullMQ's events stream cap when the meta hash sets none (`opts.maxLenEvents`).
@@ -92,28 +93,6 @@ pub struct WorkerHealth {
     pub pid: u32,
 }
 
-/// The heartbeat fields health reads (written by `worker::heartbeat`).
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Beat {
-    id: String,
-    #[serde(default)]
-    host: String,
-    #[serde(default)]
-    pid: u32,
-    queues: Vec<BeatQueue>,
-    status: String,
-    #[serde(default)]
-    current_jobs: Vec<String>,
-    #[serde(default)]
-    processed: u64,
-}
-
-#[derive(Debug, Deserialize)]
-struct BeatQueue {
-    name: String,
-}
-
 /// Checks Redis and the named queues (every queue under the prefix when
 /// `names` is empty).
 pub async fn check(
@@ -185,7 +164,7 @@ async fn redis_health(redis: &Redis, latency: Duration) -> Result<RedisHealth, b
     })
 }
 
-async fn heartbeats(redis: &Redis) -> Result<Vec<Beat>, bullmq::Error> {
+async fn heartbeats(redis: &Redis) -> Result<Vec<WorkerRecord>, bullmq::Error> {
     let mut found = redis
         .scan(&keys::worker_heartbeat_pattern(redis.prefix()))
         .await?;
@@ -202,7 +181,7 @@ async fn heartbeats(redis: &Redis) -> Result<Vec<Beat>, bullmq::Error> {
 async fn queue_facts(
     redis: &Redis,
     stats: &QueueStats,
-    beats: &[Beat],
+    beats: &[WorkerRecord],
     listed: bool,
 ) -> Result<QueueFacts, bullmq::Error> {
     let c = &stats.counts;
@@ -271,7 +250,7 @@ async fn stalled(redis: &Redis, queue: &bullmq::Queue) -> Result<Vec<String>, bu
 
 /// Heartbeats as the report's workers: every worker when all queues were
 /// checked, else those serving a checked queue.
-fn worker_list(beats: Vec<Beat>, queues: &[QueueHealth], all: bool) -> Vec<WorkerHealth> {
+fn worker_list(beats: Vec<WorkerRecord>, queues: &[QueueHealth], all: bool) -> Vec<WorkerHealth> {
     let paused: HashMap<&str, bool> = queues.iter().map(|q| (q.name.as_str(), q.paused)).collect();
     beats
         .into_iter()
@@ -292,7 +271,7 @@ fn worker_list(beats: Vec<Beat>, queues: &[QueueHealth], all: bool) -> Vec<Worke
                 status: if all_paused {
                     "paused".into()
                 } else {
-                    b.status
+                    b.status.name().into()
                 },
                 current_job: b.current_jobs.into_iter().next(),
                 processed_jobs: b.processed,

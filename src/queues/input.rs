@@ -7,14 +7,12 @@ use bullmq::{DeduplicationOptions, JobOptions};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{priority, routing};
+use super::{priority, routing, vocab};
 
 /// Default attempts when neither a flag, QUEUE_MAX_RETRIES nor the line sets one.
 pub const DEFAULT_ATTEMPTS: u32 = 3;
 const DEFAULT_KEEP_COMPLETED: usize = 100;
 const DEFAULT_KEEP_FAILED: usize = 50;
-const SCRAPE_BACKOFF_MS: u64 = 2_000;
-const OTHER_BACKOFF_MS: u64 = 5_000;
 
 /// A job that failed validation; names the line (for NDJSON) and the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,26 +29,6 @@ pub(super) fn err(field: &str, message: impl Into<String>) -> JobInputError {
         field: field.to_string(),
         message: message.into(),
     }
-}
-
-/// Option values as typed on the command line, before validation.
-#[derive(Debug, Clone, Default)]
-pub struct FlagInputs {
-    pub queue: Option<String>,
-    pub priority: Option<String>,
-    pub customer: Option<String>,
-    pub new_customer: bool,
-    pub tier: Option<String>,
-    pub delay: Option<String>,
-    pub at: Option<String>,
-    pub attempts: Option<String>,
-    pub backoff: Option<String>,
-    pub job_id: Option<String>,
-    pub dedup_id: Option<String>,
-    pub dedup_ttl: Option<String>,
-    pub lifo: bool,
-    pub remove_on_complete: Option<String>,
-    pub remove_on_fail: Option<String>,
 }
 
 /// A validated job, ready to add.
@@ -75,26 +53,28 @@ impl JobSpec {
     }
 }
 
-/// Options set so far; later layers (an NDJSON line) override earlier ones (flags).
+/// Job options, already typed, before the defaults apply. The CLI builds
+/// one from its flags; an NDJSON line's `opts` is parsed into another that
+/// overrides it.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Layer {
-    queue: Option<String>,
-    priority: Option<u32>,
-    delay: Option<u64>,
-    attempts: Option<u32>,
-    backoff: Option<BackoffStrategy>,
-    job_id: Option<String>,
-    dedup: Option<DeduplicationOptions>,
-    lifo: Option<bool>,
-    remove_on_complete: Option<RemoveOnFinish>,
-    remove_on_fail: Option<RemoveOnFinish>,
+pub struct JobOptionValues {
+    pub queue: Option<String>,
+    pub priority: Option<u32>,
+    /// Milliseconds.
+    pub delay: Option<u64>,
+    pub attempts: Option<u32>,
+    pub backoff: Option<BackoffStrategy>,
+    /// Checked with [`validate_job_id`].
+    pub job_id: Option<String>,
+    pub dedup: Option<DeduplicationOptions>,
+    pub lifo: Option<bool>,
+    pub remove_on_complete: Option<RemoveOnFinish>,
+    pub remove_on_fail: Option<RemoveOnFinish>,
 }
 
-impl Layer {
-    pub(super) fn has_job_id(&self) -> bool {
-        self.job_id.is_some()
-    }
+pub(super) type Layer = JobOptionValues;
 
+impl JobOptionValues {
     pub(super) fn over(self, base: &Layer) -> Layer {
         let base = base.clone();
         Layer {
@@ -112,15 +92,13 @@ impl Layer {
     }
 }
 
-/// Validates the flags of a single `enqueue` into a job spec.
+/// Validates one job with these options into a job spec.
 pub fn single(
     name: &str,
     data: Box<RawValue>,
-    flags: &FlagInputs,
-    now_ms: u64,
+    opts: &JobOptionValues,
 ) -> Result<JobSpec, JobInputError> {
-    let layer = flag_layer(flags, now_ms)?;
-    finish(name, data, layer)
+    finish(name, data, opts.clone())
 }
 
 /// Validates a job given as JSON (the REST API): `opts` takes the NDJSON
@@ -160,11 +138,9 @@ pub(super) fn finish(
         })?,
     };
     validate_queue(&queue)?;
-    let backoff = layer.backoff.unwrap_or(if routing::is_scrape_job(name) {
-        BackoffStrategy::Exponential(SCRAPE_BACKOFF_MS)
-    } else {
-        BackoffStrategy::Fixed(OTHER_BACKOFF_MS)
-    });
+    let backoff = layer
+        .backoff
+        .unwrap_or_else(|| vocab::default_backoff(name));
     let opts = JobOptions {
         priority: layer.priority,
         delay: layer.delay.filter(|d| *d > 0),
@@ -204,54 +180,6 @@ pub fn validate_queue(queue: &str) -> Result<(), JobInputError> {
     Ok(())
 }
 
-pub(super) fn flag_layer(f: &FlagInputs, now_ms: u64) -> Result<Layer, JobInputError> {
-    let mut layer = Layer {
-        queue: f.queue.clone(),
-        lifo: f.lifo.then_some(true),
-        ..Layer::default()
-    };
-    if let Some(p) = &f.priority {
-        layer.priority = Some(priority::parse(p).map_err(|m| err("--priority", m))?);
-    } else if f.customer.is_some() {
-        layer.priority = Some(
-            priority::for_customer(f.new_customer, f.tier.as_deref())
-                .map_err(|m| err("--tier", m))?,
-        );
-    }
-    if let Some(d) = &f.delay {
-        layer.delay = Some(parse_ms(d).map_err(|m| err("--delay", m))?);
-    }
-    if let Some(at) = &f.at {
-        layer.delay = Some(delay_until(at, now_ms).map_err(|m| err("--at", m))?);
-    }
-    if let Some(a) = &f.attempts {
-        layer.attempts = Some(parse_attempts(a).map_err(|m| err("--attempts", m))?);
-    }
-    if let Some(b) = &f.backoff {
-        layer.backoff = Some(parse_backoff_text(b).map_err(|m| err("--backoff", m))?);
-    }
-    if let Some(id) = &f.job_id {
-        layer.job_id = Some(validate_job_id(id).map_err(|m| err("--job-id", m))?);
-    }
-    if let Some(id) = &f.dedup_id {
-        let ttl = f
-            .dedup_ttl
-            .as_deref()
-            .map(parse_ms)
-            .transpose()
-            .map_err(|m| err("--dedup-ttl", m))?;
-        layer.dedup = Some(dedup(id, ttl).map_err(|m| err("--dedup-id", m))?);
-    }
-    if let Some(r) = &f.remove_on_complete {
-        layer.remove_on_complete =
-            Some(parse_keep_text(r).map_err(|m| err("--remove-on-complete", m))?);
-    }
-    if let Some(r) = &f.remove_on_fail {
-        layer.remove_on_fail = Some(parse_keep_text(r).map_err(|m| err("--remove-on-fail", m))?);
-    }
-    Ok(layer)
-}
-
 pub(super) fn json_layer(opts: Map<String, Value>, now_ms: u64) -> Result<Layer, JobInputError> {
     let mut layer = Layer::default();
     for (key, value) in opts {
@@ -282,40 +210,28 @@ pub fn parse_ms(text: &str) -> Result<u64, String> {
     Ok(d.as_millis() as u64)
 }
 
-fn delay_until(at: &str, now_ms: u64) -> Result<u64, String> {
+/// Parses an RFC 3339 time into milliseconds since the Unix epoch.
+pub fn parse_time_ms(at: &str) -> Result<u64, String> {
     let when = chrono::DateTime::parse_from_rfc3339(at.trim()).map_err(|e| {
         format!("invalid time '{at}': {e} (expected RFC 3339, e.g. 2026-12-01T09:00:00Z)")
     })?;
-    let due = when.timestamp_millis().max(0) as u64;
-    Ok(due.saturating_sub(now_ms))
+    Ok(when.timestamp_millis().max(0) as u64)
 }
 
-fn parse_attempts(text: &str) -> Result<u32, String> {
+fn delay_until(at: &str, now_ms: u64) -> Result<u64, String> {
+    Ok(parse_time_ms(at)?.saturating_sub(now_ms))
+}
+
+/// Parses an attempt count: a whole number of at least 1.
+pub fn parse_attempts(text: &str) -> Result<u32, String> {
     match text.trim().parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(format!("'{text}' is not a whole number of at least 1")),
     }
 }
 
-fn parse_backoff_text(text: &str) -> Result<BackoffStrategy, String> {
-    let (kind, delay) = text
-        .split_once(':')
-        .ok_or_else(|| format!("'{text}' should be exponential:DURATION or fixed:DURATION"))?;
-    backoff(kind, parse_ms(delay)?)
-}
-
-fn backoff(kind: &str, delay: u64) -> Result<BackoffStrategy, String> {
-    match kind.trim() {
-        "exponential" => Ok(BackoffStrategy::Exponential(delay)),
-        "fixed" => Ok(BackoffStrategy::Fixed(delay)),
-        other => Err(format!(
-            "unknown backoff type '{other}' (expected exponential or fixed)"
-        )),
-    }
-}
-
 /// `N` keeps the newest N; a duration keeps jobs younger than it (BullMQ ages are seconds).
-fn parse_keep_text(text: &str) -> Result<RemoveOnFinish, String> {
+pub fn parse_keep(text: &str) -> Result<RemoveOnFinish, String> {
     let text = text.trim();
     if let Ok(n) = text.parse::<usize>() {
         return Ok(RemoveOnFinish::Count(n));
@@ -335,7 +251,7 @@ fn parse_keep_text(text: &str) -> Result<RemoveOnFinish, String> {
 }
 
 /// Mirrors Node's custom id rules: not an integer, no `:`, not `0`.
-fn validate_job_id(id: &str) -> Result<String, String> {
+pub fn validate_job_id(id: &str) -> Result<String, String> {
     if id.is_empty() {
         return Err("must not be empty".into());
     }
@@ -350,7 +266,8 @@ fn validate_job_id(id: &str) -> Result<String, String> {
     Ok(id.to_string())
 }
 
-fn dedup(id: &str, ttl: Option<u64>) -> Result<DeduplicationOptions, String> {
+/// Deduplication by `id`, for `ttl` milliseconds when given (0 is no limit).
+pub fn dedup(id: &str, ttl: Option<u64>) -> Result<DeduplicationOptions, String> {
     if id.is_empty() {
         return Err("must not be empty".into());
     }
@@ -392,14 +309,14 @@ fn json_attempts(v: &Value) -> Result<u32, String> {
 fn json_backoff(v: &Value) -> Result<BackoffStrategy, String> {
     match v {
         Value::Number(_) => Ok(BackoffStrategy::Fixed(json_ms(v)?)),
-        Value::String(s) => parse_backoff_text(s),
+        Value::String(s) => vocab::parse_backoff(s),
         Value::Object(m) => {
             let kind = m
                 .get("type")
                 .and_then(Value::as_str)
                 .ok_or("needs a \"type\"")?;
             let delay = m.get("delay").map(json_ms).transpose()?.unwrap_or(0);
-            backoff(kind, delay)
+            vocab::backoff(kind, delay)
         }
         _ => Err("must be a number, \"type:DURATION\" or {\"type\", \"delay\"}".into()),
     }
@@ -418,7 +335,7 @@ fn json_keep(v: &Value) -> Result<RemoveOnFinish, String> {
             .as_u64()
             .map(|n| RemoveOnFinish::Count(n as usize))
             .ok_or_else(|| format!("{n} is not a whole number")),
-        Value::String(s) => parse_keep_text(s),
+        Value::String(s) => parse_keep(s),
         Value::Object(m) => {
             let num = |k: &str| {
                 m.get(k)
@@ -470,7 +387,8 @@ mod tests {
 
     #[test]
     fn defaults_follow_the_existing_system() {
-        let job = single("full-crawl", obj(), &FlagInputs::default(), NOW).unwrap();
+        let none = JobOptionValues::default();
+        let job = single("full-crawl", obj(), &none).unwrap();
         assert_eq!(job.queue, "scrape-queue");
         assert_eq!(job.opts.attempts, Some(3));
         assert!(matches!(
@@ -485,7 +403,7 @@ mod tests {
             job.opts.remove_on_fail,
             Some(RemoveOnFinish::Count(50))
         ));
-        let other = single("analytics", obj(), &FlagInputs::default(), NOW).unwrap();
+        let other = single("analytics", obj(), &none).unwrap();
         assert!(matches!(
             other.opts.backoff,
             Some(BackoffStrategy::Fixed(5000))
@@ -495,109 +413,28 @@ mod tests {
 
     #[test]
     fn unknown_name_without_queue_is_an_error() {
-        let e = single("email", obj(), &FlagInputs::default(), NOW).unwrap_err();
+        let e = single("email", obj(), &JobOptionValues::default()).unwrap_err();
         assert_eq!(e.field, "queue");
-        assert!(e.message.contains("--queue"));
     }
 
     #[test]
-    fn explicit_priority_beats_tier() {
-        let flags = FlagInputs {
-            priority: Some("bulk".into()),
-            customer: Some("c1".into()),
-            tier: Some("premium".into()),
-            ..FlagInputs::default()
-        };
-        assert_eq!(
-            single("refresh", obj(), &flags, NOW).unwrap().opts.priority,
-            Some(5)
-        );
-        let tier_only = FlagInputs {
-            priority: None,
-            ..flags
-        };
-        assert_eq!(
-            single("refresh", obj(), &tier_only, NOW)
-                .unwrap()
-                .opts
-                .priority,
-            Some(2)
-        );
-    }
-
-    #[test]
-    fn delays_and_keep_policies() {
-        let flags = FlagInputs {
-            delay: Some("90s".into()),
-            remove_on_complete: Some("24h".into()),
-            remove_on_fail: Some("7".into()),
-            backoff: Some("exponential:3s".into()),
-            ..FlagInputs::default()
-        };
-        let job = single("analytics", obj(), &flags, NOW).unwrap();
-        assert_eq!(job.opts.delay, Some(90_000));
+    fn parses_times_keep_policies_attempts_and_ids() {
         assert!(matches!(
-            job.opts.remove_on_complete,
-            Some(RemoveOnFinish::Options(KeepJobs {
+            parse_keep("24h"),
+            Ok(RemoveOnFinish::Options(KeepJobs {
                 age: Some(86_400),
                 ..
             }))
         ));
-        assert!(matches!(
-            job.opts.remove_on_fail,
-            Some(RemoveOnFinish::Count(7))
-        ));
-        assert!(matches!(
-            job.opts.backoff,
-            Some(BackoffStrategy::Exponential(3000))
-        ));
-        let at = FlagInputs {
-            at: Some("2023-11-14T22:13:30Z".into()),
-            ..FlagInputs::default()
-        };
-        assert_eq!(
-            single("analytics", obj(), &at, NOW).unwrap().opts.delay,
-            Some(10_000)
-        );
-    }
-
-    #[test]
-    fn bad_flags_name_the_flag() {
-        let bad = |f: FlagInputs| single("analytics", obj(), &f, NOW).unwrap_err().field;
-        assert_eq!(
-            bad(FlagInputs {
-                priority: Some("urgent".into()),
-                ..Default::default()
-            }),
-            "--priority"
-        );
-        assert_eq!(
-            bad(FlagInputs {
-                delay: Some("ten".into()),
-                ..Default::default()
-            }),
-            "--delay"
-        );
-        assert_eq!(
-            bad(FlagInputs {
-                job_id: Some("42".into()),
-                ..Default::default()
-            }),
-            "--job-id"
-        );
-        assert_eq!(
-            bad(FlagInputs {
-                attempts: Some("0".into()),
-                ..Default::default()
-            }),
-            "--attempts"
-        );
-        assert_eq!(
-            bad(FlagInputs {
-                backoff: Some("linear:1s".into()),
-                ..Default::default()
-            }),
-            "--backoff"
-        );
+        assert!(matches!(parse_keep("7"), Ok(RemoveOnFinish::Count(7))));
+        assert!(parse_keep("soon").is_err());
+        assert_eq!(delay_until("2023-11-14T22:13:30Z", NOW), Ok(10_000));
+        assert!(parse_time_ms("tomorrow")
+            .unwrap_err()
+            .contains("invalid time"));
+        assert_eq!(parse_attempts("2"), Ok(2));
+        assert!(parse_attempts("0").is_err());
+        assert!(validate_job_id("42").unwrap_err().contains("integer"));
+        assert_eq!(validate_job_id("a-1"), Ok("a-1".to_string()));
     }
 }

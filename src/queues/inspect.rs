@@ -1,15 +1,13 @@
 //! Lists jobs and shows one job whole, in BullMQ's own field names.
 
-use std::collections::HashMap;
-
-use bullmq::{Job, JobProgress};
+use bullmq::Job;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::job_hash::JobHash;
 use super::job_metrics::JobMetrics;
-use super::keys;
 use super::stats::Counts;
-use super::STATES;
+use super::{vocab, JobState};
 use crate::connection::Redis;
 
 /// One row of `queuectl jobs`.
@@ -32,18 +30,17 @@ pub struct JobRow {
 pub async fn list(
     redis: &Redis,
     queue_name: &str,
-    state: Option<&str>,
+    state: Option<JobState>,
     limit: u32,
     offset: u32,
 ) -> Result<Vec<JobRow>, bullmq::Error> {
     let queue = redis.queue(queue_name).await?;
-    let states: Vec<&str> = match state {
-        Some(s) => vec![s],
-        None => STATES.to_vec(),
-    };
-    let counts = match state {
-        Some(_) => None,
-        None => Some(Counts::from(queue.get_job_counts().await?)),
+    let (states, counts) = match state {
+        Some(s) => (vec![s], None),
+        None => (
+            JobState::ALL.to_vec(),
+            Some(Counts::from(queue.get_job_counts().await?)),
+        ),
     };
     let mut rows = Vec::new();
     let mut skip = u64::from(offset);
@@ -60,9 +57,9 @@ pub async fn list(
             }
         }
         let (start, end) = (skip as i64, (skip + want - 1) as i64);
-        // Node lists finished jobs newest first and everything else oldest first.
-        let asc = !matches!(s, "completed" | "failed");
-        let jobs = queue.get_jobs(&[s], start, end, asc).await?;
+        let jobs = queue
+            .get_jobs(&[s.name()], start, end, !s.newest_first())
+            .await?;
         skip = 0;
         want -= (jobs.len() as u64).min(want);
         rows.extend(jobs.iter().map(|j| row(j, s)));
@@ -70,32 +67,17 @@ pub async fn list(
     Ok(rows)
 }
 
-fn row(job: &Job, state: &str) -> JobRow {
+fn row(job: &Job, state: JobState) -> JobRow {
     JobRow {
         id: job.id().to_string(),
         name: job.name().to_string(),
-        state: state.to_string(),
+        state: state.name().to_string(),
         attempts_made: job.attempts_made(),
-        progress: progress_value(job.progress()),
+        progress: vocab::progress_json(job.progress()),
         timestamp: job.timestamp(),
         processed_on: job.processed_on(),
         finished_on: job.finished_on(),
         failed_reason: job.failed_reason().to_string(),
-    }
-}
-
-fn progress_value(p: &JobProgress) -> Value {
-    match p {
-        JobProgress::Number(n) => serde_json::Number::from_f64(*n)
-            .map(|n| {
-                if n.as_f64().is_some_and(|f| f.fract() == 0.0) {
-                    Value::from(n.as_f64().unwrap_or(0.0) as i64)
-                } else {
-                    Value::Number(n)
-                }
-            })
-            .unwrap_or(Value::Null),
-        JobProgress::Object(v) => v.clone(),
     }
 }
 
@@ -109,14 +91,17 @@ pub async fn jobs_exist(
     ids: &[String],
 ) -> Result<Vec<bool>, bullmq::Error> {
     let prefix = redis.prefix();
-    let job_keys: Vec<String> = ids.iter().map(|id| keys::job(prefix, queue, id)).collect();
+    let job_keys: Vec<String> = ids
+        .iter()
+        .map(|id| super::keys::job(prefix, queue, id))
+        .collect();
     let types = redis.types_many(&job_keys).await?;
     Ok(ids
         .iter()
         .zip(&job_keys)
         .zip(types)
         .map(|((id, key), kind)| {
-            kind == "hash" && keys::job_id_from_key(key, prefix, queue) == Some(id.as_str())
+            kind == "hash" && super::keys::job_id_from_key(key, prefix, queue) == Some(id.as_str())
         })
         .collect())
 }
@@ -147,19 +132,18 @@ pub async fn show(
     if !jobs_exist(redis, queue_name, &[id.to_string()]).await?[0] {
         return Ok(None);
     }
-    let hash = redis
-        .hgetall(&keys::job(redis.prefix(), queue_name, id))
-        .await?;
+    let hash = JobHash::read(redis, queue_name, id).await?;
+    if hash.is_empty() {
+        return Ok(None);
+    }
     let queue = redis.queue(queue_name).await?;
     let state = queue.get_job_state(id).await?;
     let (logs, _) = queue.get_job_logs(id, 0, -1, true).await?;
     let mut view = job_json(id, &hash);
-    // Node's `Job.getState()` says "waiting" where the key suffix is "wait".
-    let state = match state.as_str() {
-        "wait" => "waiting",
-        other => other,
-    };
-    view.insert("state".into(), Value::from(state));
+    view.insert(
+        "state".into(),
+        Value::from(JobState::display_name(state.as_str())),
+    );
     let metrics = JobMetrics::latest(logs.iter().map(String::as_str));
     view.insert("logs".into(), Value::from(logs));
     view.insert(
@@ -169,14 +153,10 @@ pub async fn show(
     Ok(Some(Value::Object(view)))
 }
 
-fn job_json(id: &str, h: &HashMap<String, String>) -> Map<String, Value> {
-    let text = |k: &str| h.get(k).map(|s| Value::from(s.as_str()));
-    let int = |k: &str| {
-        h.get(k)
-            .and_then(|s| s.parse::<i64>().ok())
-            .map(Value::from)
-    };
-    let json = |k: &str| h.get(k).and_then(|s| serde_json::from_str::<Value>(s).ok());
+fn job_json(id: &str, h: &JobHash) -> Map<String, Value> {
+    let text = |k: &str| h.text(k).map(Value::from);
+    let int = |k: &str| h.int(k).map(Value::from);
+    let json = |k: &str| h.json(k);
     let mut m = Map::new();
     m.insert("id".into(), Value::from(id));
     m.insert("name".into(), text("name").unwrap_or(Value::Null));
@@ -202,9 +182,7 @@ fn job_json(id: &str, h: &HashMap<String, String>) -> Map<String, Value> {
     );
     m.insert(
         "attemptsMade".into(),
-        int("atm")
-            .or_else(|| int("attemptsMade"))
-            .unwrap_or(Value::from(0)),
+        Value::from(h.attempts_made().unwrap_or(0)),
     );
     m.insert(
         "attemptsStarted".into(),
@@ -271,10 +249,11 @@ fn expand_opts(opts: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn hash_becomes_node_shaped_json() {
-        let h: HashMap<String, String> = [
+        let h: JobHash = [
             ("name", "refresh"),
             ("data", "{\"url\":\"x\"}"),
             ("opts", "{\"attempts\":3,\"de\":{\"id\":\"d\"},\"kl\":5}"),
@@ -287,7 +266,8 @@ mod tests {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+        .collect::<HashMap<_, _>>()
+        .into();
         let m = job_json("7", &h);
         assert_eq!(m["data"]["url"], "x");
         assert_eq!(m["opts"]["deduplication"]["id"], "d");

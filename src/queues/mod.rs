@@ -13,6 +13,7 @@ pub mod events;
 pub mod health;
 pub mod input;
 pub mod inspect;
+pub mod job_hash;
 pub mod job_metrics;
 pub mod keys;
 pub mod maintenance;
@@ -23,20 +24,12 @@ pub mod retry;
 pub mod routing;
 pub mod schedule;
 pub mod stats;
+pub mod vocab;
 pub mod wait;
+pub mod worker_record;
 
 pub use input::JobInputError;
-
-/// Job states in the order tables list them, with BullMQ's names.
-pub const STATES: [&str; 7] = [
-    "active",
-    "waiting",
-    "prioritized",
-    "delayed",
-    "waiting-children",
-    "failed",
-    "completed",
-];
+pub use vocab::JobState;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {

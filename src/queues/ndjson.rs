@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::input::{
-    empty_object, err, finish, flag_layer, json_layer, FlagInputs, JobInputError, JobSpec, Layer,
+    empty_object, err, finish, json_layer, JobInputError, JobOptionValues, JobSpec, Layer,
 };
 
 /// What a bulk add needs to know about a job before sending it.
@@ -46,14 +46,17 @@ pub struct Ndjson<'a> {
 
 impl<'a> Ndjson<'a> {
     /// Validates every non-empty line; one bad line fails the whole input.
-    pub fn parse(text: &'a str, flags: &FlagInputs, now_ms: u64) -> Result<Self, JobInputError> {
-        let base = flag_layer(flags, now_ms)?;
-        if base.has_job_id() {
-            return Err(err(
-                "--job-id",
-                "cannot be used with --file: give each line its own opts.jobId",
-            ));
-        }
+    /// `base` applies to every line that does not set an option itself;
+    /// it carries no job id (each line gives its own `opts.jobId`).
+    pub fn parse(
+        text: &'a str,
+        base: &JobOptionValues,
+        now_ms: u64,
+    ) -> Result<Self, JobInputError> {
+        let base = Layer {
+            job_id: None,
+            ..base.clone()
+        };
         let mut lines = Vec::new();
         let mut metas = Vec::new();
         for (index, raw) in text.lines().enumerate() {
@@ -128,16 +131,16 @@ mod tests {
 
     const NOW: u64 = 1_700_000_000_000;
 
-    fn ndjson(text: &str, flags: &FlagInputs) -> Result<Vec<JobSpec>, JobInputError> {
+    fn ndjson(text: &str, flags: &JobOptionValues) -> Result<Vec<JobSpec>, JobInputError> {
         let parsed = Ndjson::parse(text, flags, NOW)?;
         (0..parsed.len()).map(|i| parsed.spec(i)).collect()
     }
 
     #[test]
     fn lines_override_flags_and_errors_name_the_line() {
-        let flags = FlagInputs {
-            priority: Some("low".into()),
-            ..FlagInputs::default()
+        let flags = JobOptionValues {
+            priority: Some(4),
+            ..JobOptionValues::default()
         };
         let text = "{\"name\":\"refresh\",\"data\":{\"u\":1}}\n\n{\"name\":\"x\",\"opts\":{\"queue\":\"q\",\"priority\":\"critical\",\"jobId\":\"a\",\"deduplication\":{\"id\":\"d\",\"ttl\":5000}}}\n";
         let jobs = ndjson(text, &flags).unwrap();
@@ -150,7 +153,7 @@ mod tests {
         assert_eq!(jobs[1].opts.deduplication.as_ref().unwrap().ttl, Some(5000));
         assert_eq!(SpecMeta::of(&jobs[1]).script, 1);
 
-        let none = FlagInputs::default();
+        let none = JobOptionValues::default();
         let e = ndjson(
             "{\"name\":\"refresh\"}\n{\"name\":\"refresh\",\"opts\":{\"priority\":\"urgent\"}}\n",
             &none,

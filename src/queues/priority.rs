@@ -3,11 +3,18 @@
 /// The largest priority BullMQ accepts (2^21).
 pub const MAX_PRIORITY: u64 = 2_097_152;
 
+/// The `high` priority.
+pub const HIGH: u32 = 2;
+/// The `normal` priority.
+pub const NORMAL: u32 = 3;
+/// The `low` priority.
+pub const LOW: u32 = 4;
+
 const NAMES: [(&str, u32); 5] = [
     ("critical", 1),
-    ("high", 2),
-    ("normal", 3),
-    ("low", 4),
+    ("high", HIGH),
+    ("normal", NORMAL),
+    ("low", LOW),
     ("bulk", 5),
 ];
 
@@ -34,18 +41,34 @@ pub fn from_number(n: u64) -> Result<u32, String> {
     }
 }
 
-/// The priority for a customer: new or premium → high, standard → normal, else low.
-pub fn for_customer(new_customer: bool, tier: Option<&str>) -> Result<u32, String> {
-    if new_customer {
-        return Ok(2);
+/// A customer's tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    Premium,
+    Standard,
+    Free,
+}
+
+impl Tier {
+    /// Parses a tier name, in any case.
+    pub fn parse(text: &str) -> Result<Tier, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "premium" => Ok(Tier::Premium),
+            "standard" => Ok(Tier::Standard),
+            "free" => Ok(Tier::Free),
+            other => Err(format!(
+                "unknown tier '{other}' (expected premium, standard or free)"
+            )),
+        }
     }
-    match tier.map(str::to_ascii_lowercase).as_deref() {
-        Some("premium") => Ok(2),
-        Some("standard") => Ok(3),
-        Some("free") | None => Ok(4),
-        Some(other) => Err(format!(
-            "unknown tier '{other}' (expected premium, standard or free)"
-        )),
+}
+
+/// The priority for a customer: new or premium → high, standard → normal, else low.
+pub fn for_customer(new_customer: bool, tier: Option<Tier>) -> u32 {
+    match (new_customer, tier) {
+        (true, _) | (false, Some(Tier::Premium)) => HIGH,
+        (false, Some(Tier::Standard)) => NORMAL,
+        (false, Some(Tier::Free) | None) => LOW,
     }
 }
 
@@ -65,10 +88,11 @@ mod tests {
 
     #[test]
     fn customer_tiers() {
-        assert_eq!(for_customer(true, Some("free")), Ok(2));
-        assert_eq!(for_customer(false, Some("premium")), Ok(2));
-        assert_eq!(for_customer(false, Some("standard")), Ok(3));
-        assert_eq!(for_customer(false, None), Ok(4));
-        assert!(for_customer(false, Some("gold")).is_err());
+        assert_eq!(for_customer(true, Some(Tier::Free)), 2);
+        assert_eq!(for_customer(false, Some(Tier::Premium)), 2);
+        assert_eq!(for_customer(false, Some(Tier::Standard)), 3);
+        assert_eq!(for_customer(false, None), 4);
+        assert_eq!(Tier::parse("FREE"), Ok(Tier::Free));
+        assert!(Tier::parse("gold").unwrap_err().contains("unknown tier"));
     }
 }

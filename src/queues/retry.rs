@@ -7,17 +7,18 @@ use serde::Serialize;
 use serde_json::value::to_raw_value;
 
 use super::add::add_one;
-use super::input::{self, FlagInputs};
+use super::input::{self, JobOptionValues};
 use super::keys;
+use super::priority;
 use crate::connection::Redis;
 
 /// Jobs each bulk-retry script call moves (BullMQ's default batch).
 const BULK_BATCH: u32 = 1000;
 
 /// The priority and attempts of a reprocessed job (the existing system's rule).
-pub const REPROCESS_PRIORITY: &str = "low";
+pub const REPROCESS_PRIORITY: u32 = priority::LOW;
 /// Attempts of a reprocessed job.
-pub const REPROCESS_ATTEMPTS: &str = "1";
+pub const REPROCESS_ATTEMPTS: u32 = 1;
 
 /// Which failed jobs (or dead-letter records) to retry; validated already.
 #[derive(Debug, Clone, Default)]
@@ -265,7 +266,7 @@ async fn re_add_one(
     let spec = match to_raw_value(job.data())
         .map_err(|e| e.to_string())
         .and_then(|data| {
-            input::single(job.name(), data, &reprocess_flags(queue_name, &new_id), 0)
+            input::single(job.name(), data, &reprocess_options(queue_name, &new_id))
                 .map_err(|e| e.to_string())
         }) {
         Ok(spec) => spec,
@@ -292,13 +293,13 @@ async fn re_add_one(
 }
 
 /// The option inputs of a reprocessed job: low priority, one attempt, a fixed id.
-pub fn reprocess_flags(queue: &str, job_id: &str) -> FlagInputs {
-    FlagInputs {
+pub fn reprocess_options(queue: &str, job_id: &str) -> JobOptionValues {
+    JobOptionValues {
         queue: Some(queue.to_string()),
-        priority: Some(REPROCESS_PRIORITY.into()),
-        attempts: Some(REPROCESS_ATTEMPTS.into()),
+        priority: Some(REPROCESS_PRIORITY),
+        attempts: Some(REPROCESS_ATTEMPTS),
         job_id: Some(job_id.to_string()),
-        ..FlagInputs::default()
+        ..JobOptionValues::default()
     }
 }
 

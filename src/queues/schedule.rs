@@ -11,7 +11,7 @@ use croner::parser::{CronParser, Seconds};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::input::{self, err, FlagInputs, JobInputError, JobSpec};
+use super::input::{self, err, JobInputError, JobOptionValues, JobSpec};
 use crate::connection::Redis;
 
 /// When a scheduler fires.
@@ -23,15 +23,14 @@ pub enum Cadence {
     Every(u64),
 }
 
-/// The schedule as typed on the command line, before validation.
-#[derive(Debug, Clone, Default)]
+/// A scheduler to validate: its cadence comes from [`parse_cron`],
+/// [`parse_tz`] or [`parse_every`].
+#[derive(Debug, Clone)]
 pub struct ScheduleInput {
     pub id: String,
     /// Job name of each iteration; the id when `None`.
     pub name: Option<String>,
-    pub cron: Option<String>,
-    pub tz: Option<String>,
-    pub every: Option<String>,
+    pub cadence: Cadence,
     pub limit: Option<u64>,
 }
 
@@ -100,108 +99,67 @@ const SHORT_OPTION_NAMES: [(&str, &str); 6] = [
 pub fn spec(
     input: &ScheduleInput,
     data: Box<serde_json::value::RawValue>,
-    flags: &FlagInputs,
+    opts: &JobOptionValues,
     now_ms: u64,
 ) -> Result<SchedulerSpec, JobInputError> {
     if input.id.trim().is_empty() {
         return Err(err("ID", "must not be empty"));
     }
-    reject_per_job_options(flags)?;
-    let cadence = cadence(input, now_ms)?;
+    if !fires(&input.cadence, now_ms) {
+        return Err(err("cadence", "never fires"));
+    }
     if input.limit == Some(0) {
-        return Err(err("--limit", "must be at least 1"));
+        return Err(err("limit", "must be at least 1"));
     }
     let name = input.name.as_deref().unwrap_or(&input.id);
-    let job = input::single(name, data, flags, now_ms)?;
+    let job = input::single(name, data, opts)?;
     Ok(SchedulerSpec {
         id: input.id.clone(),
-        cadence,
+        cadence: input.cadence.clone(),
         limit: input.limit,
         job,
     })
 }
 
-/// Options that name or time one particular job make no sense for a scheduler:
-/// BullMQ sets the id and delay of every iteration itself, refuses
-/// deduplication in templates, and bullmq-official does not carry `lifo` over.
-fn reject_per_job_options(f: &FlagInputs) -> Result<(), JobInputError> {
-    let refused = [
-        (
-            "--delay",
-            f.delay.is_some(),
-            "each iteration's delay comes from the schedule",
-        ),
-        ("--at", f.at.is_some(), "use --cron for a time of day"),
-        (
-            "--job-id",
-            f.job_id.is_some(),
-            "iteration ids are repeat:ID:TIME",
-        ),
-        (
-            "--dedup-id",
-            f.dedup_id.is_some(),
-            "BullMQ does not deduplicate scheduler iterations",
-        ),
-        (
-            "--lifo",
-            f.lifo,
-            "scheduler iterations are always added first in, first out",
-        ),
-    ];
-    match refused.iter().find(|(_, given, _)| *given) {
-        Some((flag, _, why)) => Err(err(flag, format!("not allowed with a scheduler: {why}"))),
-        None => Ok(()),
-    }
-}
-
-fn cadence(input: &ScheduleInput, now_ms: u64) -> Result<Cadence, JobInputError> {
-    match (&input.cron, &input.every) {
-        (Some(pattern), None) => cron(pattern, input.tz.as_deref(), now_ms),
-        (None, Some(every)) if input.tz.is_none() => every_ms(every).map(Cadence::Every),
-        (None, Some(_)) => Err(err("--tz", "applies to --cron only")),
-        (Some(_), Some(_)) => Err(err("--every", "give --cron or --every, not both")),
-        (None, None) => Err(err("--cron", "give --cron EXPR or --every DURATION")),
-    }
-}
-
-fn every_ms(text: &str) -> Result<u64, JobInputError> {
-    match input::parse_ms(text).map_err(|m| err("--every", m))? {
-        0 => Err(err("--every", "must be longer than 0ms")),
+/// Parses an interval: a duration longer than 0, in milliseconds.
+pub fn parse_every(text: &str) -> Result<u64, String> {
+    match input::parse_ms(text)? {
+        0 => Err("must be longer than 0ms".into()),
         ms => Ok(ms),
     }
 }
 
-/// Checks the expression and the zone the way bullmq-official will use them,
-/// and that the expression has a next run at all (`0 0 30 2 *` never does).
-fn cron(pattern: &str, tz: Option<&str>, now_ms: u64) -> Result<Cadence, JobInputError> {
+/// Checks a cron expression (5 or 6 fields) with the parser bullmq-official uses.
+pub fn parse_cron(pattern: &str) -> Result<String, String> {
     let pattern = pattern.trim();
     CronParser::builder()
         .seconds(Seconds::Optional)
         .build()
         .parse(pattern)
-        .map_err(|e| {
-            err(
-                "--cron",
-                format!("invalid cron expression '{pattern}': {e}"),
+        .map_err(|e| format!("invalid cron expression '{pattern}': {e}"))?;
+    Ok(pattern.to_string())
+}
+
+/// Checks a time zone against the zone database bullmq-official uses.
+pub fn parse_tz(zone: &str) -> Result<String, String> {
+    chrono_tz::Tz::from_str(zone).map_err(|_| {
+        format!(
+            "unknown time zone '{zone}' (expected an IANA name such as America/New_York or UTC)"
+        )
+    })?;
+    Ok(zone.to_string())
+}
+
+/// Whether a cadence has a next run at all (`0 0 30 2 *` never does).
+pub fn fires(cadence: &Cadence, now_ms: u64) -> bool {
+    match cadence {
+        Cadence::Cron { pattern, tz } => {
+            matches!(
+                next_cron_millis(pattern, now_ms, tz.as_deref(), None),
+                Ok(Some(_))
             )
-        })?;
-    if let Some(zone) = tz {
-        chrono_tz::Tz::from_str(zone).map_err(|_| {
-            err(
-                "--tz",
-                format!("unknown time zone '{zone}' (expected an IANA name such as America/New_York or UTC)"),
-            )
-        })?;
-    }
-    match next_cron_millis(pattern, now_ms, tz, None) {
-        Ok(Some(_)) => Ok(Cadence::Cron {
-            pattern: pattern.to_string(),
-            tz: tz.map(str::to_string),
-        }),
-        _ => Err(err(
-            "--cron",
-            format!("cron expression '{pattern}' never fires"),
-        )),
+        }
+        Cadence::Every(ms) => *ms > 0,
     }
 }
 
@@ -325,16 +283,22 @@ mod tests {
     const NOW: u64 = 1_700_000_000_000;
 
     fn input(cron: Option<&str>, tz: Option<&str>, every: Option<&str>) -> ScheduleInput {
+        let cadence = match (cron, every) {
+            (Some(p), _) => Cadence::Cron {
+                pattern: p.into(),
+                tz: tz.map(String::from),
+            },
+            (None, every) => Cadence::Every(parse_every(every.unwrap_or("1s")).unwrap()),
+        };
         ScheduleInput {
             id: "daily-maintenance".into(),
-            cron: cron.map(String::from),
-            tz: tz.map(String::from),
-            every: every.map(String::from),
-            ..ScheduleInput::default()
+            name: None,
+            cadence,
+            limit: None,
         }
     }
 
-    fn check(i: &ScheduleInput, flags: &FlagInputs) -> Result<SchedulerSpec, JobInputError> {
+    fn check(i: &ScheduleInput, flags: &JobOptionValues) -> Result<SchedulerSpec, JobInputError> {
         spec(i, input::empty_object(), flags, NOW)
     }
 
@@ -342,7 +306,7 @@ mod tests {
     fn cron_with_zone_routes_by_job_name() {
         let s = check(
             &input(Some("0 2 * * *"), Some("America/New_York"), None),
-            &FlagInputs::default(),
+            &JobOptionValues::default(),
         )
         .unwrap();
         assert_eq!(s.job.queue, "maintenance-queue");
@@ -359,47 +323,34 @@ mod tests {
 
     #[test]
     fn every_is_milliseconds_and_six_field_cron_is_accepted() {
-        let s = check(&input(None, None, Some("15m")), &FlagInputs::default()).unwrap();
+        let s = check(&input(None, None, Some("15m")), &JobOptionValues::default()).unwrap();
         assert_eq!(s.cadence, Cadence::Every(900_000));
         assert!(check(
             &input(Some("*/1 * * * * *"), None, None),
-            &FlagInputs::default()
+            &JobOptionValues::default()
         )
         .is_ok());
     }
 
     #[test]
-    fn bad_schedules_name_the_flag() {
-        let field = |i: ScheduleInput| check(&i, &FlagInputs::default()).unwrap_err().field;
-        assert_eq!(field(input(Some("61 * * * *"), None, None)), "--cron");
-        assert_eq!(field(input(Some("not cron"), None, None)), "--cron");
-        assert_eq!(field(input(Some("0 0 30 2 *"), None, None)), "--cron");
-        assert_eq!(
-            field(input(Some("0 2 * * *"), Some("Mars/Olympus"), None)),
-            "--tz"
-        );
-        assert_eq!(field(input(None, None, Some("0s"))), "--every");
-        assert_eq!(field(input(None, None, Some("soon"))), "--every");
+    fn bad_schedules_are_refused() {
+        assert!(parse_cron("61 * * * *").is_err());
+        assert!(parse_cron("not cron").is_err());
+        assert!(parse_tz("Mars/Olympus")
+            .unwrap_err()
+            .contains("Mars/Olympus"));
+        assert_eq!(parse_tz("America/New_York"), Ok("America/New_York".into()));
+        assert!(parse_every("0s").is_err());
+        assert!(parse_every("soon").is_err());
+        let never = input(Some("0 0 30 2 *"), None, None);
+        assert!(!fires(&never.cadence, NOW));
+        let field = |i: ScheduleInput| check(&i, &JobOptionValues::default()).unwrap_err().field;
+        assert_eq!(field(never), "cadence");
         let zero = ScheduleInput {
             limit: Some(0),
             ..input(None, None, Some("1s"))
         };
-        assert_eq!(field(zero), "--limit");
-    }
-
-    #[test]
-    fn per_job_options_are_refused() {
-        let i = input(None, None, Some("1s"));
-        let flags = FlagInputs {
-            job_id: Some("x".into()),
-            ..FlagInputs::default()
-        };
-        assert_eq!(check(&i, &flags).unwrap_err().field, "--job-id");
-        let lifo = FlagInputs {
-            lifo: true,
-            ..FlagInputs::default()
-        };
-        assert_eq!(check(&i, &lifo).unwrap_err().field, "--lifo");
+        assert_eq!(field(zero), "limit");
     }
 
     #[test]

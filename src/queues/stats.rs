@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::JobState;
 use crate::connection::Redis;
 
 /// Counts per state, keyed like Node's `getJobCounts()`.
@@ -19,17 +20,16 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Count for a state name as BullMQ spells it.
-    pub fn get(&self, state: &str) -> u64 {
+    /// Count of jobs in a state.
+    pub fn get(&self, state: JobState) -> u64 {
         match state {
-            "waiting" => self.waiting,
-            "active" => self.active,
-            "delayed" => self.delayed,
-            "prioritized" => self.prioritized,
-            "waiting-children" => self.waiting_children,
-            "completed" => self.completed,
-            "failed" => self.failed,
-            _ => 0,
+            JobState::Waiting => self.waiting,
+            JobState::Active => self.active,
+            JobState::Delayed => self.delayed,
+            JobState::Prioritized => self.prioritized,
+            JobState::WaitingChildren => self.waiting_children,
+            JobState::Completed => self.completed,
+            JobState::Failed => self.failed,
         }
     }
 }

@@ -6,14 +6,13 @@
 //! backoff) or `waiting` with `prev: active` (immediate retry) right after the
 //! job's `active` event.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use bullmq::JobState;
 use serde_json::Value;
 
 use super::events::{Event, Reader};
-use super::keys;
+use super::job_hash::JobHash;
 use crate::connection::Redis;
 
 /// How long one blocking read waits before reading again.
@@ -139,10 +138,10 @@ impl Waiter {
     ) -> Result<Outcome, WaitError> {
         self.job_id = id.to_string();
         let hash = self.hash(redis).await?;
-        self.failures = atm(&hash);
+        self.failures = attempts_made(&hash);
         match redis.queue(&self.queue).await?.get_job_state(id).await? {
-            JobState::Completed => return Ok(Outcome::Completed(returnvalue(&hash))),
-            JobState::Failed => return Ok(Outcome::Failed(failed_reason(&hash))),
+            JobState::Completed => return Ok(Outcome::Completed(hash.return_value())),
+            JobState::Failed => return Ok(Outcome::Failed(hash.failed_reason())),
             JobState::Active => self.running = true,
             // Gone already: its events after the cursor may still tell how it ended
             // (a job removed on completion); otherwise it does not exist.
@@ -228,44 +227,25 @@ impl Waiter {
     async fn attempt_ended(&mut self, redis: &Redis) -> Result<Step, bullmq::Error> {
         self.running = false;
         let hash = self.hash(redis).await?;
-        let made = atm(&hash);
+        let made = attempts_made(&hash);
         if made <= self.failures {
             return Ok(Step::Requeued);
         }
         self.failures = made;
         Ok(Step::Retry {
             made,
-            max: max_attempts(&hash),
-            reason: failed_reason(&hash),
+            max: hash.max_attempts(),
+            reason: hash.failed_reason(),
         })
     }
 
-    async fn hash(&self, redis: &Redis) -> Result<HashMap<String, String>, bullmq::Error> {
-        let key = keys::job(redis.prefix(), &self.queue, &self.job_id);
-        redis.hgetall(&key).await
+    async fn hash(&self, redis: &Redis) -> Result<JobHash, bullmq::Error> {
+        JobHash::read(redis, &self.queue, &self.job_id).await
     }
 }
 
-fn atm(hash: &HashMap<String, String>) -> u64 {
-    hash.get("atm").and_then(|v| v.parse().ok()).unwrap_or(0)
-}
-
-/// `opts.attempts`, which BullMQ treats as 1 when absent.
-fn max_attempts(hash: &HashMap<String, String>) -> u64 {
-    hash.get("opts")
-        .and_then(|o| serde_json::from_str::<Value>(o).ok())
-        .and_then(|o| o["attempts"].as_u64())
-        .unwrap_or(1)
-}
-
-fn failed_reason(hash: &HashMap<String, String>) -> String {
-    hash.get("failedReason").cloned().unwrap_or_default()
-}
-
-fn returnvalue(hash: &HashMap<String, String>) -> Value {
-    hash.get("returnvalue")
-        .map(|v| serde_json::from_str(v).unwrap_or_else(|_| Value::from(v.as_str())))
-        .unwrap_or(Value::Null)
+fn attempts_made(hash: &JobHash) -> u64 {
+    hash.attempts_made().map_or(0, |n| n.max(0) as u64)
 }
 
 #[cfg(test)]
@@ -288,21 +268,5 @@ mod tests {
         assert_eq!(p.message.as_deref(), Some(r#"{"pages":3}"#));
         let p = Progress::from_value(&json!("fetching"));
         assert_eq!((p.percent, p.message.as_deref()), (None, Some("fetching")));
-    }
-
-    #[test]
-    fn hash_fields() {
-        let h: HashMap<String, String> = [
-            ("atm", "2"),
-            ("opts", r#"{"attempts":3}"#),
-            ("returnvalue", r#"{"ok":true}"#),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.into(), v.into()))
-        .collect();
-        assert_eq!((atm(&h), max_attempts(&h)), (2, 3));
-        assert_eq!(returnvalue(&h), json!({"ok": true}));
-        assert_eq!(max_attempts(&HashMap::new()), 1);
-        assert_eq!(returnvalue(&HashMap::new()), Value::Null);
     }
 }

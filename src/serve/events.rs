@@ -13,6 +13,7 @@ use tokio::sync::{broadcast, Notify};
 
 use crate::connection::{Redis, RedisSettings};
 use crate::queues::events::Event;
+use crate::queues::vocab::Percent;
 use crate::queues::wait::Progress;
 use crate::queues::{discovery, keys, now_ms};
 
@@ -183,11 +184,7 @@ fn frame(event: &Event) -> Option<String> {
 
 /// A percentage as JSON, whole numbers without a fraction (`40`, not `40.0`).
 fn number(percent: f64) -> Value {
-    if percent.fract() == 0.0 && percent.abs() < 9e15 {
-        Value::from(percent as i64)
-    } else {
-        Value::from(percent)
-    }
+    serde_json::to_value(Percent(percent)).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
-use bullmq::types::JobState;
+use bullmq::types::JobState as PortState;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
@@ -20,6 +20,7 @@ use super::{AppState, BODY_LIMIT};
 use crate::connection;
 use crate::queues::health::{self, Thresholds};
 use crate::queues::inspect::{self, JobRow};
+use crate::queues::vocab::JobState;
 use crate::queues::{add, discovery, input, now_ms, stats};
 
 /// An error answer: a status and `{"error": message}`.
@@ -182,22 +183,13 @@ fn latest(j: &JobRow) -> u64 {
     j.finished_on.or(j.processed_on).unwrap_or(j.timestamp)
 }
 
-/// A status as the API spells it, turned into BullMQ's name.
-fn status_name(s: &str) -> Api<&'static str> {
-    const KNOWN: [&str; 7] = [
-        "waiting",
-        "active",
-        "completed",
-        "failed",
-        "delayed",
-        "prioritized",
-        "waiting-children",
-    ];
-    let s = if s == "wait" { "waiting" } else { s };
-    KNOWN.iter().find(|k| **k == s).copied().ok_or_else(|| {
+/// A status as the API spells it (`wait` or `waiting`, ...).
+fn status_name(s: &str) -> Api<JobState> {
+    JobState::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = JobState::ALL.iter().map(|s| s.name()).collect();
         ApiError::bad_request(format!(
             "unknown status '{s}' (expected one of {})",
-            KNOWN.join(", ")
+            names.join(", ")
         ))
     })
 }
@@ -349,7 +341,7 @@ pub(crate) async fn retry_job(
     existing_job(&st, &queue_name, &id).await?;
     let queue = st.db(st.redis.queue(&queue_name).await)?;
     let state = st.db(queue.get_job_state(&id).await)?;
-    if state != JobState::Failed {
+    if state != PortState::Failed {
         return Err(ApiError::conflict(format!(
             "job '{id}' is not failed (it is {}); only failed jobs can be retried",
             state_text(&state)
@@ -364,16 +356,13 @@ pub(crate) async fn retry_job(
     Ok(Json(json!({
         "jobId": id,
         "queue": queue_name,
-        "status": "waiting",
+        "status": JobState::Waiting.name(),
         "message": "Job queued for retry",
     })))
 }
 
-fn state_text(state: &JobState) -> &'static str {
-    match state.as_str() {
-        "wait" => "waiting",
-        other => other,
-    }
+fn state_text(state: &PortState) -> &str {
+    JobState::display_name(state.as_str())
 }
 
 /// `DELETE /api/queue/jobs/{queue}/{id}`: removes the job (and its children).

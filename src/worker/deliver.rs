@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::connection::Redis;
 use crate::crawl::Page;
-use crate::queues::{add, input, keys, now_ms};
+use crate::queues::{add, input, keys};
 
 /// Forward adds in flight at once for one job.
 const FORWARD_IN_FLIGHT: usize = 16;
@@ -215,16 +215,16 @@ fn has_content(page: &Value) -> bool {
 }
 
 fn spec(forward: &Forward, data: Value, dedup: String) -> Result<input::JobSpec, bullmq::Error> {
-    let flags = input::FlagInputs {
+    let failed = |e: String| bullmq::Error::ProcessingError(e);
+    let opts = input::JobOptionValues {
         queue: Some(forward.queue.clone()),
-        dedup_id: Some(dedup),
-        dedup_ttl: Some(format!("{}ms", forward.dedup_ttl.as_millis())),
-        ..input::FlagInputs::default()
+        dedup: Some(
+            input::dedup(&dedup, Some(forward.dedup_ttl.as_millis() as u64)).map_err(failed)?,
+        ),
+        ..input::JobOptionValues::default()
     };
-    let raw = serde_json::value::to_raw_value(&data)
-        .map_err(|e| bullmq::Error::ProcessingError(e.to_string()))?;
-    input::single(&forward.name, raw, &flags, now_ms())
-        .map_err(|e| bullmq::Error::ProcessingError(e.to_string()))
+    let raw = serde_json::value::to_raw_value(&data).map_err(|e| failed(e.to_string()))?;
+    input::single(&forward.name, raw, &opts).map_err(|e| failed(e.to_string()))
 }
 
 /// `{url, finalUrl, title, markdown or text, chunks, contentHash, lang,

@@ -17,6 +17,7 @@ use super::{usage, DeadLetter, Event};
 use crate::connection::Redis;
 use crate::queues::job_metrics::{JobMetrics, RssOf};
 use crate::queues::maintenance::{self, Retention};
+use crate::queues::vocab::{JobFamily, Percent, ROUTES};
 
 /// Progress updates sent to Redis at most this often (the last one always goes).
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -66,18 +67,16 @@ pub struct Handlers {
 
 impl Default for Handlers {
     fn default() -> Self {
-        let builtins = [
-            ("echo", Handler::Echo),
-            ("sleep", Handler::Sleep),
-            ("single-page", Handler::Scrape),
-            ("full-crawl", Handler::Scrape),
-            ("refresh", Handler::Scrape),
-            ("scrape-website", Handler::Scrape),
-            ("maintenance", Handler::Maintenance),
-            ("daily-maintenance", Handler::Maintenance),
-        ];
-        let by_name = builtins
+        let routed = ROUTES.iter().filter(|r| r.built_in).map(|r| {
+            let handler = match r.family {
+                JobFamily::Scrape => Handler::Scrape,
+                JobFamily::Maintenance | JobFamily::Process => Handler::Maintenance,
+            };
+            (r.name, handler)
+        });
+        let by_name = [("echo", Handler::Echo), ("sleep", Handler::Sleep)]
             .into_iter()
+            .chain(routed)
             .map(|(n, h)| (n.to_string(), h))
             .collect();
         Self {
@@ -237,7 +236,7 @@ async fn run_handler(
         }
         Handler::Exec(command) => run_exec(command, job, ctx, metrics).await,
         Handler::Scrape => {
-            let kind = scrape::Kind::of(job.name(), job.data()).ok_or_else(|| {
+            let kind = scrape::kind_of(job.name(), job.data()).ok_or_else(|| {
                 bullmq::Error::Unrecoverable(
                     "data.type must be single-page, full-crawl or refresh".into(),
                 )
@@ -395,12 +394,7 @@ async fn apply_line(job: &mut Job, ctx: &JobContext, line: Line, throttle: &mut 
         }
         Line::Progress { percent, message } => {
             // Progress with a message is an object; BullMQ passes it through as JSON.
-            // Whole numbers go out as integers, as Node's JSON.stringify writes them.
-            let percent = if percent.fract() == 0.0 {
-                json!(percent as i64)
-            } else {
-                json!(percent)
-            };
+            let percent = json!(Percent(percent));
             let value = match message {
                 Some(m) => json!({ "percent": percent, "message": m }),
                 None => percent,

@@ -7,10 +7,9 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
-use serde::Serialize;
-
 use super::{Event, QueueSpec};
 use crate::connection::Redis;
+use crate::queues::worker_record::{QueueRecord, WorkerRecord as Record, WorkerStatus};
 use crate::queues::{keys, now_ms};
 
 /// How often the record is rewritten; it expires after three missed beats.
@@ -18,30 +17,6 @@ pub const EVERY: Duration = Duration::from_secs(10);
 const TTL: Duration = Duration::from_secs(30);
 /// How long a status change settles before it is written.
 const SETTLE: Duration = Duration::from_millis(500);
-
-/// What the heartbeat says about a worker.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Record {
-    pub id: String,
-    pub host: String,
-    pub pid: u32,
-    pub queues: Vec<QueueRecord>,
-    pub started_at: u64,
-    pub updated_at: u64,
-    /// `active` while any job runs, else `idle`.
-    pub status: &'static str,
-    pub current_jobs: BTreeSet<String>,
-    pub processed: u64,
-    pub failed: u64,
-}
-
-/// A served queue in the heartbeat.
-#[derive(Debug, Clone, Serialize)]
-pub struct QueueRecord {
-    pub name: String,
-    pub concurrency: usize,
-}
 
 /// Keeps the record current from the worker's events.
 pub struct Tracker {
@@ -66,7 +41,7 @@ impl Tracker {
                 .collect(),
             started_at: now_ms(),
             updated_at: now_ms(),
-            status: "idle",
+            status: WorkerStatus::Idle,
             current_jobs: BTreeSet::new(),
             processed: 0,
             failed: 0,
@@ -99,9 +74,9 @@ impl Tracker {
             Event::Progress { .. } | Event::Error { .. } => {}
         }
         let status = if r.current_jobs.is_empty() {
-            "idle"
+            WorkerStatus::Idle
         } else {
-            "active"
+            WorkerStatus::Active
         };
         if status != r.status {
             r.status = status;
@@ -190,12 +165,15 @@ mod tests {
             }
         };
         t.on_event(&ev("started"));
-        assert_eq!(t.snapshot().status, "active");
+        assert_eq!(t.snapshot().status, WorkerStatus::Active);
         t.on_event(&ev("completed"));
         t.on_event(&ev("started"));
         t.on_event(&ev("failed"));
         let r = t.snapshot();
-        assert_eq!((r.status, r.processed, r.failed), ("idle", 2, 1));
+        assert_eq!(
+            (r.status, r.processed, r.failed),
+            (WorkerStatus::Idle, 2, 1)
+        );
         assert!(r.current_jobs.is_empty());
     }
 }

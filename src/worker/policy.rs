@@ -20,13 +20,7 @@ use std::time::Duration;
 use bullmq::types::BackoffStrategy;
 
 use crate::queues::routing;
-
-/// The delay of a scrape job's first retry; each later one doubles it.
-pub const SCRAPE_BASE_MS: u64 = 2_000;
-/// The longest a scrape job's retry waits under the policy.
-pub const SCRAPE_CAP_MS: u64 = 30_000;
-/// The wait before retrying any other job without a backoff of its own.
-pub const DEFAULT_FIXED_MS: u64 = 5_000;
+use crate::queues::vocab::{self, OTHER_BACKOFF_MS, SCRAPE_BACKOFF_CAP_MS};
 
 /// The policy's knobs.
 #[derive(Debug, Clone)]
@@ -38,7 +32,7 @@ pub struct RetryPolicy {
 impl Default for RetryPolicy {
     fn default() -> Self {
         Self {
-            default: Some(BackoffStrategy::Fixed(DEFAULT_FIXED_MS)),
+            default: Some(BackoffStrategy::Fixed(OTHER_BACKOFF_MS)),
         }
     }
 }
@@ -75,8 +69,10 @@ impl RetryPolicy {
     /// The policy's delay for a job without a backoff of its own.
     fn policy_delay(&self, name: &str, attempt: u32) -> u64 {
         if routing::is_scrape_job(name) {
-            let ms = bullmq_delay(&BackoffStrategy::Exponential(SCRAPE_BASE_MS), attempt);
-            return ms.unwrap_or(SCRAPE_CAP_MS).min(SCRAPE_CAP_MS);
+            let ms = bullmq_delay(&vocab::default_backoff(name), attempt);
+            return ms
+                .unwrap_or(SCRAPE_BACKOFF_CAP_MS)
+                .min(SCRAPE_BACKOFF_CAP_MS);
         }
         self.default
             .as_ref()
@@ -99,30 +95,15 @@ pub fn bullmq_delay(backoff: &BackoffStrategy, attempt: u32) -> Option<u64> {
     }
 }
 
-/// Parses `--default-backoff`: `fixed:DURATION`, `exponential:DURATION` or
-/// `none`; durations as `5s`, `1500ms` or plain milliseconds.
+/// Parses a worker's default backoff: `fixed:DURATION`, `exponential:DURATION`
+/// or `none`; durations as `5s`, `1500ms` or plain milliseconds.
 pub fn parse_backoff(text: &str) -> Result<Option<BackoffStrategy>, String> {
-    let text = text.trim();
-    if text == "none" {
+    if text.trim() == "none" {
         return Ok(None);
     }
-    let (kind, delay) = text.split_once(':').ok_or_else(|| {
-        format!("'{text}' should be fixed:DURATION, exponential:DURATION or none")
-    })?;
-    let delay = delay.trim();
-    let ms = match delay.parse::<u64>() {
-        Ok(ms) => ms,
-        Err(_) => humantime::parse_duration(delay)
-            .map_err(|e| format!("'{delay}': {e}"))?
-            .as_millis() as u64,
-    };
-    match kind.trim() {
-        "fixed" => Ok(Some(BackoffStrategy::Fixed(ms))),
-        "exponential" => Ok(Some(BackoffStrategy::Exponential(ms))),
-        other => Err(format!(
-            "unknown backoff type '{other}' (expected fixed, exponential or none)"
-        )),
-    }
+    vocab::parse_backoff(text.trim())
+        .map(Some)
+        .map_err(|e| format!("{e}, or none"))
 }
 
 #[cfg(test)]
@@ -153,7 +134,7 @@ mod tests {
             [2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]
         );
         let d = p.delay("full-crawl", None, 60);
-        assert_eq!(d.hold, Duration::from_millis(SCRAPE_CAP_MS));
+        assert_eq!(d.hold, Duration::from_millis(SCRAPE_BACKOFF_CAP_MS));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::handlers::{send_progress, JobContext};
 use super::usage;
 use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
 use crate::queues::job_metrics::JobMetrics;
+use crate::queues::vocab::ScrapeKind as Kind;
 
 /// Pages are returned with the result while their JSON stays under this size;
 /// beyond it the result carries the summary only (`pagesOmitted: true`).
@@ -23,31 +24,9 @@ const MAX_RESULT_PAGES_BYTES: usize = 1 << 20;
 /// The default page budget of a full crawl, as in the existing system.
 const DEFAULT_MAX_PAGES: u64 = 100;
 
-/// The three scrape kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    SinglePage,
-    FullCrawl,
-    Refresh,
-}
-
-impl Kind {
-    /// The kind a job name (and, for `scrape-website`, `data.type`) asks for.
-    pub fn of(name: &str, data: &Value) -> Option<Kind> {
-        let name = if name == "scrape-website" {
-            data.get("type")
-                .and_then(Value::as_str)
-                .unwrap_or("full-crawl")
-        } else {
-            name
-        };
-        match name {
-            "single-page" => Some(Kind::SinglePage),
-            "full-crawl" => Some(Kind::FullCrawl),
-            "refresh" => Some(Kind::Refresh),
-            _ => None,
-        }
-    }
+/// The scrape kind of a job: its name, and `data.type` for `scrape-website`.
+pub fn kind_of(name: &str, data: &Value) -> Option<Kind> {
+    Kind::of(name, data.get("type").and_then(Value::as_str))
 }
 
 /// Settings of the worker that apply to every scrape job.
@@ -270,16 +249,13 @@ mod tests {
 
     #[test]
     fn kinds_from_names_and_data_type() {
-        assert_eq!(Kind::of("full-crawl", &json!({})), Some(Kind::FullCrawl));
+        assert_eq!(kind_of("full-crawl", &json!({})), Some(Kind::FullCrawl));
         assert_eq!(
-            Kind::of("scrape-website", &json!({"type": "refresh"})),
+            kind_of("scrape-website", &json!({"type": "refresh"})),
             Some(Kind::Refresh)
         );
-        assert_eq!(
-            Kind::of("scrape-website", &json!({})),
-            Some(Kind::FullCrawl)
-        );
-        assert_eq!(Kind::of("echo", &json!({})), None);
+        assert_eq!(kind_of("scrape-website", &json!({})), Some(Kind::FullCrawl));
+        assert_eq!(kind_of("echo", &json!({})), None);
     }
 
     #[test]

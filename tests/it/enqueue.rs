@@ -442,3 +442,33 @@ fn ctrl_c_during_a_bulk_add_reports_what_is_in_redis() {
     );
     assert!(in_redis < 300_000, "the add was not interrupted");
 }
+
+/// Flag values are parsed before the command runs; a refused one is still a
+/// one-line usage error, and a JSON object under `--json`, for every command.
+#[test]
+fn refused_flag_values_are_one_line_and_json_under_json() {
+    let server = RedisServer::start();
+    let before = server.snapshot();
+    let cases: [&[&str]; 4] = [
+        &["--json", "enqueue", "analytics", "--priority", "urgent"],
+        &[
+            "schedule", "add", "s", "--queue", "q", "--every", "soon", "--json",
+        ],
+        &["worker", "--concurrency", "q=x", "--json"],
+        &["stats", "--watch=0.5", "--json"],
+    ];
+    for args in cases {
+        let run = server.queuectl().args(args).run().fails_with(2);
+        let err: serde_json::Value = serde_json::from_str(run.stderr.trim())
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", run.stderr));
+        assert_eq!(err["code"], "INVALID_INPUT", "{args:?}");
+        assert!(
+            err["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("invalid value '"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(server.snapshot(), before, "nothing was written");
+}

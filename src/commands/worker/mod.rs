@@ -17,7 +17,7 @@ use crate::error::{usage, Exit};
 use crate::queues::routing::{self, MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
 use crate::worker::deliver::{Delivery, Forward};
-use crate::worker::policy::{self, RetryPolicy};
+use crate::worker::policy::RetryPolicy;
 use crate::worker::scrape::ScrapeSettings;
 use crate::worker::{Config, Event, Handlers, MetricsLog, QueueSpec, Runtime};
 use view::View;
@@ -140,16 +140,14 @@ fn describe_queues(queues: &[QueueSpec]) -> String {
 
 fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
     let mut handlers = Handlers::default();
-    for spec in &args.exec {
-        let Some((name, command)) = spec
-            .split_once('=')
-            .filter(|(n, c)| !n.is_empty() && !c.trim().is_empty())
-        else {
-            return usage(format!("--exec '{spec}': expected NAME=COMMAND"));
-        };
+    for (name, command) in &args.exec {
         handlers.add_exec(name, command);
     }
-    let overrides = concurrency_overrides(&args.concurrency)?;
+    let overrides: HashMap<&str, usize> = args
+        .concurrency
+        .iter()
+        .map(|(q, n)| (q.as_str(), *n))
+        .collect();
     let names: Vec<String> = if args.queues.is_empty() {
         [SCRAPE_QUEUE, PROCESS_QUEUE, MAINTENANCE_QUEUE]
             .map(str::to_string)
@@ -166,7 +164,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             MAINTENANCE_QUEUE => args.maintenance_concurrency,
             _ => 1,
         };
-        let concurrency = overrides.get(&name).copied().unwrap_or(default);
+        let concurrency = overrides.get(name.as_str()).copied().unwrap_or(default);
         if concurrency == 0 {
             return usage(format!("concurrency of {name} must be at least 1"));
         }
@@ -174,16 +172,12 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
     }
     if let Some(unknown) = overrides
         .keys()
-        .find(|q| !queues.iter().any(|s| &s.name == *q))
+        .find(|q| !queues.iter().any(|s| s.name == **q))
     {
         return usage(format!(
             "--concurrency {unknown}=…: {unknown} is not a served queue (add --queue {unknown})"
         ));
     }
-    let default_backoff = match policy::parse_backoff(&args.default_backoff) {
-        Ok(b) => b,
-        Err(e) => return usage(format!("--default-backoff: {e}")),
-    };
     Ok(Config {
         connection: ctx.settings.redis.bull_options(),
         prefix: ctx.settings.redis.prefix.clone(),
@@ -205,7 +199,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             delivery: delivery(args)?,
         },
         retry: RetryPolicy {
-            default: default_backoff,
+            default: args.default_backoff.0.clone(),
         },
         metrics: match args.job_metrics {
             JobMetricsArg::Auto => MetricsLog::Auto,
@@ -255,20 +249,4 @@ fn forward(name: &str, args: &WorkerArgs) -> anyhow::Result<Forward> {
         queue,
         dedup_ttl: args.forward_dedup_ttl,
     })
-}
-
-fn concurrency_overrides(specs: &[String]) -> anyhow::Result<HashMap<String, usize>> {
-    let mut out = HashMap::new();
-    for spec in specs {
-        let parsed = spec
-            .split_once('=')
-            .and_then(|(q, n)| Some((q.to_string(), n.trim().parse::<usize>().ok()?)));
-        match parsed {
-            Some((q, n)) if !q.is_empty() => {
-                out.insert(q, n);
-            }
-            _ => return usage(format!("--concurrency '{spec}': expected QUEUE=N")),
-        }
-    }
-    Ok(out)
 }
