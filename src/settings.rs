@@ -246,7 +246,12 @@ mod tests {
         let mut argv = vec!["queuectl"];
         argv.extend_from_slice(args);
         argv.push("queues");
-        let m = Cli::command().try_get_matches_from(argv).unwrap();
+        // Without the env fallbacks: the tests see only their own arguments,
+        // whatever the calling environment holds.
+        let m = Cli::command()
+            .mut_args(|a| a.env(None::<&str>))
+            .try_get_matches_from(argv)
+            .unwrap();
         let cli = Cli::from_arg_matches(&m).unwrap();
         resolve_redis(&cli.global, &m)
     }

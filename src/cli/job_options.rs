@@ -168,7 +168,7 @@ fn parse_dedup_id(text: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
+    use clap::{CommandFactory, FromArgMatches, Parser};
 
     #[derive(Parser)]
     struct Cli {
@@ -178,7 +178,11 @@ mod tests {
 
     fn parse(args: &[&str]) -> Result<JobOptionArgs, String> {
         let argv = std::iter::once("t").chain(args.iter().copied());
-        Cli::try_parse_from(argv)
+        // Without the env fallbacks, so the calling environment cannot leak in.
+        Cli::command()
+            .mut_args(|a| a.env(None::<&str>))
+            .try_get_matches_from(argv)
+            .and_then(|m| Cli::from_arg_matches(&m))
             .map(|c| c.opts)
             .map_err(|e| e.to_string())
     }

@@ -14,7 +14,10 @@ use tokio::sync::mpsc;
 use super::deliver::{self, Delivery, Source};
 use super::handlers::{send_progress, JobContext};
 use super::usage;
-use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
+use crate::crawl::{
+    self, ChunkSpec, ChunkUnit, ContentMode, ContentOptions, CrawlOptions, Event as CrawlEvent,
+    Page,
+};
 use crate::queues::job_metrics::JobMetrics;
 use crate::queues::vocab::ScrapeKind as Kind;
 
@@ -61,7 +64,8 @@ pub async fn run(
     let seed = crawl::parse_seed(url).map_err(|e| unrecoverable(&e.to_string()))?;
     // Shown in messages: the URL without its password.
     let url = &crawl::redact(&seed);
-    let opts = options(kind, &data, settings);
+    let mut opts = options(kind, &data, settings);
+    opts.content = content_options(&data).map_err(|e| unrecoverable(&e))?;
     report(job, ctx, 0.0, "fetching robots.txt").await;
     let (tx, mut rx) = mpsc::unbounded_channel::<(f64, String)>();
     let stop = StopOnDrop(Arc::new(AtomicBool::new(false)));
@@ -194,6 +198,42 @@ fn options(kind: Kind, data: &Value, settings: &ScrapeSettings) -> CrawlOptions 
     }
 }
 
+/// What the page records carry, from the job data: `content` (`main` or
+/// `full`), `markdown` (a boolean), `chunkSize` with `chunkOverlap` and
+/// `chunkUnit` (`chars` or `tokens`, counted in cl100k_base), as `crawl`'s flags.
+fn content_options(data: &Value) -> Result<ContentOptions, String> {
+    let mode = match data.get("content").and_then(Value::as_str) {
+        None | Some("main") => ContentMode::Main,
+        Some("full") => ContentMode::Full,
+        Some(other) => return Err(format!("data.content '{other}': expected main or full")),
+    };
+    let unit = match data.get("chunkUnit").and_then(Value::as_str) {
+        None | Some("chars") => ChunkUnit::Chars,
+        Some("tokens") => ChunkUnit::Cl100kBase,
+        Some(other) => {
+            return Err(format!(
+                "data.chunkUnit '{other}': expected chars or tokens"
+            ))
+        }
+    };
+    let size = |key: &str| data.get(key).and_then(Value::as_u64).map(|n| n as usize);
+    let chunks = match size("chunkSize") {
+        Some(n) => Some(
+            ChunkSpec::new(n, size("chunkOverlap").unwrap_or(0), unit)
+                .map_err(|e| format!("data.chunkSize: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok(ContentOptions {
+        mode,
+        markdown: data
+            .get("markdown")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        chunks,
+    })
+}
+
 /// HTTP 401/403 on a seed means the site refuses us: retrying cannot help.
 fn seed_auth_failure(pages: &[Page]) -> Option<u16> {
     pages
@@ -256,6 +296,23 @@ mod tests {
         );
         assert_eq!(kind_of("scrape-website", &json!({})), Some(Kind::FullCrawl));
         assert_eq!(kind_of("echo", &json!({})), None);
+    }
+
+    #[test]
+    fn content_options_follow_the_job_data() {
+        let o = content_options(&json!({"content": "full", "markdown": true, "chunkSize": 500, "chunkOverlap": 50, "chunkUnit": "tokens"})).unwrap();
+        assert_eq!(o.mode, ContentMode::Full);
+        assert!(o.markdown);
+        assert_eq!(
+            o.chunks,
+            Some(ChunkSpec::new(500, 50, ChunkUnit::Cl100kBase).unwrap())
+        );
+        assert_eq!(
+            content_options(&json!({})).unwrap(),
+            ContentOptions::default()
+        );
+        assert!(content_options(&json!({"content": "all"})).is_err());
+        assert!(content_options(&json!({"chunkSize": 10, "chunkOverlap": 10})).is_err());
     }
 
     #[test]

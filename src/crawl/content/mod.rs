@@ -26,7 +26,7 @@ pub enum ContentMode {
 }
 
 /// What to extract besides the page's fields and links.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ContentOptions {
     pub mode: ContentMode,
     /// Add the content as Markdown.
