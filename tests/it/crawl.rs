@@ -33,21 +33,7 @@ fn crawl(site: &Site, seeds: &[&str], flags: &[&str]) -> Crawl {
     cmd.args(seeds.iter().map(|s| site.url(s)));
     cmd.args(flags);
     let run = cmd.run();
-    let mut lines: Vec<Value> = run
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
-    let summary = lines
-        .pop()
-        .map(|v| v["summary"].clone())
-        .unwrap_or_default();
-    assert!(
-        summary.is_object(),
-        "no summary line:\n{}\n{}",
-        run.stdout,
-        run.stderr
-    );
+    let (lines, summary) = support::site::pages_and_summary(&run);
     Crawl {
         run,
         pages: lines,

@@ -30,16 +30,7 @@ fn crawl(site: &Bombs, seeds: &[&str], flags: &[&str]) -> Crawl {
     let start = Instant::now();
     let (run, rss) = cmd.run_measured();
     let took = start.elapsed();
-    let mut pages: Vec<Value> = run
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:.200}")))
-        .collect();
-    let summary = pages
-        .pop()
-        .map(|v| v["summary"].clone())
-        .unwrap_or_default();
-    assert!(summary.is_object(), "no summary line:\n{}", run.stderr);
+    let (pages, summary) = crate::support::site::pages_and_summary(&run);
     assert!(
         rss < MAX_RSS_MIB,
         "peak RSS {rss:.1} MiB, over {MAX_RSS_MIB} MiB; summary: {summary}"

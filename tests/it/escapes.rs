@@ -85,20 +85,7 @@ fn hostile_site() -> String {
             }),
         )
         .fallback(|| async { axum::http::StatusCode::NOT_FOUND });
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    format!("http://127.0.0.1:{port}/")
+    format!("{}/", crate::support::site::serve_router(app))
 }
 
 #[test]

@@ -16,22 +16,7 @@ const LOOPBACK: &str = "127.0.0.1 is not a public address (loopback)";
 /// A crawl run inside the namespace: its pages and summary.
 fn crawl_inside(ns: &Netns, args: &[&str]) -> (Inside, Vec<Value>, Value) {
     let inside = ns.run(r#""$QUEUECTL" crawl --json --delay 50ms "$@""#, args);
-    let mut lines: Vec<Value> = inside
-        .run
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
-    let summary = lines
-        .pop()
-        .map(|l| l["summary"].clone())
-        .unwrap_or_default();
-    assert!(
-        summary.is_object(),
-        "no summary:\n{}\n{}",
-        inside.run.stdout,
-        inside.run.stderr
-    );
+    let (lines, summary) = crate::support::site::pages_and_summary(&inside.run);
     (inside, lines, summary)
 }
 

@@ -48,9 +48,6 @@ pub struct Bombs {
 impl Bombs {
     /// Starts the site on a free loopback port in a background thread.
     pub fn start(robots: RobotsTxt) -> Bombs {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let port = listener.local_addr().unwrap().port();
         let shared = Arc::new(Shared {
             robots,
             log: Mutex::new(Vec::new()),
@@ -58,19 +55,8 @@ impl Bombs {
         let app = axum::Router::new()
             .fallback(handle)
             .with_state(shared.clone());
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                axum::serve(listener, app).await.unwrap();
-            });
-        });
         Bombs {
-            base: format!("http://127.0.0.1:{port}"),
+            base: super::site::serve_router(app),
             shared,
         }
     }

@@ -55,6 +55,47 @@ struct Shared {
     log: Mutex<Vec<Hit>>,
 }
 
+/// Serves `app` on a free loopback port from a background thread; returns
+/// `http://127.0.0.1:PORT`.
+pub fn serve_router(app: axum::Router) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+/// A `crawl --json` run's page records and its closing summary; fails the
+/// test, showing both streams, when there is no summary line.
+pub fn pages_and_summary(run: &super::Run) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let mut lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:.200}")))
+        .collect();
+    let summary = lines
+        .pop()
+        .map(|v| v["summary"].clone())
+        .unwrap_or_default();
+    assert!(
+        summary.is_object(),
+        "no summary line:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    (lines, summary)
+}
+
 /// A running site.
 pub struct Site {
     pub base: String,
@@ -64,9 +105,6 @@ pub struct Site {
 impl Site {
     /// Starts a site on a free port in a background thread.
     pub fn start(robots: Robots) -> Site {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let port = listener.local_addr().unwrap().port();
         let shared = Arc::new(Shared {
             robots,
             log: Mutex::new(Vec::new()),
@@ -74,18 +112,8 @@ impl Site {
         let app = axum::Router::new()
             .fallback(handle)
             .with_state(shared.clone());
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                axum::serve(listener, app).await.unwrap();
-            });
-        });
         Site {
-            base: format!("http://127.0.0.1:{port}"),
+            base: serve_router(app),
             shared,
         }
     }
