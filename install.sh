@@ -35,9 +35,9 @@ Options:
   --no-system-packages   never call apt-get or brew; fail with a hint
                          instead if redis-server (or node/npm) is missing
   --dev                  also make sure the test prerequisites exist (node,
-                         npm, redis-cli, openssl, python3, chromium, unshare,
-                         ip) and install the interop test dependencies (npm ci
-                         in tests/interop)
+                         npm, redis-cli, openssl, python3, python3-doc,
+                         chromium, unshare, ip) and install the interop test
+                         dependencies (npm ci in tests/interop)
   --no-first-run         skip the first run (examples/first-run.sh: a scrape
                          job through a private redis-server and a local page)
   -h, --help             show this help and exit
@@ -264,9 +264,12 @@ if [ "$dev" = 1 ]; then
         have unshare || apt_pkgs="${apt_pkgs:+$apt_pkgs }util-linux"
         have ip || apt_pkgs="${apt_pkgs:+$apt_pkgs }iproute2"
     fi
-    # The dashboard test drives Debian's chromium headless (playwright-core).
+    # The dashboard test drives Debian's chromium headless (playwright-core); the
+    # extraction test reads a page of the Python documentation (python3-doc).
     if [ "$pkg_manager" = apt ]; then
         have chromium || apt_pkgs="${apt_pkgs:+$apt_pkgs }chromium"
+        [ -f /usr/share/doc/python3-doc/html/library/json.html ] ||
+            apt_pkgs="${apt_pkgs:+$apt_pkgs }python3-doc"
     fi
     if [ -n "$apt_pkgs" ]; then
         say "missing for --dev: $apt_pkgs"
