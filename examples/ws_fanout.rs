@@ -8,6 +8,9 @@
 //!
 //! Usage: ws_fanout WS_URL CLIENTS EXPECTED IDLE_SECS
 
+// A benchmark client, not part of queuectl: it prints and reads its own settings.
+#![allow(clippy::disallowed_methods)]
+
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -4,6 +4,9 @@
 //! between a URL and host/port when both are set, validating them, and the
 //! Cluster hash-tag rule.
 
+// The one module that reads the environment and checks for a terminal (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use std::io::IsTerminal;
 
 use clap::parser::ValueSource;
@@ -46,12 +49,16 @@ pub fn resolve(args: &GlobalArgs, matches: &ArgMatches) -> Result<Settings, Usag
 }
 
 fn use_color(choice: ColorChoice) -> bool {
-    let no_color = std::env::var_os(env::NO_COLOR).is_some_and(|v| !v.is_empty());
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+        ColorChoice::Auto => !no_color() && std::io::stdout().is_terminal(),
     }
+}
+
+/// Whether `NO_COLOR` asks for no colour (<https://no-color.org>: any non-empty value).
+pub fn no_color() -> bool {
+    std::env::var_os(env::NO_COLOR).is_some_and(|v| !v.is_empty())
 }
 
 fn source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
@@ -234,6 +241,16 @@ fn require_hash_tag(prefix: &str) -> Result<(), UsageError> {
          because BullMQ's scripts touch keys they do not declare; use --prefix '{{{prefix}}}' \
          (and the same prefix in your Node workers)"
     )))
+}
+
+/// The machine's name (for worker heartbeats): the kernel's, else `HOSTNAME`.
+pub fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var(env::HOSTNAME).ok())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 #[cfg(test)]

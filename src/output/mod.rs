@@ -6,6 +6,9 @@
 //! characters in data are shown as visible escapes ([`escape`]); JSON is
 //! written as JSON encodes it.
 
+// The one module that writes the standard streams (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 mod board;
 pub mod escape;
 mod page;
@@ -154,7 +157,7 @@ pub struct Printer {
 impl Printer {
     /// A printer that masks every `secrets` entry in what it writes to stderr.
     pub fn new(settings: OutputSettings, secrets: Vec<String>) -> Self {
-        let no_color = std::env::var_os(crate::env::NO_COLOR).is_some_and(|v| !v.is_empty());
+        let no_color = crate::settings::no_color();
         Self {
             settings,
             secrets: secrets.into_iter().filter(|s| !s.is_empty()).collect(),

@@ -26,11 +26,11 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    /// A tracker for a worker serving `queues`.
-    pub fn new(id: String, queues: &[QueueSpec]) -> Self {
+    /// A tracker for a worker on machine `host` serving `queues`.
+    pub fn new(id: String, host: String, queues: &[QueueSpec]) -> Self {
         let record = Record {
             id,
-            host: hostname(),
+            host,
             pid: std::process::id(),
             queues: queues
                 .iter()
@@ -121,15 +121,6 @@ pub async fn clear(redis: &Redis, worker_id: &str) {
         .await;
 }
 
-fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_string())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var(crate::env::HOSTNAME).ok())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +129,7 @@ mod tests {
     fn tracks_current_jobs_and_totals() {
         let t = Tracker::new(
             "w1".into(),
+            "host".into(),
             &[QueueSpec {
                 name: "q".into(),
                 concurrency: 2,

@@ -42,6 +42,8 @@ pub struct Config {
     pub handlers: Handlers,
     /// Shown by Node's `Queue.getWorkers()` as the `:w:` client-name suffix.
     pub name: Option<String>,
+    /// The machine's name, recorded in the heartbeat.
+    pub host: String,
     pub lock_duration: Duration,
     pub stalled_interval: Duration,
     pub drain_delay: Duration,
@@ -179,7 +181,11 @@ impl Runtime {
         events: mpsc::UnboundedSender<Event>,
     ) -> Result<Self, bullmq::Error> {
         let id = worker_id();
-        let tracker = Arc::new(heartbeat::Tracker::new(id.clone(), &config.queues));
+        let tracker = Arc::new(heartbeat::Tracker::new(
+            id.clone(),
+            config.host.clone(),
+            &config.queues,
+        ));
         let events = tap(tracker.clone(), events);
         let handlers = Arc::new(config.handlers.clone());
         let dead_letter = config.dead_letter_list.clone().map(|key| {

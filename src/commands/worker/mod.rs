@@ -184,6 +184,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
         queues,
         handlers,
         name: args.name.clone(),
+        host: crate::settings::host_name(),
         lock_duration: args.lock_duration,
         stalled_interval: args.stalled_interval,
         // Shutdown waits for a blocked fetch to return, so --burst polls briskly.
