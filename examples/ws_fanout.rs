@@ -10,7 +10,6 @@
 
 // A benchmark client, not part of queuectl: it prints and reads its own settings.
 #![allow(clippy::disallowed_methods)]
-
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
