@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::CrawlFormat;
+use crate::crawl::{ChunkSpec, ChunkUnit};
 
 pub(super) const EXTRACT_AFTER_HELP: &str = "\
 Runs the crawl's extraction on HTML already on disk (gzip-compressed files are
@@ -82,14 +83,9 @@ fn parse_chunk_size(s: &str) -> Result<(usize, usize), String> {
             .map_err(|_| format!("'{s}' is not N or N:OVERLAP with whole numbers"))
     };
     let (size, overlap) = (number(size)?, number(overlap)?);
-    if size == 0 {
-        return Err("the chunk size must be at least 1".into());
-    }
-    if overlap >= size {
-        return Err(format!(
-            "the overlap ({overlap}) must be smaller than the chunk size ({size})"
-        ));
-    }
+    // The crawl's own rule (size at least 1, overlap below it); the unit is
+    // another flag and does not change the rule.
+    ChunkSpec::new(size, overlap, ChunkUnit::Chars).map_err(|e| e.to_string())?;
     Ok((size, overlap))
 }
 

@@ -31,7 +31,7 @@ pub fn content_options(args: &ContentArgs, format: CrawlFormat) -> ContentOption
             ContentArg::Full => ContentMode::Full,
         },
         markdown: args.markdown || format == CrawlFormat::Markdown,
-        // The CLI parser has already checked size > 0 and overlap < size.
+        // The CLI parser has already checked the spec with ChunkSpec::new.
         chunks: args
             .chunk_size
             .and_then(|(size, overlap)| ChunkSpec::new(size, overlap, unit).ok()),

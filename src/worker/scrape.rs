@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bullmq::Job;
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
@@ -202,10 +203,9 @@ fn options(kind: Kind, data: &Value, settings: &ScrapeSettings) -> CrawlOptions 
 /// `full`), `markdown` (a boolean), `chunkSize` with `chunkOverlap` and
 /// `chunkUnit` (`chars` or `tokens`, counted in cl100k_base), as `crawl`'s flags.
 fn content_options(data: &Value) -> Result<ContentOptions, String> {
-    let mode = match data.get("content").and_then(Value::as_str) {
-        None | Some("main") => ContentMode::Main,
-        Some("full") => ContentMode::Full,
-        Some(other) => return Err(format!("data.content '{other}': expected main or full")),
+    let mode = match data.get("content") {
+        None => ContentMode::default(),
+        Some(v) => ContentMode::deserialize(v).map_err(|e| format!("data.content: {e}"))?,
     };
     let unit = match data.get("chunkUnit").and_then(Value::as_str) {
         None | Some("chars") => ChunkUnit::Chars,

@@ -7,7 +7,7 @@ mod main_content;
 mod markdown;
 mod metadata;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use chunk::{chunk, Chunk, ChunkError, ChunkSpec, ChunkUnit};
 pub use main_content::{main_content, MAX_MAIN_CONTENT_BYTES};
@@ -15,7 +15,7 @@ pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
 pub use metadata::{metadata, Metadata};
 
 /// Which text a page record's `text` holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContentMode {
     /// The page's main content: no navigation, headers, footers or sidebars.
