@@ -23,6 +23,7 @@ pub mod priority;
 pub mod retry;
 pub mod routing;
 pub mod schedule;
+pub mod search;
 pub mod stats;
 pub mod vocab;
 pub mod wait;
