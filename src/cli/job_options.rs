@@ -46,7 +46,7 @@ pub struct JobOptionArgs {
     pub delay: Option<u64>,
 
     /// Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z
-    #[arg(long, value_name = "TIME", value_parser = input::parse_time_ms, help_heading = "Job options")]
+    #[arg(long, value_name = "TIME", value_parser = input::parse_future_time_ms, help_heading = "Job options")]
     pub at: Option<u64>,
 
     /// Attempts before the job fails for good [default: QUEUE_MAX_RETRIES, else 3]

@@ -156,10 +156,13 @@ pub(super) fn read_data(arg: Option<&str>) -> anyhow::Result<Box<RawValue>> {
 fn read_source(path: &str) -> anyhow::Result<String> {
     if path == "-" {
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading stdin")?;
-        return Ok(text);
+        return match std::io::stdin().read_to_string(&mut text) {
+            Ok(_) => Ok(text),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                usage("stdin is not valid UTF-8")
+            }
+            Err(e) => Err(e).context("reading stdin"),
+        };
     }
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(text),

@@ -218,8 +218,22 @@ pub fn parse_time_ms(at: &str) -> Result<u64, String> {
     Ok(when.timestamp_millis().max(0) as u64)
 }
 
+/// Parses an RFC 3339 time that must not lie in the past (a job "at" a past
+/// time would silently run now).
+pub fn parse_future_time_ms(at: &str) -> Result<u64, String> {
+    let when = parse_time_ms(at)?;
+    if when < super::now_ms() {
+        return Err(format!("time '{at}' is in the past"));
+    }
+    Ok(when)
+}
+
 fn delay_until(at: &str, now_ms: u64) -> Result<u64, String> {
-    Ok(parse_time_ms(at)?.saturating_sub(now_ms))
+    let when = parse_time_ms(at)?;
+    if when < now_ms {
+        return Err(format!("time '{at}' is in the past"));
+    }
+    Ok(when - now_ms)
 }
 
 /// Parses an attempt count: a whole number of at least 1.

@@ -301,8 +301,12 @@ fn bad_input_is_rejected_before_anything_is_written() {
     let server = RedisServer::start();
     server.queuectl().args(["enqueue", "analytics"]).run().ok();
     let before = server.snapshot();
-    let cases: [(&[&str], &str); 11] = [
+    let cases: [(&[&str], &str); 12] = [
         (&["enqueue", "analytics", "{not json"], "invalid JSON"),
+        (
+            &["enqueue", "analytics", "--at", "2001-01-01T00:00:00Z"],
+            "time '2001-01-01T00:00:00Z' is in the past",
+        ),
         (
             &["enqueue", "analytics", "--priority", "urgent"],
             "unknown priority 'urgent'",
@@ -353,6 +357,31 @@ fn bad_input_is_rejected_before_anything_is_written() {
     );
 }
 
+/// Bytes that are not UTF-8 on stdin are bad input (exit 2), for job data and
+/// for an NDJSON file alike, and nothing is written.
+#[test]
+fn invalid_utf8_on_stdin_is_a_usage_error() {
+    let server = RedisServer::start();
+    let before = server.snapshot();
+    for args in [
+        &["enqueue", "analytics", "-"][..],
+        &["enqueue", "--file", "-"],
+    ] {
+        let run = server
+            .queuectl()
+            .args(args)
+            .stdin(b"{\"name\":\"analytics\",\"data\":\"\xff\xfe\"}".to_vec())
+            .run()
+            .fails_with(2);
+        assert_eq!(
+            run.stderr.trim(),
+            "error: stdin is not valid UTF-8",
+            "{args:?}"
+        );
+    }
+    assert_eq!(server.snapshot(), before, "nothing may be enqueued");
+}
+
 #[test]
 fn one_malformed_ndjson_line_among_many_enqueues_nothing() {
     let server = RedisServer::start();
@@ -377,6 +406,10 @@ fn one_malformed_ndjson_line_among_many_enqueues_nothing() {
         (
             "{\"name\":\"analytics\",\"opts\":{\"retries\":3}}",
             "line 301: opts.retries",
+        ),
+        (
+            "{\"name\":\"analytics\",\"opts\":{\"at\":\"2001-01-01T00:00:00Z\"}}",
+            "line 301: opts.at: time '2001-01-01T00:00:00Z' is in the past",
         ),
     ] {
         lines.insert(300, bad.to_string());
