@@ -74,7 +74,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l priority -
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l customer -d 'Customer id; with --tier or --new-customer it picks the priority' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tier -d 'Customer tier: premium (high), standard (normal), free (low)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l delay -d 'Run after this long, e.g. 90s, 10m, 1h' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l at -d 'Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l at -d 'Run at this RFC 3339 time, e.g. 2027-01-01T09:00:00Z' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l attempts -d 'Attempts before the job fails for good [default: QUEUE_MAX_RETRIES, else 3]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l backoff -d 'exponential:DURATION or fixed:DURATION [default: exponential:2s for scrape jobs, else fixed:5s]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l job-id -d 'Custom job id (not an integer, no `:`); a duplicate id adds nothing' -r
@@ -617,7 +617,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l customer -d 'Customer id; with --tier or --new-customer it picks the priority' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tier -d 'Customer tier: premium (high), standard (normal), free (low)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l delay -d 'Run after this long, e.g. 90s, 10m, 1h' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l at -d 'Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l at -d 'Run at this RFC 3339 time, e.g. 2027-01-01T09:00:00Z' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l attempts -d 'Attempts before the job fails for good [default: QUEUE_MAX_RETRIES, else 3]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l backoff -d 'exponential:DURATION or fixed:DURATION [default: exponential:2s for scrape jobs, else fixed:5s]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l job-id -d 'Custom job id (not an integer, no `:`); a duplicate id adds nothing' -r

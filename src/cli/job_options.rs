@@ -45,7 +45,7 @@ pub struct JobOptionArgs {
     )]
     pub delay: Option<u64>,
 
-    /// Run at this RFC 3339 time, e.g. 2026-12-01T09:00:00Z
+    /// Run at this RFC 3339 time, e.g. 2027-01-01T09:00:00Z
     #[arg(long, value_name = "TIME", value_parser = input::parse_future_time_ms, help_heading = "Job options")]
     pub at: Option<u64>,
 
@@ -207,12 +207,12 @@ mod tests {
     fn at_becomes_a_delay_and_values_are_typed() {
         let o = parse(&[
             "--at",
-            "2023-11-14T22:13:30Z",
+            "2999-01-01T00:00:00Z",
             "--backoff",
             "exponential:3s",
         ])
         .unwrap();
-        let v = o.values(None, 1_700_000_000_000);
+        let v = o.values(None, 32_472_143_990_000);
         assert_eq!(v.delay, Some(10_000));
         assert!(matches!(
             v.backoff,
@@ -228,6 +228,7 @@ mod tests {
             (["--job-id", "42"], "--job-id"),
             (["--attempts", "0"], "--attempts"),
             (["--backoff", "linear:1s"], "--backoff"),
+            (["--at", "2001-01-01T00:00:00Z"], "in the past"),
         ] {
             let e = parse(&args).unwrap_err();
             assert!(e.contains(flag), "{args:?}: {e}");

@@ -213,7 +213,7 @@ pub fn parse_ms(text: &str) -> Result<u64, String> {
 /// Parses an RFC 3339 time into milliseconds since the Unix epoch.
 pub fn parse_time_ms(at: &str) -> Result<u64, String> {
     let when = chrono::DateTime::parse_from_rfc3339(at.trim()).map_err(|e| {
-        format!("invalid time '{at}': {e} (expected RFC 3339, e.g. 2026-12-01T09:00:00Z)")
+        format!("invalid time '{at}': {e} (expected RFC 3339, e.g. 2027-01-01T09:00:00Z)")
     })?;
     Ok(when.timestamp_millis().max(0) as u64)
 }
