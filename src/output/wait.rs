@@ -7,6 +7,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{escape, Printer};
+use crate::queues::vocab::Percent;
 
 enum Mode {
     Bar(ProgressBar),
@@ -67,7 +68,7 @@ impl JobWatch {
                 bar.set_message(escape::line(message.unwrap_or_default()).into_owned());
             }
             Mode::Lines(printer) => {
-                let pct = percent.map(|p| format!(" {}%", trim_float(p)));
+                let pct = percent.map(|p| format!(" {}%", Percent(p)));
                 let msg = message.map(|m| format!(" {m}"));
                 printer.log(&format!(
                     "progress{}{}",
@@ -116,28 +117,8 @@ fn bar_style() -> ProgressStyle {
         .unwrap_or_else(|_| ProgressStyle::default_bar())
 }
 
-/// `40` rather than `40.0`, `12.5` as it is.
-fn trim_float(p: f64) -> String {
-    if p.fract() == 0.0 {
-        format!("{}", p as i64)
-    } else {
-        format!("{p}")
-    }
-}
-
 impl Drop for JobWatch {
     fn drop(&mut self) {
         self.finish();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentages_print_without_needless_decimals() {
-        assert_eq!(trim_float(40.0), "40");
-        assert_eq!(trim_float(12.5), "12.5");
     }
 }

@@ -1,6 +1,8 @@
 //! The BullMQ vocabulary, each fact written once: job states, the job-name
 //! routing table, the default retry backoff, the scrape job's data and progress.
 
+use std::fmt;
+
 use bullmq::types::BackoffStrategy;
 use bullmq::JobProgress;
 use serde::{Deserialize, Serialize, Serializer};
@@ -192,16 +194,30 @@ pub struct ScrapeJobData {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Percent(pub f64);
 
+impl Percent {
+    /// The value as a whole number when it is one. Beyond 2^53 an f64 no
+    /// longer holds every integer, so such values stay floats.
+    fn whole(self) -> Option<i64> {
+        (self.0.fract() == 0.0 && self.0.abs() < 9e15).then_some(self.0 as i64)
+    }
+}
+
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let p = self.0;
-        // Beyond 2^53 an f64 no longer holds every integer: left as a float.
-        if p.fract() == 0.0 && p.abs() < 9e15 {
-            s.serialize_i64(p as i64)
-        } else if p.is_finite() {
-            s.serialize_f64(p)
-        } else {
-            s.serialize_none()
+        match self.whole() {
+            Some(n) => s.serialize_i64(n),
+            None if self.0.is_finite() => s.serialize_f64(self.0),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// `40` rather than `40.0`, `12.5` as it is: the JSON form, for people.
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.whole() {
+            Some(n) => write!(f, "{n}"),
+            None => write!(f, "{}", self.0),
         }
     }
 }
@@ -317,6 +333,8 @@ mod tests {
             (json(40.0), json(12.5), json(f64::NAN)),
             ("40".into(), "12.5".into(), "null".into())
         );
+        let shown = |p: f64| Percent(p).to_string();
+        assert_eq!((shown(40.0), shown(12.5)), ("40".into(), "12.5".into()));
         assert_eq!(
             progress_json(&JobProgress::Number(7.0)),
             serde_json::json!(7)
