@@ -221,19 +221,20 @@ pub fn parse_time_ms(at: &str) -> Result<u64, String> {
 /// Parses an RFC 3339 time that must not lie in the past (a job "at" a past
 /// time would silently run now).
 pub fn parse_future_time_ms(at: &str) -> Result<u64, String> {
+    not_before(at, super::now_ms())
+}
+
+/// The time `at` in milliseconds, refused when it is before `now_ms`.
+fn not_before(at: &str, now_ms: u64) -> Result<u64, String> {
     let when = parse_time_ms(at)?;
-    if when < super::now_ms() {
+    if when < now_ms {
         return Err(format!("time '{at}' is in the past"));
     }
     Ok(when)
 }
 
 fn delay_until(at: &str, now_ms: u64) -> Result<u64, String> {
-    let when = parse_time_ms(at)?;
-    if when < now_ms {
-        return Err(format!("time '{at}' is in the past"));
-    }
-    Ok(when - now_ms)
+    Ok(not_before(at, now_ms)? - now_ms)
 }
 
 /// Parses an attempt count: a whole number of at least 1.
