@@ -1,6 +1,8 @@
 //! Search filters: what `search` matches on a job (name, error, time window,
 //! `data` paths), parsed and validated before any Redis read.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 use serde_json::Value;
 
@@ -41,12 +43,12 @@ impl DataFilter {
         let Some(found) = self.path.iter().try_fold(data, |v, key| lookup(v, key)) else {
             return false;
         };
-        let text = match found {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
+        let text: Cow<str> = match found {
+            Value::String(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.to_string()),
         };
         match &self.test {
-            DataTest::Equals(want) => &text == want,
+            DataTest::Equals(want) => text == want.as_str(),
             DataTest::Matches(re) => re.is_match(&text),
         }
     }
@@ -67,8 +69,7 @@ fn parse_path(path: &str) -> Result<Vec<String>, String> {
         .any(|k| k.is_empty() || k.chars().any(char::is_control))
     {
         return Err(format!(
-            "data path {:?} must be dot-separated non-empty keys",
-            path.escape_default().to_string()
+            "data path {path:?} must be dot-separated non-empty keys"
         ));
     }
     Ok(keys)
@@ -82,7 +83,7 @@ pub fn parse_regex(text: &str) -> Result<Regex, String> {
         .map_err(|e| {
             let first = e.to_string();
             let line = first.lines().last().unwrap_or("invalid").trim().to_string();
-            format!("bad regex {:?}: {line}", text.escape_default().to_string())
+            format!("bad regex {text:?}: {line}")
         })
 }
 
