@@ -9,7 +9,7 @@ use url::Url;
 
 use super::{extract::content_options, wait, Ctx};
 use crate::cli::{CrawlArgs, CrawlFormat};
-use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limits, Page};
+use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limit, Limits, Page};
 use crate::error::{usage, Exit};
 use crate::output::{page_markdown, DataSink, Printer, Progress};
 use crate::queues::add;
@@ -144,6 +144,14 @@ impl<'a> Pages<'a> {
                 self.out.warn(msg);
                 Ok(())
             }
+            Event::LimitReached { limit, max } => {
+                self.out.warn(&format!(
+                    "{} {max} reached: {}",
+                    flag(limit),
+                    limit.effect()
+                ));
+                Ok(())
+            }
         };
         match written {
             Ok(()) => ControlFlow::Continue(()),
@@ -227,15 +235,23 @@ fn summary(out: &Printer, r: &CrawlReport) {
 
 /// `--flag N (hits×)` for each bound the crawl reached.
 fn limits_reached(l: &Limits) -> Vec<String> {
-    [
-        ("--max-links-per-page", l.max_links_per_page),
-        ("--max-queued", l.max_queued),
-        ("--max-sitemaps", l.max_sitemaps),
-        ("--max-sitemap-urls", l.max_sitemap_urls),
-    ]
-    .into_iter()
-    .filter_map(|(flag, hit)| hit.map(|h| format!("{flag} {} ({}×)", h.max, h.hits)))
-    .collect()
+    Limit::ALL
+        .into_iter()
+        .filter_map(|limit| {
+            let hit = l.get(limit)?;
+            Some(format!("{} {} ({}×)", flag(limit), hit.max, hit.hits))
+        })
+        .collect()
+}
+
+/// The flag that sets a crawl bound.
+fn flag(limit: Limit) -> &'static str {
+    match limit {
+        Limit::LinksPerPage => "--max-links-per-page",
+        Limit::Queued => "--max-queued",
+        Limit::Sitemaps => "--max-sitemaps",
+        Limit::SitemapUrls => "--max-sitemap-urls",
+    }
 }
 
 fn human_bytes(n: u64) -> String {
@@ -301,9 +317,10 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
 fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, ScrapeJobData) {
     let mut data = ScrapeJobData {
         url: url.to_string(),
-        customer_id: args.customer.clone(),
+        customer_id: args.customer.clone().map(serde_json::Value::String),
         ..ScrapeJobData::default()
     };
+    data.set_content(&content_options(&args.content, CrawlFormat::Ndjson));
     let kind = if args.refresh {
         data.force_refresh = Some(args.force_refresh);
         ScrapeKind::Refresh

@@ -12,7 +12,7 @@ use crate::cli::{EnqueueArgs, WaitArgs};
 use crate::error::{usage, Exit};
 use crate::output::{Human, Render};
 use crate::queues::add::{self, Added};
-use crate::queues::input::{self, JobOptionValues};
+use crate::queues::input::{self, JobInputError, JobOptionValues};
 use crate::queues::ndjson::Ndjson;
 use crate::queues::now_ms;
 use crate::queues::wait::Waiter;
@@ -33,6 +33,16 @@ pub async fn run(ctx: &Ctx, args: EnqueueArgs) -> anyhow::Result<Exit> {
     }
 }
 
+/// A validation error in the CLI's words: an unrouted job name says which
+/// flag (or variable) gives the queue.
+fn worded(e: JobInputError) -> anyhow::Error {
+    if e.needs_queue {
+        crate::error::UsageError::new(format!("{e}; pass --queue (or set QUEUE_NAME)")).into()
+    } else {
+        e.into()
+    }
+}
+
 async fn single(
     ctx: &Ctx,
     name: &str,
@@ -41,7 +51,7 @@ async fn single(
     wait: WaitArgs,
 ) -> anyhow::Result<Exit> {
     let data = read_data(data)?;
-    let spec = input::single(name, data, flags)?;
+    let spec = input::single(name, data, flags).map_err(worded)?;
     let redis = ctx.redis().await?;
     // The stream position is taken before the add so no event of the job is missed.
     let waiter = if wait.wait {
@@ -105,7 +115,7 @@ impl Render for BulkReport {
 
 async fn bulk(ctx: &Ctx, path: &str, flags: &JobOptionValues) -> anyhow::Result<Exit> {
     let text = read_source(path)?;
-    let jobs = Ndjson::parse(&text, flags, now_ms())?;
+    let jobs = Ndjson::parse(&text, flags, now_ms()).map_err(worded)?;
     let redis = ctx.redis().await?;
     let bar = ctx.out.progress(jobs.len() as u64, "enqueue");
     let confirmed = Cell::new(0);

@@ -20,7 +20,7 @@ use super::task::{self, Done, Fetched, Task};
 use super::{
     CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, UrlIssue, QUEUED_PER_PAGE,
 };
-use limits::Limit;
+pub use limits::Limit;
 
 mod discovery;
 mod limits;

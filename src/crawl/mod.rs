@@ -31,6 +31,7 @@ pub use cache::CacheError;
 pub use content::{Chunk, ChunkError, ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
 pub use credentials::redact;
 use credentials::Credentials;
+pub use engine::Limit;
 pub use extract::local_page;
 pub use guard::{is_public, GuardError};
 pub use robots::product_token;
@@ -196,6 +197,11 @@ pub enum Event<'a> {
     Progress(Progress),
     /// Something the user should know (robots unreachable, Crawl-delay capped).
     Warning(&'a str),
+    /// A bound was reached for the first time (later hits are only counted).
+    LimitReached {
+        limit: Limit,
+        max: usize,
+    },
 }
 
 /// How one origin's robots.txt turned out.
@@ -227,7 +233,7 @@ pub struct LimitHit {
     pub hits: usize,
 }
 
-/// The bounds a crawl reached, by flag name; only the ones reached are present.
+/// The bounds a crawl reached (named as `CrawlOptions` names them); only the ones reached are present.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Limits {

@@ -21,6 +21,9 @@ pub struct JobInputError {
     pub line: Option<usize>,
     pub field: String,
     pub message: String,
+    /// The job has a name no route knows and no queue was given: the caller
+    /// says how to give one (a flag, a path segment).
+    pub needs_queue: bool,
 }
 
 pub(super) fn err(field: &str, message: impl Into<String>) -> JobInputError {
@@ -28,6 +31,7 @@ pub(super) fn err(field: &str, message: impl Into<String>) -> JobInputError {
         line: None,
         field: field.to_string(),
         message: message.into(),
+        needs_queue: false,
     }
 }
 
@@ -117,6 +121,32 @@ pub fn empty_object() -> Box<RawValue> {
     RawValue::from_string("{}".to_string()).expect("{} is JSON")
 }
 
+/// The deepest nesting job data may have: the port turns the data into a
+/// `serde_json::Value`, whose parser refuses 128 levels and more.
+pub const MAX_DATA_DEPTH: usize = 127;
+
+/// How deeply `json` (valid JSON text) nests arrays and objects.
+fn nesting_depth(json: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in json.bytes() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') => in_string = false,
+            (true, _) => {}
+            (false, b'"') => in_string = true,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            (false, _) => {}
+        }
+    }
+    deepest
+}
+
 pub(super) fn finish(
     name: &str,
     data: Box<RawValue>,
@@ -125,17 +155,27 @@ pub(super) fn finish(
     if name.trim().is_empty() {
         return Err(err("name", "must not be empty"));
     }
+    let depth = nesting_depth(data.get());
+    if depth > MAX_DATA_DEPTH {
+        return Err(err(
+            "data",
+            format!("nested {depth} levels deep; job data may nest at most {MAX_DATA_DEPTH}"),
+        ));
+    }
     let queue = match layer.queue {
         Some(q) => q,
-        None => routing::queue_for(name).map(str::to_string).ok_or_else(|| {
-            err(
-                "queue",
-                format!(
-                    "no queue for job name '{name}': pass --queue (or set QUEUE_NAME); routed names are {}",
-                    routing::known_names().join(", ")
-                ),
-            )
-        })?,
+        None => routing::queue_for(name)
+            .map(str::to_string)
+            .ok_or_else(|| JobInputError {
+                needs_queue: true,
+                ..err(
+                    "queue",
+                    format!(
+                        "no queue for job name '{name}' (routed names are {})",
+                        routing::known_names().join(", ")
+                    ),
+                )
+            })?,
     };
     validate_queue(&queue)?;
     let backoff = layer
@@ -393,6 +433,41 @@ fn json_dedup(v: &Value) -> Result<DeduplicationOptions, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn nested(depth: usize) -> String {
+        format!("{}1{}", "[".repeat(depth), "]".repeat(depth))
+    }
+
+    #[test]
+    fn data_depth_limit_is_the_one_the_port_parses_with() {
+        for depth in [
+            1,
+            64,
+            MAX_DATA_DEPTH - 1,
+            MAX_DATA_DEPTH,
+            MAX_DATA_DEPTH + 1,
+            200,
+        ] {
+            let text = nested(depth);
+            assert_eq!(nesting_depth(&text), depth);
+            let parses = serde_json::from_str::<Value>(&text).is_ok();
+            assert_eq!(parses, depth <= MAX_DATA_DEPTH, "depth {depth}");
+        }
+        // Brackets inside strings, escaped quotes included, do not count.
+        assert_eq!(nesting_depth(r#"{"a":"[[[\"{{","b":[{}]}"#), 3);
+    }
+
+    #[test]
+    fn data_nested_too_deep_is_refused_naming_the_field() {
+        let data = RawValue::from_string(nested(MAX_DATA_DEPTH + 1)).unwrap();
+        let e = finish("analytics", data, Layer::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "data: nested 128 levels deep; job data may nest at most 127"
+        );
+        let ok = RawValue::from_string(nested(MAX_DATA_DEPTH)).unwrap();
+        assert!(finish("analytics", ok, Layer::default()).is_ok());
+    }
 
     fn obj() -> Box<RawValue> {
         empty_object()

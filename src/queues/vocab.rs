@@ -8,6 +8,8 @@ use bullmq::JobProgress;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::crawl::{ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
+
 /// A job state as Node's `Job.getState()` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -174,19 +176,79 @@ impl ScrapeKind {
     }
 }
 
-/// The data of a scrape job, as `crawl --enqueue` writes it and the worker reads it.
+/// The data of a scrape job, as `crawl --enqueue` writes it and the worker
+/// reads it. Fields the existing system adds and the worker does not read are
+/// ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScrapeJobData {
     pub url: String,
+    /// The kind a `scrape-website` job asks for (`single-page`, `full-crawl`, `refresh`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_pages: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respect_robots: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_refresh: Option<bool>,
+    /// The existing system's customer id, kept as it sends it (string or number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_id: Option<String>,
+    pub customer_id: Option<Value>,
+    /// Which text the page records hold (`main` or `full`), as `crawl --content`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<ContentMode>,
+    /// Whether the page records carry Markdown, as `crawl --markdown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<bool>,
+    /// Chunk size, overlap and unit, as `crawl --chunk-size N:OVERLAP --chunk-unit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chunk_size: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chunk_overlap: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chunk_unit: Option<ChunkUnit>,
+}
+
+impl ScrapeJobData {
+    /// Reads a job's data, naming the field that has the wrong type.
+    pub fn from_job(data: &Value) -> Result<Self, String> {
+        serde_path_to_error::deserialize(data).map_err(|e| match e.path().to_string() {
+            path if path == "." => format!("data: {}", e.inner()),
+            path => format!("data.{path}: {}", e.inner()),
+        })
+    }
+
+    /// Asks for page records as `options` describes them (defaults are left out).
+    pub fn set_content(&mut self, options: &ContentOptions) {
+        self.content = (options.mode != ContentMode::default()).then_some(options.mode);
+        self.markdown = options.markdown.then_some(true);
+        if let Some(spec) = options.chunks {
+            self.chunk_size = Some(spec.size);
+            self.chunk_overlap = (spec.overlap > 0).then_some(spec.overlap);
+            self.chunk_unit = Some(spec.unit);
+        }
+    }
+
+    /// What the page records carry: the inverse of [`Self::set_content`].
+    pub fn content_options(&self) -> Result<ContentOptions, String> {
+        let chunks = match self.chunk_size {
+            Some(size) => Some(
+                ChunkSpec::new(
+                    size,
+                    self.chunk_overlap.unwrap_or(0),
+                    self.chunk_unit.unwrap_or(ChunkUnit::Chars),
+                )
+                .map_err(|e| format!("data.chunkSize: {e}"))?,
+            ),
+            None => None,
+        };
+        Ok(ContentOptions {
+            mode: self.content.unwrap_or_default(),
+            markdown: self.markdown.unwrap_or(false),
+            chunks,
+        })
+    }
 }
 
 /// A progress percentage. It serializes whole numbers as integers (`40`, not
@@ -219,6 +281,75 @@ impl fmt::Display for Percent {
             Some(n) => write!(f, "{n}"),
             None => write!(f, "{}", self.0),
         }
+    }
+}
+
+/// A progress report read as a percentage and a message where it has them:
+/// a number, `{"percent", "message"}` (what queuectl workers send), a string,
+/// or any other JSON (shown as its text).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    pub percent: Option<f64>,
+    pub message: Option<String>,
+}
+
+impl Progress {
+    /// Reads a progress value.
+    pub fn from_value(value: &Value) -> Self {
+        match value {
+            Value::Number(n) => Self {
+                percent: n.as_f64(),
+                message: None,
+            },
+            Value::String(s) => Self {
+                percent: None,
+                message: Some(s.clone()),
+            },
+            Value::Object(m) => {
+                let percent = ["percent", "progress"]
+                    .iter()
+                    .find_map(|k| m.get(*k).and_then(Value::as_f64));
+                let message = ["message", "msg", "status", "stage"]
+                    .iter()
+                    .find_map(|k| m.get(*k).and_then(Value::as_str))
+                    .map(str::to_string);
+                let message = match (percent, message) {
+                    (None, None) => Some(value.to_string()),
+                    (_, m) => m,
+                };
+                Self { percent, message }
+            }
+            other => Self {
+                percent: None,
+                message: Some(other.to_string()),
+            },
+        }
+    }
+}
+
+impl Progress {
+    /// Progress with a percentage and, optionally, what is being done.
+    pub fn at(percent: f64, message: Option<String>) -> Self {
+        Self {
+            percent: Some(percent),
+            message,
+        }
+    }
+
+    /// The JSON a queuectl worker stores: the bare percentage, or
+    /// `{"percent", "message"}` when there is a message.
+    pub fn to_json(&self) -> Value {
+        let percent = self.percent.map(Percent);
+        match &self.message {
+            None => serde_json::to_value(percent).unwrap_or(Value::Null),
+            Some(message) => serde_json::json!({ "percent": percent, "message": message }),
+        }
+    }
+}
+
+impl Serialize for Progress {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
     }
 }
 
@@ -342,6 +473,26 @@ mod tests {
     }
 
     #[test]
+    fn scrape_data_carries_content_options_both_ways() {
+        let options = ContentOptions {
+            mode: ContentMode::Full,
+            markdown: true,
+            chunks: Some(ChunkSpec::new(512, 64, ChunkUnit::O200kBase).unwrap()),
+        };
+        let mut data = ScrapeJobData::default();
+        data.set_content(&options);
+        assert_eq!(
+            serde_json::to_value(&data).unwrap(),
+            serde_json::json!({"url": "", "content": "full", "markdown": true,
+                "chunkSize": 512, "chunkOverlap": 64, "chunkUnit": "o200k_base"})
+        );
+        assert_eq!(data.content_options().unwrap(), options);
+        let mut plain = ScrapeJobData::default();
+        plain.set_content(&ContentOptions::default());
+        assert_eq!(serde_json::to_string(&plain).unwrap(), r#"{"url":""}"#);
+    }
+
+    #[test]
     fn scrape_data_keeps_the_existing_field_names() {
         let d = ScrapeJobData {
             url: "https://example.com/".into(),
@@ -353,5 +504,33 @@ mod tests {
             serde_json::to_string(&d).unwrap(),
             r#"{"url":"https://example.com/","maxPages":5,"respectRobots":true}"#
         );
+    }
+
+    #[test]
+    fn progress_shapes() {
+        let p = Progress::from_value(&serde_json::json!(40));
+        assert_eq!((p.percent, p.message), (Some(40.0), None));
+        let p = Progress::from_value(&serde_json::json!({"percent": 25, "message": "robots.txt"}));
+        assert_eq!(
+            (p.percent, p.message.as_deref()),
+            (Some(25.0), Some("robots.txt"))
+        );
+        let p = Progress::from_value(&serde_json::json!({"stage": "parsing"}));
+        assert_eq!((p.percent, p.message.as_deref()), (None, Some("parsing")));
+        let p = Progress::from_value(&serde_json::json!({"pages": 3}));
+        assert_eq!(p.message.as_deref(), Some(r#"{"pages":3}"#));
+        let p = Progress::from_value(&serde_json::json!("fetching"));
+        assert_eq!((p.percent, p.message.as_deref()), (None, Some("fetching")));
+    }
+
+    #[test]
+    fn worker_progress_is_a_number_or_percent_and_message() {
+        assert_eq!(Progress::at(40.0, None).to_json(), serde_json::json!(40));
+        assert_eq!(
+            serde_json::to_string(&Progress::at(25.0, Some("robots.txt".into()))).unwrap(),
+            r#"{"percent":25,"message":"robots.txt"}"#
+        );
+        let read = Progress::from_value(&Progress::at(12.5, Some("x".into())).to_json());
+        assert_eq!(read, Progress::at(12.5, Some("x".into())));
     }
 }

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::events::{Event, Reader};
 use super::job_hash::JobHash;
+use super::vocab::Progress;
 use crate::connection::Redis;
 
 /// How long one blocking read waits before reading again.
@@ -44,49 +45,6 @@ pub enum Step {
     Finished(Outcome),
     /// Anything else (added, waiting, delayed, retries-exhausted, ...).
     Other,
-}
-
-/// A progress report read as a percentage and a message where it has them:
-/// a number, `{"percent", "message"}` (what queuectl workers send), a string,
-/// or any other JSON (shown as its text).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Progress {
-    pub percent: Option<f64>,
-    pub message: Option<String>,
-}
-
-impl Progress {
-    /// Reads a progress value.
-    pub fn from_value(value: &Value) -> Self {
-        match value {
-            Value::Number(n) => Self {
-                percent: n.as_f64(),
-                message: None,
-            },
-            Value::String(s) => Self {
-                percent: None,
-                message: Some(s.clone()),
-            },
-            Value::Object(m) => {
-                let percent = ["percent", "progress"]
-                    .iter()
-                    .find_map(|k| m.get(*k).and_then(Value::as_f64));
-                let message = ["message", "msg", "status", "stage"]
-                    .iter()
-                    .find_map(|k| m.get(*k).and_then(Value::as_str))
-                    .map(str::to_string);
-                let message = match (percent, message) {
-                    (None, None) => Some(value.to_string()),
-                    (_, m) => m,
-                };
-                Self { percent, message }
-            }
-            other => Self {
-                percent: None,
-                message: Some(other.to_string()),
-            },
-        }
-    }
 }
 
 /// Why following a job stopped without an outcome.
@@ -246,27 +204,4 @@ impl Waiter {
 
 fn attempts_made(hash: &JobHash) -> u64 {
     hash.attempts_made().map_or(0, |n| n.max(0) as u64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn progress_shapes() {
-        let p = Progress::from_value(&json!(40));
-        assert_eq!((p.percent, p.message), (Some(40.0), None));
-        let p = Progress::from_value(&json!({"percent": 25, "message": "robots.txt"}));
-        assert_eq!(
-            (p.percent, p.message.as_deref()),
-            (Some(25.0), Some("robots.txt"))
-        );
-        let p = Progress::from_value(&json!({"stage": "parsing"}));
-        assert_eq!((p.percent, p.message.as_deref()), (None, Some("parsing")));
-        let p = Progress::from_value(&json!({"pages": 3}));
-        assert_eq!(p.message.as_deref(), Some(r#"{"pages":3}"#));
-        let p = Progress::from_value(&json!("fetching"));
-        assert_eq!((p.percent, p.message.as_deref()), (None, Some("fetching")));
-    }
 }

@@ -14,7 +14,7 @@ use tokio::sync::{broadcast, Notify};
 use crate::connection::{Redis, RedisSettings};
 use crate::queues::events::Event;
 use crate::queues::vocab::Percent;
-use crate::queues::wait::Progress;
+use crate::queues::vocab::Progress;
 use crate::queues::{discovery, keys, now_ms};
 
 /// How often the queue list is scanned again for new queues.

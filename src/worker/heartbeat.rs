@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
-use super::{Event, QueueSpec};
+use super::event::Event;
+use super::spec::QueueSpec;
 use crate::connection::Redis;
 use crate::queues::worker_record::{QueueRecord, WorkerRecord as Record, WorkerStatus};
 use crate::queues::{keys, now_ms};
@@ -152,7 +153,7 @@ mod tests {
                 _ => Event::Completed {
                     queue,
                     job_id,
-                    result: serde_json::Value::Null,
+                    result: None,
                 },
             }
         };

@@ -106,6 +106,13 @@ pub fn parse_backoff(text: &str) -> Result<Option<BackoffStrategy>, String> {
         .map_err(|e| format!("{e}, or none"))
 }
 
+/// Whether BullMQ will run a job again after this attempt failed with `error`
+/// (the port's rule: not unrecoverable, and attempts remain).
+pub fn will_retry(job: &bullmq::Job, error: &bullmq::Error) -> bool {
+    let made = job.attempts_made() + 1;
+    !matches!(error, bullmq::Error::Unrecoverable(_)) && made < job.opts().attempts.unwrap_or(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,10 +13,11 @@ use crate::support::Cmd;
 /// The most memory any of these crawls may take.
 const MAX_RSS_MIB: f64 = 128.0;
 
-/// A finished crawl: its pages, its summary and how long it took.
+/// A finished crawl: its pages, its summary, its stderr and how long it took.
 struct Crawl {
     pages: Vec<Value>,
     summary: Value,
+    stderr: String,
     took: Duration,
 }
 
@@ -42,6 +43,7 @@ fn crawl(site: &Bombs, seeds: &[&str], flags: &[&str]) -> Crawl {
     Crawl {
         pages,
         summary,
+        stderr: run.stderr,
         took,
     }
 }
@@ -80,6 +82,12 @@ fn a_page_with_a_million_links_keeps_the_first_links_per_page() {
     assert_eq!(page["truncated"], true, "the body stops at 10 MiB too");
     let limits = &c.summary["limits"];
     assert_eq!(limits["maxLinksPerPage"], json!({"max": 3000, "hits": 1}));
+    let warned: Vec<&str> = c.stderr.lines().filter(|l| l.contains("reached")).collect();
+    assert_eq!(
+        warned,
+        ["warning: --max-links-per-page 3000 reached: a page's later links are neither recorded nor followed"],
+        "the first time a bound is reached, the warning names the flag that sets it"
+    );
 }
 
 #[test]

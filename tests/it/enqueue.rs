@@ -331,7 +331,7 @@ fn bad_input_is_rejected_before_anything_is_written() {
         ),
         (
             &["enqueue", "newsletter"],
-            "no queue for job name 'newsletter'",
+            "no queue for job name 'newsletter' (routed names are single-page, full-crawl, refresh, scrape-website, maintenance, daily-maintenance, cleanup, analytics, process-content); pass --queue (or set QUEUE_NAME)",
         ),
         (
             &["enqueue", "analytics", "--customer", "c", "--tier", "gold"],
@@ -410,6 +410,15 @@ fn one_malformed_ndjson_line_among_many_enqueues_nothing() {
         (
             "{\"name\":\"analytics\",\"opts\":{\"at\":\"2001-01-01T00:00:00Z\"}}",
             "line 301: opts.at: time '2001-01-01T00:00:00Z' is in the past",
+        ),
+        (
+            format!(
+                "{{\"name\":\"analytics\",\"data\":{}1{}}}",
+                "[".repeat(200),
+                "]".repeat(200)
+            )
+            .as_str(),
+            "line 301: data: nested 200 levels deep; job data may nest at most 127",
         ),
     ] {
         lines.insert(300, bad.to_string());

@@ -17,9 +17,9 @@ use crate::error::{usage, Exit};
 use crate::queues::routing::{self, MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{input, now_ms, stats};
 use crate::worker::deliver::{Delivery, Forward};
-use crate::worker::policy::RetryPolicy;
-use crate::worker::scrape::ScrapeSettings;
-use crate::worker::{Config, Event, Handlers, MetricsLog, QueueSpec, Runtime};
+use crate::worker::{
+    Config, Event, Handlers, MetricsLog, QueueSpec, RetryPolicy, Runtime, ScrapeSettings,
+};
 use view::View;
 
 /// How often `--burst` checks whether the queues are drained.
@@ -207,6 +207,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             JobMetricsArg::All => MetricsLog::All,
             JobMetricsArg::Off => MetricsLog::Off,
         },
+        keep_results: ctx.out.is_json(),
     })
 }
 

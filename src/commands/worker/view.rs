@@ -3,10 +3,7 @@
 
 use std::time::Instant;
 
-use serde_json::Value;
-
 use crate::output::{Board, Printer};
-use crate::queues::wait::Progress;
 use crate::worker::Event;
 
 /// The chosen display and the running totals.
@@ -92,10 +89,11 @@ fn update_board(board: &mut Board, event: &Event) {
         } => board.start(job_id, &format!("{queue} {job_id} {name}")),
         Event::Progress {
             job_id, progress, ..
-        } => {
-            let (percent, message) = split_progress(progress);
-            board.progress(job_id, percent, &message);
-        }
+        } => board.progress(
+            job_id,
+            progress.percent,
+            progress.message.as_deref().unwrap_or_default(),
+        ),
         Event::Completed { job_id, .. }
         | Event::Failed { job_id, .. }
         | Event::Retrying { job_id, .. }
@@ -107,12 +105,6 @@ fn update_board(board: &mut Board, event: &Event) {
         }
         Event::Error { .. } => board.line(&line(event)),
     }
-}
-
-/// The percentage and message of a progress payload (see [`Progress`]).
-fn split_progress(progress: &Value) -> (Option<f64>, String) {
-    let p = Progress::from_value(progress);
-    (p.percent, p.message.unwrap_or_default())
 }
 
 /// One human line per event (off a terminal, and above the board).
@@ -135,7 +127,7 @@ fn line(event: &Event) -> String {
             queue,
             job_id,
             progress,
-        } => format!("progress   {queue} {job_id} {progress}"),
+        } => format!("progress   {queue} {job_id} {}", progress.to_json()),
         Event::Completed { queue, job_id, .. } => format!("completed  {queue} {job_id}"),
         Event::Failed {
             queue,
@@ -162,21 +154,5 @@ fn line(event: &Event) -> String {
             format!("stalled    {queue} {job_id} (returned to wait)")
         }
         Event::Error { queue, message } => format!("error      {queue}: {message}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn progress_payloads() {
-        assert_eq!(split_progress(&json!(40)), (Some(40.0), String::new()));
-        assert_eq!(
-            split_progress(&json!({"percent": 5, "message": "robots"})),
-            (Some(5.0), "robots".into())
-        );
-        assert_eq!(split_progress(&json!("step 2")), (None, "step 2".into()));
     }
 }

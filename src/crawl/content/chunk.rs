@@ -3,17 +3,21 @@
 //! each with the path of headings it sits under.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use text_splitter::{Characters, ChunkConfig, ChunkSizer, MarkdownSplitter};
 
-/// How chunk length is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How chunk length is counted; in a scrape job's data (`chunkUnit`) it is
+/// `chars`, `tokens` (cl100k_base, also accepted by that name) or `o200k_base`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ChunkUnit {
     /// Unicode scalar values.
+    #[serde(rename = "chars")]
     Chars,
     /// Tokens of OpenAI's cl100k_base encoding (GPT-4, text-embedding-3).
+    #[serde(rename = "tokens", alias = "cl100k_base")]
     Cl100kBase,
     /// Tokens of OpenAI's o200k_base encoding (GPT-4o).
+    #[serde(rename = "o200k_base")]
     O200kBase,
 }
 

@@ -1,14 +1,14 @@
-//! The crawl's bounds: which were reached, how often, and the one warning the
-//! user gets the first time each is.
+//! The crawl's bounds: which were reached, how often, and the one event the
+//! caller gets the first time each is.
 
 use std::ops::ControlFlow;
 
 use super::Engine;
-use crate::crawl::{Event, LimitHit};
+use crate::crawl::{Event, LimitHit, Limits};
 
-/// A bound with a flag.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Limit {
+/// A bound the caller sets (`CrawlOptions`) and the crawl may reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
     LinksPerPage,
     Queued,
     Sitemaps,
@@ -16,16 +16,16 @@ pub(super) enum Limit {
 }
 
 impl Limit {
-    fn flag(self) -> &'static str {
-        match self {
-            Limit::LinksPerPage => "--max-links-per-page",
-            Limit::Queued => "--max-queued",
-            Limit::Sitemaps => "--max-sitemaps",
-            Limit::SitemapUrls => "--max-sitemap-urls",
-        }
-    }
+    /// Every bound, in the order reports list them.
+    pub const ALL: [Limit; 4] = [
+        Limit::LinksPerPage,
+        Limit::Queued,
+        Limit::Sitemaps,
+        Limit::SitemapUrls,
+    ];
 
-    fn effect(self) -> &'static str {
+    /// What reaching the bound means for the crawl.
+    pub fn effect(self) -> &'static str {
         match self {
             Limit::LinksPerPage => "a page's later links are neither recorded nor followed",
             Limit::Queued => "no more discovered URLs are queued",
@@ -60,9 +60,22 @@ where
             Some(seen) => seen.hits += hits,
             None => {
                 *slot = Some(LimitHit { max, hits });
-                let msg = format!("{} {max} reached: {}", limit.flag(), limit.effect());
-                self.warn(msg);
+                if (self.on_event)(Event::LimitReached { limit, max }).is_break() {
+                    self.stop = true;
+                }
             }
+        }
+    }
+}
+
+impl Limits {
+    /// How often `limit` was reached, if it was.
+    pub fn get(&self, limit: Limit) -> Option<LimitHit> {
+        match limit {
+            Limit::LinksPerPage => self.max_links_per_page,
+            Limit::Queued => self.max_queued,
+            Limit::Sitemaps => self.max_sitemaps,
+            Limit::SitemapUrls => self.max_sitemap_urls,
         }
     }
 }

@@ -8,19 +8,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bullmq::Job;
-use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
-use super::deliver::{self, Delivery, Source};
-use super::handlers::{send_progress, JobContext};
-use super::usage;
-use crate::crawl::{
-    self, ChunkSpec, ChunkUnit, ContentMode, ContentOptions, CrawlOptions, Event as CrawlEvent,
-    Page,
-};
+use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
 use crate::queues::job_metrics::JobMetrics;
-use crate::queues::vocab::ScrapeKind as Kind;
+use crate::queues::vocab::{Progress, ScrapeJobData, ScrapeKind as Kind};
+use crate::worker::context::{send_progress, JobContext};
+use crate::worker::deliver::{self, Source};
+use crate::worker::spec::ScrapeSettings;
+use crate::worker::usage;
 
 /// Pages are returned with the result while their JSON stays under this size;
 /// beyond it the result carries the summary only (`pagesOmitted: true`).
@@ -29,17 +26,8 @@ const MAX_RESULT_PAGES_BYTES: usize = 1 << 20;
 const DEFAULT_MAX_PAGES: u64 = 100;
 
 /// The scrape kind of a job: its name, and `data.type` for `scrape-website`.
-pub fn kind_of(name: &str, data: &Value) -> Option<Kind> {
-    Kind::of(name, data.get("type").and_then(Value::as_str))
-}
-
-/// Settings of the worker that apply to every scrape job.
-#[derive(Debug, Clone, Default)]
-pub struct ScrapeSettings {
-    /// Crawl loopback, private and link-local addresses (off: such URLs are refused).
-    pub allow_private_networks: bool,
-    /// Where pages go instead of the return value (`--pages-dir`, `--forward`).
-    pub delivery: Delivery,
+fn kind_of(name: &str, data: &ScrapeJobData) -> Option<Kind> {
+    Kind::of(name, data.kind.as_deref())
 }
 
 /// What the crawl thread hands back: the report, the pages, and its CPU time.
@@ -51,24 +39,21 @@ type Crawled = (
 
 /// Runs a scrape job; `metrics` gets the crawl thread's CPU time.
 pub async fn run(
-    kind: Kind,
     job: &mut Job,
     ctx: &JobContext,
     metrics: &mut JobMetrics,
 ) -> Result<Value, bullmq::Error> {
+    let data = ScrapeJobData::from_job(job.data()).map_err(|e| unrecoverable(&e))?;
+    let kind = kind_of(job.name(), &data)
+        .ok_or_else(|| unrecoverable("data.type must be single-page, full-crawl or refresh"))?;
     let settings = &ctx.scrape;
-    let data = job.data().clone();
-    let url = data
-        .get("url")
-        .and_then(Value::as_str)
-        .ok_or_else(|| unrecoverable("data.url is missing"))?;
-    let seed = crawl::parse_seed(url).map_err(|e| unrecoverable(&e.to_string()))?;
+    let seed = crawl::parse_seed(&data.url).map_err(|e| unrecoverable(&e.to_string()))?;
     // Shown in messages: the URL without its password.
     let url = &crawl::redact(&seed);
     let mut opts = options(kind, &data, settings);
-    opts.content = content_options(&data).map_err(|e| unrecoverable(&e))?;
+    opts.content = data.content_options().map_err(|e| unrecoverable(&e))?;
     report(job, ctx, 0.0, "fetching robots.txt").await;
-    let (tx, mut rx) = mpsc::unbounded_channel::<(f64, String)>();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Progress>();
     let stop = StopOnDrop(Arc::new(AtomicBool::new(false)));
     let crawling = spawn_crawl(opts, seed, tx, stop.0.clone());
     tokio::pin!(crawling);
@@ -76,10 +61,11 @@ pub async fn run(
     let (result, pages, cpu) = loop {
         tokio::select! {
             done = &mut crawling => break done.map_err(|e| bullmq::Error::ProcessingError(e.to_string()))?,
-            Some((percent, message)) = rx.recv() => {
+            Some(progress) = rx.recv() => {
+                let percent = progress.percent.unwrap_or(0.0);
                 if percent > last {
                     last = percent;
-                    report(job, ctx, percent, &message).await;
+                    send_progress(job, ctx, progress).await;
                 }
             }
         }
@@ -108,7 +94,7 @@ pub async fn run(
         let source = Source {
             queue: &ctx.queue,
             job_id: job.id(),
-            data: &data,
+            data: job.data(),
         };
         Some(deliver::deliver(&settings.delivery, &ctx.redis, &source, &pages).await?)
     } else {
@@ -125,7 +111,7 @@ pub async fn run(
 fn spawn_crawl(
     opts: CrawlOptions,
     seed: url::Url,
-    progress: mpsc::UnboundedSender<(f64, String)>,
+    progress: mpsc::UnboundedSender<Progress>,
     stop: Arc<AtomicBool>,
 ) -> tokio::task::JoinHandle<Crawled> {
     tokio::task::spawn_blocking(move || {
@@ -149,9 +135,9 @@ fn spawn_crawl(
                         .min(99.0)
                         .floor();
                     let message = format!("{} of {} pages ({})", p.done, p.budget, p.host);
-                    let _ = progress.send((percent, message));
+                    let _ = progress.send(Progress::at(percent, Some(message)));
                 }
-                CrawlEvent::Warning(_) => {}
+                CrawlEvent::Warning(_) | CrawlEvent::LimitReached { .. } => {}
             }
             if stop.load(Ordering::Relaxed) {
                 ControlFlow::Break(())
@@ -173,12 +159,8 @@ impl Drop for StopOnDrop {
     }
 }
 
-fn options(kind: Kind, data: &Value, settings: &ScrapeSettings) -> CrawlOptions {
-    let max_pages = data
-        .get("maxPages")
-        .and_then(Value::as_u64)
-        .unwrap_or(DEFAULT_MAX_PAGES)
-        .max(1);
+fn options(kind: Kind, data: &ScrapeJobData, settings: &ScrapeSettings) -> CrawlOptions {
+    let max_pages = data.max_pages.unwrap_or(DEFAULT_MAX_PAGES).max(1);
     CrawlOptions {
         single_page: kind != Kind::FullCrawl,
         max_pages: if kind == Kind::FullCrawl {
@@ -186,52 +168,11 @@ fn options(kind: Kind, data: &Value, settings: &ScrapeSettings) -> CrawlOptions 
         } else {
             1
         },
-        respect_robots: data
-            .get("respectRobots")
-            .and_then(Value::as_bool)
-            .unwrap_or(true),
-        force_refresh: data
-            .get("forceRefresh")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
+        respect_robots: data.respect_robots.unwrap_or(true),
+        force_refresh: data.force_refresh.unwrap_or(false),
         guard_private: !settings.allow_private_networks,
         ..CrawlOptions::default()
     }
-}
-
-/// What the page records carry, from the job data: `content` (`main` or
-/// `full`), `markdown` (a boolean), `chunkSize` with `chunkOverlap` and
-/// `chunkUnit` (`chars` or `tokens`, counted in cl100k_base), as `crawl`'s flags.
-fn content_options(data: &Value) -> Result<ContentOptions, String> {
-    let mode = match data.get("content") {
-        None => ContentMode::default(),
-        Some(v) => ContentMode::deserialize(v).map_err(|e| format!("data.content: {e}"))?,
-    };
-    let unit = match data.get("chunkUnit").and_then(Value::as_str) {
-        None | Some("chars") => ChunkUnit::Chars,
-        Some("tokens") => ChunkUnit::Cl100kBase,
-        Some(other) => {
-            return Err(format!(
-                "data.chunkUnit '{other}': expected chars or tokens"
-            ))
-        }
-    };
-    let size = |key: &str| data.get(key).and_then(Value::as_u64).map(|n| n as usize);
-    let chunks = match size("chunkSize") {
-        Some(n) => Some(
-            ChunkSpec::new(n, size("chunkOverlap").unwrap_or(0), unit)
-                .map_err(|e| format!("data.chunkSize: {e}"))?,
-        ),
-        None => None,
-    };
-    Ok(ContentOptions {
-        mode,
-        markdown: data
-            .get("markdown")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        chunks,
-    })
 }
 
 /// HTTP 401/403 on a seed means the site refuses us: retrying cannot help.
@@ -265,18 +206,35 @@ fn result_json(
         }
         return out;
     }
-    let pages = serde_json::to_value(&pages).unwrap_or(Value::Null);
-    if pages.to_string().len() <= MAX_RESULT_PAGES_BYTES {
-        out["pages"] = pages;
+    if json_fits(&pages, MAX_RESULT_PAGES_BYTES) {
+        out["pages"] = serde_json::to_value(&pages).unwrap_or(Value::Null);
     } else {
         out["pagesOmitted"] = json!(true);
     }
     out
 }
 
+/// Whether `value`'s JSON is at most `limit` bytes, counted without keeping
+/// it and given up as soon as it passes the limit.
+fn json_fits(value: &impl serde::Serialize, limit: usize) -> bool {
+    struct Budget(usize);
+    impl std::io::Write for Budget {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 = self
+                .0
+                .checked_sub(buf.len())
+                .ok_or(std::io::ErrorKind::WriteZero)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    serde_json::to_writer(Budget(limit), value).is_ok()
+}
+
 async fn report(job: &mut Job, ctx: &JobContext, percent: f64, message: &str) {
-    let value = json!({ "percent": percent as i64, "message": message });
-    send_progress(job, ctx, value).await;
+    send_progress(job, ctx, Progress::at(percent, Some(message.to_string()))).await;
 }
 
 fn unrecoverable(message: &str) -> bullmq::Error {
@@ -286,21 +244,50 @@ fn unrecoverable(message: &str) -> bullmq::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crawl::{ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
+
+    fn data(value: Value) -> ScrapeJobData {
+        ScrapeJobData::from_job(&value).unwrap()
+    }
 
     #[test]
     fn kinds_from_names_and_data_type() {
-        assert_eq!(kind_of("full-crawl", &json!({})), Some(Kind::FullCrawl));
         assert_eq!(
-            kind_of("scrape-website", &json!({"type": "refresh"})),
+            kind_of("full-crawl", &data(json!({"url": "u"}))),
+            Some(Kind::FullCrawl)
+        );
+        assert_eq!(
+            kind_of(
+                "scrape-website",
+                &data(json!({"url": "u", "type": "refresh"}))
+            ),
             Some(Kind::Refresh)
         );
-        assert_eq!(kind_of("scrape-website", &json!({})), Some(Kind::FullCrawl));
-        assert_eq!(kind_of("echo", &json!({})), None);
+        assert_eq!(
+            kind_of("scrape-website", &data(json!({"url": "u"}))),
+            Some(Kind::FullCrawl)
+        );
+        assert_eq!(kind_of("echo", &data(json!({"url": "u"}))), None);
+    }
+
+    #[test]
+    fn wrongly_typed_fields_are_named() {
+        let err = |v: Value| ScrapeJobData::from_job(&v).unwrap_err();
+        assert!(err(json!({"url": "u", "maxPages": "5"}))
+            .starts_with("data.maxPages: invalid type: string \"5\""));
+        assert!(err(json!({})).starts_with("data: missing field `url`"));
+        assert!(err(json!({"url": "u", "chunkUnit": "words"}))
+            .starts_with("data.chunkUnit: unknown variant `words`"));
+        // Fields the worker does not read, and a numeric customer id, are accepted.
+        assert_eq!(
+            data(json!({"url": "u", "customerId": 7, "extra": [1]})).customer_id,
+            Some(json!(7))
+        );
     }
 
     #[test]
     fn content_options_follow_the_job_data() {
-        let o = content_options(&json!({"content": "full", "markdown": true, "chunkSize": 500, "chunkOverlap": 50, "chunkUnit": "tokens"})).unwrap();
+        let o = data(json!({"url": "u", "content": "full", "markdown": true, "chunkSize": 500, "chunkOverlap": 50, "chunkUnit": "tokens"})).content_options().unwrap();
         assert_eq!(o.mode, ContentMode::Full);
         assert!(o.markdown);
         assert_eq!(
@@ -308,18 +295,22 @@ mod tests {
             Some(ChunkSpec::new(500, 50, ChunkUnit::Cl100kBase).unwrap())
         );
         assert_eq!(
-            content_options(&json!({})).unwrap(),
+            data(json!({"url": "u"})).content_options().unwrap(),
             ContentOptions::default()
         );
-        assert!(content_options(&json!({"content": "all"})).is_err());
-        assert!(content_options(&json!({"chunkSize": 10, "chunkOverlap": 10})).is_err());
+        assert!(ScrapeJobData::from_job(&json!({"url": "u", "content": "all"})).is_err());
+        assert!(
+            data(json!({"url": "u", "chunkSize": 10, "chunkOverlap": 10}))
+                .content_options()
+                .is_err()
+        );
     }
 
     #[test]
     fn options_follow_the_job_data() {
         let o = options(
             Kind::FullCrawl,
-            &json!({"maxPages": 7, "respectRobots": false}),
+            &data(json!({"url": "u", "maxPages": 7, "respectRobots": false})),
             &ScrapeSettings::default(),
         );
         assert_eq!(
@@ -333,7 +324,7 @@ mod tests {
         );
         let s = options(
             Kind::SinglePage,
-            &json!({}),
+            &data(json!({"url": "u"})),
             &ScrapeSettings {
                 allow_private_networks: true,
                 ..ScrapeSettings::default()
@@ -343,5 +334,11 @@ mod tests {
             (s.max_pages, s.single_page, s.guard_private),
             (1, true, false)
         );
+    }
+
+    #[test]
+    fn result_pages_are_measured_up_to_the_limit() {
+        assert!(json_fits(&json!(["abc"]), 7));
+        assert!(!json_fits(&json!(["abc"]), 6));
     }
 }
