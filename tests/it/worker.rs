@@ -497,3 +497,68 @@ fn node_get_workers_lists_a_named_queuectl_worker() {
     }
     drop(w);
 }
+
+#[test]
+fn crawl_enqueue_content_flags_reach_the_worker() {
+    use crate::support::site::{Robots, Site};
+    let server = RedisServer::start();
+    let site = Site::start(Robots::standard());
+    let added = server
+        .queuectl()
+        .args([
+            "crawl",
+            &site.url("/a"),
+            "--enqueue",
+            "--single-page",
+            "--json",
+        ])
+        .args(["--content", "full", "--markdown", "--chunk-size", "40:5"])
+        .args(["--chunk-unit", "tokens", "--tokenizer", "o200k_base"])
+        .run()
+        .ok()
+        .json();
+    let id = added["id"].as_str().unwrap();
+    let data = &job(&server, "scrape-queue", id)["data"];
+    assert_eq!(
+        (
+            &data["content"],
+            &data["markdown"],
+            &data["chunkSize"],
+            &data["chunkOverlap"],
+            &data["chunkUnit"]
+        ),
+        (
+            &json!("full"),
+            &json!(true),
+            &json!(40),
+            &json!(5),
+            &json!("o200k_base")
+        ),
+        "{data}"
+    );
+    let mut w = WorkerProc::start(
+        &server,
+        &[
+            "--queue",
+            "scrape-queue",
+            "--allow-private-networks",
+            "--burst",
+        ],
+    );
+    assert_eq!(w.wait_exit(Duration::from_secs(30)), 0);
+    let done = job(&server, "scrape-queue", id);
+    assert_eq!(done["state"], "completed", "{done}");
+    let page = &done["returnvalue"]["pages"][0];
+    assert!(page["markdown"].is_string(), "{page}");
+    let chunks = page["chunks"].as_array().expect("chunks");
+    assert!(!chunks.is_empty(), "{page}");
+    // With --json the worker's completion event carries the result; the
+    // others (and every event without --json) do not.
+    let events = w.events.lock().unwrap();
+    let completed: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["event"] == "completed")
+        .collect();
+    assert_eq!(completed.len(), 1);
+    assert_eq!(completed[0]["result"]["pages"][0]["url"], page["url"]);
+}
