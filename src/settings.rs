@@ -158,10 +158,11 @@ fn apply_url(raw: &str, s: &mut RedisSettings) -> Result<(), UsageError> {
         port: url.port().unwrap_or(DEFAULT_PORT),
     };
     if !url.username().is_empty() {
-        s.username = Some(decode(url.username()));
+        s.username =
+            Some(decode(url.username()).map_err(|why| bad(&format!("the user name {why}")))?);
     }
     if let Some(pw) = url.password() {
-        s.password = Some(decode(pw));
+        s.password = Some(decode(pw).map_err(|why| bad(&format!("the password {why}")))?);
     }
     let path = url.path().trim_matches('/');
     if !path.is_empty() {
@@ -173,11 +174,25 @@ fn apply_url(raw: &str, s: &mut RedisSettings) -> Result<(), UsageError> {
     Ok(())
 }
 
-fn decode(part: &str) -> String {
-    url::form_urlencoded::parse(format!("x={part}").as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| part.to_string())
+/// Decodes a URL's user name or password as Node's `decodeURIComponent`
+/// does (ioredis and BullMQ read the same URL): `+` stays `+`, and a `%` not
+/// followed by two hex digits, or escapes that are not UTF-8, are refused
+/// rather than sent as they are. The error never quotes the part.
+fn decode(part: &str) -> Result<String, &'static str> {
+    let bytes = part.as_bytes();
+    let well_formed = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return Err("has a % that does not start a %XX escape (write a literal % as %25)");
+    }
+    percent_encoding::percent_decode_str(part)
+        .decode_utf8()
+        .map(|s| s.into_owned())
+        .map_err(|_| "has %-escapes that are not UTF-8")
 }
 
 fn parse_cluster_nodes(raw: &str, s: &mut RedisSettings) -> Result<Endpoint, UsageError> {
@@ -287,6 +302,38 @@ mod tests {
         assert_eq!(s.password.as_deref(), Some("p@ss"));
         assert_eq!(s.db, Some(4));
         assert!(s.tls);
+    }
+
+    #[test]
+    fn userinfo_decodes_as_decode_uri_component() {
+        let s = resolve_args(&["-u", "redis://us%2Fer:a+b%2Bc%25d%C3%A9@h:1"]).unwrap();
+        assert_eq!(s.username.as_deref(), Some("us/er"));
+        assert_eq!(s.password.as_deref(), Some("a+b+c%dé"));
+        for (url, why) in [
+            (
+                "redis://:p%ZZ@h:1",
+                "the password has a % that does not start",
+            ),
+            (
+                "redis://:p%4@h:1",
+                "the password has a % that does not start",
+            ),
+            (
+                "redis://u%:p@h:1",
+                "the user name has a % that does not start",
+            ),
+            (
+                "redis://:p%C3@h:1",
+                "the password has %-escapes that are not UTF-8",
+            ),
+        ] {
+            let err = resolve_args(&["-u", url]).unwrap_err().0;
+            assert!(
+                err.starts_with(&format!("invalid Redis URL: {why}")),
+                "{url}: {err}"
+            );
+            assert!(!err.contains("p%"), "the password is not quoted: {err}");
+        }
     }
 
     #[test]

@@ -89,6 +89,32 @@ fn right_password_from_env_connects() {
 }
 
 #[test]
+fn url_passwords_decode_as_node_decodes_them() {
+    // ioredis (and so Node BullMQ) decodes a URL's password with
+    // decodeURIComponent: `+` is a plus sign, %XX must be well formed.
+    let server = RedisServer::with_password("a+b c%");
+    let url = format!("redis://:a+b%20c%25@127.0.0.1:{}", server.port);
+    let run = Cmd::new()
+        .env("REDIS_URL", &url)
+        .args(["enqueue", "analytics", "--json"])
+        .run()
+        .ok();
+    assert_eq!(run.json()["queue"], "process-queue");
+    let before = server.snapshot();
+    let bad = format!("redis://:a+b%ZZ@127.0.0.1:{}", server.port);
+    let run = Cmd::new()
+        .env("REDIS_URL", &bad)
+        .args(["enqueue", "analytics"])
+        .run()
+        .fails_with(2);
+    assert_eq!(
+        run.stderr.trim_end(),
+        "error: invalid Redis URL: the password has a % that does not start a %XX escape (write a literal % as %25) (expected redis://[user:password@]host:port/db)"
+    );
+    assert_eq!(server.snapshot(), before, "nothing was sent");
+}
+
+#[test]
 fn db_and_prefix_select_where_jobs_go() {
     let server = RedisServer::start();
     server
