@@ -490,6 +490,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn client_lists_come_one_per_node_and_a_refusing_node_means_unavailable() {
+        let text = |s: &str| redis::Value::BulkString(s.as_bytes().to_vec());
+        assert_eq!(
+            client_list_texts(text("id=1 name=a")),
+            Some(vec!["id=1 name=a".into()])
+        );
+        let nodes =
+            |second| redis::Value::Map(vec![(text("n1:1"), text("id=1")), (text("n2:2"), second)]);
+        assert_eq!(
+            client_list_texts(nodes(text("id=2"))),
+            Some(vec!["id=1".into(), "id=2".into()])
+        );
+        let refused = redis::parse_redis_value(b"-NOPERM no permissions\r\n").unwrap();
+        assert!(
+            matches!(refused, redis::Value::ServerError(_)),
+            "{refused:?}"
+        );
+        assert_eq!(client_list_texts(nodes(refused)), None);
+    }
+
+    #[test]
     fn info_lines_become_fields() {
         let info =
             parse_info("# Memory\r\nused_memory:1024\r\nmaxmemory_policy:noeviction\r\n\r\n");

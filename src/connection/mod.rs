@@ -222,7 +222,9 @@ impl Redis {
         &self.target
     }
 
-    /// A BullMQ queue handle on the shared connection.
+    /// A BullMQ queue handle on the shared connection, for state changes only:
+    /// opening one writes the queue's meta hash (HSET `library`), so reads use
+    /// the admin connection instead.
     pub async fn queue(&self, name: &str) -> Result<Queue, bullmq::Error> {
         let opts = QueueOptions::new().prefix(self.prefix.clone());
         Queue::with_connection(name, self.bull.clone(), opts).await

@@ -311,3 +311,32 @@ fn worker_list(beats: Vec<WorkerRecord>, queues: &[QueueHealth], all: bool) -> V
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullmq_workers_are_the_queues_named_clients_on_the_busiest_node() {
+        let keys = keys::queue("bull", "q");
+        // `q` is `cQ==` in base64; `qq` (`cXE=`) is another queue.
+        let node = |names: &[&str]| {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("id={i} addr=127.0.0.1:1 name={n} age=1"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let one = node(&[
+            "bull:cQ==",
+            "bull:cQ==:w:alpha",
+            "bull:cXE=",
+            "bull:cQ==x",
+            "",
+        ]);
+        let other = node(&["bull:cQ==:w:alpha"]);
+        assert_eq!(bullmq_workers(&keys, &[other, one]), 2);
+        assert_eq!(bullmq_workers(&keys, &[]), 0);
+    }
+}

@@ -238,3 +238,55 @@ fn a_paused_queue_counts_as_node_counts_it() {
     assert_eq!(stats["queues"][0]["counts"], node);
     assert_eq!(node["waiting"], 3, "populate.js leaves 3 waiting: {node:#}");
 }
+
+#[test]
+fn reads_work_on_a_read_only_replica() {
+    let primary = RedisServer::start();
+    let id = fill(&primary);
+    let port = primary.port.to_string();
+    let replica = RedisServer::start_with(None, &["--replicaof", "127.0.0.1", &port]);
+    let synced = std::time::Instant::now();
+    while !replica
+        .raw(&["INFO", "replication"])
+        .contains("master_link_status:up")
+    {
+        assert!(synced.elapsed().as_secs() < 10, "the replica never synced");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(replica
+        .raw(&["HSET", "probe", "f", "v"])
+        .contains("READONLY"));
+
+    assert_eq!(
+        read_outputs(&replica, &replica.url(), &id),
+        read_outputs(&primary, &primary.url(), &id)
+    );
+    let report = health(&replica, &replica.url()).json();
+    assert_eq!(report["queues"][0]["metrics"]["waiting"], 3, "{report:#}");
+}
+
+#[test]
+fn a_bullmq_4_marker_at_the_wait_tail_is_not_counted_as_node_does_not() {
+    let server = RedisServer::start();
+    fill(&server);
+    let oldest = |server: &RedisServer| {
+        let stats = server
+            .queuectl()
+            .args(["stats", QUEUE, "--json"])
+            .run()
+            .ok()
+            .json();
+        stats["queues"][0].clone()
+    };
+    let before = oldest(&server);
+    // BullMQ 4 pushed `0:<delay>` markers to the wait list's tail, where workers take jobs.
+    server.cli(&["RPUSH", &format!("bull:{QUEUE}:wait"), "0:0"]);
+    let with_marker = oldest(&server);
+    assert_eq!(with_marker["counts"], before["counts"]);
+    assert!(
+        with_marker["oldestWaitingAgeMs"].as_u64() >= before["oldestWaitingAgeMs"].as_u64(),
+        "the oldest job's age, not the marker's: {with_marker:#}"
+    );
+    let node = support::node(&server, "counts.js", &[QUEUE]).ok().json();
+    assert_eq!(with_marker["counts"], node);
+}
