@@ -290,3 +290,48 @@ fn a_bullmq_4_marker_at_the_wait_tail_is_not_counted_as_node_does_not() {
     let node = support::node(&server, "counts.js", &[QUEUE]).ok().json();
     assert_eq!(with_marker["counts"], node);
 }
+
+#[test]
+fn jobs_pages_list_the_ids_node_get_jobs_lists() {
+    let server = RedisServer::start();
+    let q = "interop-pages";
+    let made = support::node(&server, "populate.js", &[q]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let ids = |doc: Value| -> Vec<String> {
+        doc["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|j| j["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // queuectl lists finished jobs newest first, the rest oldest first.
+    for (state, asc) in [
+        ("waiting", "1"),
+        ("prioritized", "1"),
+        ("delayed", "1"),
+        ("completed", "0"),
+        ("failed", "0"),
+    ] {
+        for (offset, limit) in [(0, 50), (1, 2)] {
+            let ours = server
+                .queuectl()
+                .args(["jobs", q, "--state", state, "--json"])
+                .args([
+                    "--offset",
+                    &offset.to_string(),
+                    "--limit",
+                    &limit.to_string(),
+                ])
+                .run()
+                .ok()
+                .json();
+            let end = (offset + limit - 1).to_string();
+            let args = [q, state, &offset.to_string(), &end, asc];
+            let node = support::node(&server, "getjobs.js", &args).ok().json();
+            let node: Vec<String> = serde_json::from_value(node).unwrap();
+            assert!(!node.is_empty(), "populate.js leaves {state} jobs");
+            assert_eq!(ids(ours), node, "{state} offset {offset} limit {limit}");
+        }
+    }
+}
