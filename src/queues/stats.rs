@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use bullmq::QueueKeys;
 
 use super::JobState;
@@ -136,12 +138,8 @@ pub(crate) async fn read_counts(
     let structures: Vec<(String, bool)> =
         JobState::ALL.iter().map(|s| state_key(keys, *s)).collect();
     let lengths = redis.lengths(&structures).await?;
-    let of = |state: JobState| {
-        JobState::ALL
-            .iter()
-            .position(|s| *s == state)
-            .map_or(0, |i| lengths[i])
-    };
+    let by_state: HashMap<JobState, u64> = JobState::ALL.into_iter().zip(lengths).collect();
+    let of = |state| by_state.get(&state).copied().unwrap_or(0);
     let mut counts = Counts {
         waiting: of(JobState::Waiting),
         active: of(JobState::Active),
