@@ -6,7 +6,8 @@
 //! nowhere else. Queue state changes go
 //! through `bullmq` (BullMQ's own Lua scripts); the admin connection runs
 //! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET,
-//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE, XREVRANGE, XREAD, ...) and writes only
+//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE, XREVRANGE, XREAD, ...), serves every
+//! read of queue state (opening the port's queue handle writes), and writes only
 //! keys queuectl owns (worker heartbeats, the dead-letter list), never a BullMQ key.
 
 use std::time::Duration;

@@ -3,11 +3,10 @@
 //! with read commands only (opening BullMQ's queue handle writes its meta
 //! hash, which fails on a full Redis, a replica or for a read-only ACL user).
 
-use serde::Serialize;
-
 use std::collections::HashMap;
 
 use bullmq::QueueKeys;
+use serde::Serialize;
 
 use super::JobState;
 use crate::connection::Redis;
