@@ -137,7 +137,6 @@ fn a_read_only_acl_user_can_read_and_health_marks_redis_checks_unavailable() {
         "~*",
         "&*",
         "+@read",
-        "+@connection",
         "-@dangerous",
     ]);
     assert!(
