@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use redis::aio::ConnectionLike;
+use redis::cluster_routing::{MultipleNodeRoutingInfo, RoutingInfo};
 use redis::{Cmd, FromRedisValue};
 
 use super::{Admin, Redis, StreamEntry};
@@ -117,6 +119,81 @@ impl Redis {
         let mut cmd = redis::cmd("XLEN");
         cmd.arg(key);
         self.query(cmd, Some(key)).await
+    }
+
+    /// LRANGE: the elements `start..=stop` of the list `key` (negative counts from the tail).
+    pub async fn lrange(
+        &self,
+        key: &str,
+        start: i64,
+        stop: i64,
+    ) -> Result<Vec<String>, bullmq::Error> {
+        let mut cmd = redis::cmd("LRANGE");
+        cmd.arg(key).arg(start).arg(stop);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// ZRANGE (lowest score first) or ZREVRANGE: members `start..=stop` of the sorted set `key`.
+    pub async fn zrange(
+        &self,
+        key: &str,
+        start: i64,
+        stop: i64,
+        highest_first: bool,
+    ) -> Result<Vec<String>, bullmq::Error> {
+        let mut cmd = redis::cmd(if highest_first { "ZREVRANGE" } else { "ZRANGE" });
+        cmd.arg(key).arg(start).arg(stop);
+        self.query(cmd, Some(key)).await
+    }
+
+    /// HGETALL of each hash in `keys`, in one round trip (empty maps for absent keys).
+    pub async fn hgetall_many(
+        &self,
+        keys: &[String],
+    ) -> Result<Vec<HashMap<String, String>>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("HGETALL");
+            c.arg(k);
+            c
+        })
+        .await
+    }
+
+    /// For each `(key, is_list)`, its length (LLEN for a list, ZCARD for a
+    /// sorted set), in one pipeline. All keys must belong to one queue.
+    pub async fn lengths(&self, structures: &[(String, bool)]) -> Result<Vec<u64>, bullmq::Error> {
+        let cmds: Vec<Cmd> = structures
+            .iter()
+            .map(|(key, is_list)| {
+                let mut c = redis::cmd(if *is_list { "LLEN" } else { "ZCARD" });
+                c.arg(key);
+                c
+            })
+            .collect();
+        self.pipelined_on(cmds, structures.len(), false).await
+    }
+
+    /// For each `(key, is_list)` in order, whether it holds `member` (LPOS for
+    /// a list, ZSCORE for a sorted set), in one pipeline of read commands. All
+    /// keys must belong to one queue.
+    pub async fn holders_of(
+        &self,
+        structures: &[(String, bool)],
+        member: &str,
+    ) -> Result<Vec<bool>, bullmq::Error> {
+        let cmds: Vec<Cmd> = structures
+            .iter()
+            .map(|(key, is_list)| {
+                let mut c = redis::cmd(if *is_list { "LPOS" } else { "ZSCORE" });
+                c.arg(key).arg(member);
+                c
+            })
+            .collect();
+        let found: Vec<redis::Value> = self.pipelined_on(cmds, structures.len(), false).await?;
+        Ok(found
+            .iter()
+            .map(|v| !matches!(v, redis::Value::Nil))
+            .collect())
     }
 
     /// Every element of the list `key`, head first (LRANGE 0 -1).
@@ -261,33 +338,52 @@ impl Redis {
         Ok(removed > 0)
     }
 
-    /// Round-trip time of one PING.
+    /// Round-trip time of one PING, or of one DBSIZE (a fast read) when the
+    /// server refuses PING (an ACL user allowed only `@read`).
     pub async fn ping(&self) -> Result<Duration, bullmq::Error> {
         let started = Instant::now();
-        let _: String = self.query(redis::cmd("PING"), None).await?;
+        if refused_as_none(self.query(redis::cmd("PING"), None).await)?.is_some() {
+            return Ok(started.elapsed());
+        }
+        let started = Instant::now();
+        let _: u64 = self.query(redis::cmd("DBSIZE"), None).await?;
         Ok(started.elapsed())
     }
 
-    /// The `field:value` lines of one `INFO` section (`server`, `memory`...).
-    pub async fn info(&self, section: &str) -> Result<HashMap<String, String>, bullmq::Error> {
+    /// The `field:value` lines of one `INFO` section, or `None` when the
+    /// server refuses INFO (an ACL user without `@dangerous`). Connection
+    /// failures are errors.
+    pub async fn info(
+        &self,
+        section: &str,
+    ) -> Result<Option<HashMap<String, String>>, bullmq::Error> {
         let mut cmd = redis::cmd("INFO");
         cmd.arg(section);
-        let text: String = self.query(cmd, None).await?;
-        Ok(parse_info(&text))
+        Ok(
+            refused_as_none(self.query::<redis::Value>(cmd, None).await)?
+                .map(|v| String::from_redis_value(v).map(|text| parse_info(&text)))
+                .transpose()
+                .map_err(redis::RedisError::from)?,
+        )
     }
 
-    /// Whether the server answers `CLIENT LIST` (hosted Redis often refuses
-    /// it, which hides BullMQ's worker list). Connection failures are errors.
-    pub async fn client_list_allowed(&self) -> Result<bool, bullmq::Error> {
+    /// The `CLIENT LIST` text of the server (of every primary on Cluster), or
+    /// `None` when it is refused (hosted Redis and read-only ACL users often
+    /// refuse it, which hides BullMQ's worker list). Connection failures are errors.
+    pub async fn client_lists(&self) -> Result<Option<Vec<String>>, bullmq::Error> {
         let mut cmd = redis::cmd("CLIENT");
         cmd.arg("LIST");
-        // Asked for a raw Value, an error reply comes back as a value, not an Err.
-        match self.query::<redis::Value>(cmd, None).await {
-            Ok(redis::Value::ServerError(_)) => Ok(false),
-            Ok(_) => Ok(true),
-            Err(bullmq::Error::Redis(e)) if e.code().is_some() => Ok(false),
-            Err(e) => Err(e),
-        }
+        let reply = match &self.admin {
+            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
+            Admin::Cluster(conn) => {
+                let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
+                conn.clone().route_command(cmd, every).await
+            }
+        };
+        let Some(value) = refused_as_none(reply.map_err(bullmq::Error::from))? else {
+            return Ok(None);
+        };
+        Ok(client_list_texts(value))
     }
 
     async fn pipelined<T: FromRedisValue>(
@@ -357,6 +453,34 @@ impl Redis {
     }
 }
 
+/// An error reply (NOPERM, an unknown or renamed command) as `None`; a
+/// connection failure stays an error. Asked for a raw Value, an error reply
+/// may also come back as a value rather than an Err.
+fn refused_as_none(
+    reply: Result<redis::Value, bullmq::Error>,
+) -> Result<Option<redis::Value>, bullmq::Error> {
+    match reply {
+        Ok(redis::Value::ServerError(_)) => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(bullmq::Error::Redis(e)) if e.code().is_some() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The CLIENT LIST texts in a reply: one string, or on Cluster a map of
+/// node address to reply. `None` when a node refused it.
+fn client_list_texts(value: redis::Value) -> Option<Vec<String>> {
+    match value {
+        redis::Value::ServerError(_) => None,
+        redis::Value::Map(replies) => replies
+            .into_iter()
+            .map(|(_, reply)| client_list_texts(reply))
+            .collect::<Option<Vec<_>>>()
+            .map(|texts| texts.concat()),
+        other => Some(String::from_redis_value(other).into_iter().collect()),
+    }
+}
+
 /// `field:value` lines of an INFO reply; `#` headers and blank lines are skipped.
 fn parse_info(text: &str) -> HashMap<String, String> {
     text.lines()
@@ -369,6 +493,27 @@ fn parse_info(text: &str) -> HashMap<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_lists_come_one_per_node_and_a_refusing_node_means_unavailable() {
+        let text = |s: &str| redis::Value::BulkString(s.as_bytes().to_vec());
+        assert_eq!(
+            client_list_texts(text("id=1 name=a")),
+            Some(vec!["id=1 name=a".into()])
+        );
+        let nodes =
+            |second| redis::Value::Map(vec![(text("n1:1"), text("id=1")), (text("n2:2"), second)]);
+        assert_eq!(
+            client_list_texts(nodes(text("id=2"))),
+            Some(vec!["id=1".into(), "id=2".into()])
+        );
+        let refused = redis::parse_redis_value(b"-NOPERM no permissions\r\n").unwrap();
+        assert!(
+            matches!(refused, redis::Value::ServerError(_)),
+            "{refused:?}"
+        );
+        assert_eq!(client_list_texts(nodes(refused)), None);
+    }
 
     #[test]
     fn info_lines_become_fields() {

@@ -6,7 +6,8 @@
 //! nowhere else. Queue state changes go
 //! through `bullmq` (BullMQ's own Lua scripts); the admin connection runs
 //! read-only commands the port does not expose (SCAN, INFO, EXISTS, GET,
-//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE, XREVRANGE, XREAD, ...) and writes only
+//! HGETALL, HMGET, ZRANGEBYSCORE, LRANGE, XREVRANGE, XREAD, ...), serves every
+//! read of queue state (opening the port's queue handle writes), and writes only
 //! keys queuectl owns (worker heartbeats, the dead-letter list), never a BullMQ key.
 
 use std::time::Duration;
@@ -222,7 +223,9 @@ impl Redis {
         &self.target
     }
 
-    /// A BullMQ queue handle on the shared connection.
+    /// A BullMQ queue handle on the shared connection, for state changes only:
+    /// opening one writes the queue's meta hash (HSET `library`), so reads use
+    /// the admin connection instead.
     pub async fn queue(&self, name: &str) -> Result<Queue, bullmq::Error> {
         let opts = QueueOptions::new().prefix(self.prefix.clone());
         Queue::with_connection(name, self.bull.clone(), opts).await
@@ -272,7 +275,7 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             let mut conn = client
                 .get_multiplexed_async_connection_with_config(&config)
                 .await?;
-            let _: String = redis::cmd("PING").query_async(&mut conn).await?;
+            answers(&mut conn).await?;
             Ok(Admin::Single(conn))
         }
         Endpoint::Cluster { .. } => {
@@ -294,18 +297,30 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
                 builder = builder.certs(settings.tls_files.for_redis());
             }
             let mut conn = builder.build()?.get_async_connection().await?;
-            let _: String = redis::cmd("PING").query_async(&mut conn).await?;
+            answers(&mut conn).await?;
             Ok(Admin::Cluster(conn))
         }
     }
 }
+
+/// Whether the server answers a PING. A user allowed only `@read` may not
+/// PING, but its NOPERM reply comes after the credentials were accepted.
+async fn answers(conn: &mut impl ConnectionLike) -> Result<(), redis::RedisError> {
+    match redis::cmd("PING").query_async::<String>(conn).await {
+        Err(e) if e.code() == Some(NOPERM) => Ok(()),
+        other => other.map(drop),
+    }
+}
+
+/// The error code of a command the ACL user may not run.
+const NOPERM: &str = "NOPERM";
 
 fn classify(settings: &RedisSettings, err: redis::RedisError) -> ConnectError {
     let reason = redact(&err.to_string(), settings.password.as_deref());
     let auth = err.kind() == redis::ErrorKind::AuthenticationFailed
         || reason.contains("WRONGPASS")
         || reason.contains("NOAUTH")
-        || reason.contains("NOPERM");
+        || reason.contains(NOPERM);
     if auth {
         ConnectError::Auth {
             target: settings.target(),

@@ -1,6 +1,8 @@
 //! Queue health checks: gathers facts about Redis, each queue and the workers
-//! serving them, and judges them against thresholds into a report whose JSON
-//! keeps the existing system's shape (`isHealthy`, `queues`, `workers`, `issues`).
+//! serving them with read commands only (so it works on a full Redis, a
+//! replica or for a read-only ACL user), and judges them against thresholds
+//! into a report whose JSON keeps the existing system's shape (`isHealthy`,
+//! `queues`, `workers`, `issues`).
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -102,7 +104,8 @@ pub async fn check(
     now_ms: u64,
 ) -> Result<Report, bullmq::Error> {
     let latency = redis.ping().await?;
-    let server = redis_health(redis, latency).await?;
+    let mut notes = Vec::new();
+    let server = redis_health(redis, latency, &mut notes).await?;
     let mut issues = judge_redis(&server, t);
     let every_queue = names.is_empty();
     let names = match names {
@@ -110,9 +113,8 @@ pub async fn check(
         named => named.to_vec(),
     };
     let beats = heartbeats(redis).await?;
-    let listed = redis.client_list_allowed().await?;
-    let mut notes = Vec::new();
-    if !listed {
+    let clients = redis.client_lists().await?;
+    if clients.is_none() {
         notes.push(
             "BullMQ's worker list is unavailable (the server refuses CLIENT LIST): \
              Node workers cannot be seen, so \"no workers\" is only judged from queuectl \
@@ -123,7 +125,7 @@ pub async fn check(
     let mut queues = Vec::with_capacity(names.len());
     for name in &names {
         let stats = queue_stats(redis, name, now_ms).await?;
-        let facts = queue_facts(redis, &stats, &beats, listed).await?;
+        let facts = queue_facts(redis, &stats, &beats, clients.as_deref()).await?;
         let (status, found) = judge_queue(name, &facts, t);
         issues.extend(found);
         queues.push(QueueHealth {
@@ -151,9 +153,24 @@ pub async fn check(
     })
 }
 
-async fn redis_health(redis: &Redis, latency: Duration) -> Result<RedisHealth, bullmq::Error> {
-    let server = redis.info("server").await?;
-    let memory = redis.info("memory").await?;
+/// Version and memory from INFO; all unknown (and a note says so) when the
+/// server refuses INFO, as it does for an ACL user without `@dangerous`.
+async fn redis_health(
+    redis: &Redis,
+    latency: Duration,
+    notes: &mut Vec<String>,
+) -> Result<RedisHealth, bullmq::Error> {
+    let (server, memory) = match (redis.info("server").await?, redis.info("memory").await?) {
+        (Some(server), Some(memory)) => (server, memory),
+        _ => {
+            notes.push(
+                "Redis checks are unavailable (the server refuses INFO): version, memory use \
+                 and maxmemory-policy are not checked"
+                    .to_string(),
+            );
+            Default::default()
+        }
+    };
     let num = |k: &str| memory.get(k).and_then(|v| v.parse().ok());
     Ok(RedisHealth {
         latency_ms: (latency.as_secs_f64() * 100_000.0).round() / 100.0,
@@ -178,13 +195,16 @@ async fn heartbeats(redis: &Redis) -> Result<Vec<WorkerRecord>, bullmq::Error> {
         .collect())
 }
 
+/// What health judges about one queue, from read commands only. `clients`
+/// is the CLIENT LIST text of each node, `None` when the server refuses it.
 async fn queue_facts(
     redis: &Redis,
     stats: &QueueStats,
     beats: &[WorkerRecord],
-    listed: bool,
+    clients: Option<&[String]>,
 ) -> Result<QueueFacts, bullmq::Error> {
     let c = &stats.counts;
+    let keys = keys::queue(redis.prefix(), &stats.name);
     let mut facts = QueueFacts {
         metrics: Metrics {
             waiting: c.waiting + c.prioritized,
@@ -199,34 +219,47 @@ async fn queue_facts(
             .iter()
             .filter(|b| b.queues.iter().any(|q| q.name == stats.name))
             .count(),
-        // A queue with no keys has no BullMQ handle to ask (opening one writes its meta).
-        bullmq_workers: listed.then_some(0),
+        bullmq_workers: clients.map(|lists| bullmq_workers(&keys, lists)),
         events_cap: DEFAULT_MAX_LEN_EVENTS,
         ..QueueFacts::default()
     };
     if !stats.exists {
         return Ok(facts);
     }
-    let queue = redis.queue(&stats.name).await?;
-    if listed {
-        facts.bullmq_workers = Some(queue.get_workers().await?.len());
-    }
     if c.active > 0 {
-        facts.stalled = stalled(redis, &queue).await?;
+        facts.stalled = stalled(redis, &keys).await?;
     }
-    let meta = queue.get_meta().await?;
-    facts.events_cap = meta.max_len_events.unwrap_or(DEFAULT_MAX_LEN_EVENTS);
-    facts.events_length = redis.xlen(&queue.keys().events()).await?;
+    let meta = redis.hgetall(&keys.meta()).await?;
+    facts.events_cap = meta
+        .get("opts.maxLenEvents")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_MAX_LEN_EVENTS);
+    facts.events_length = redis.xlen(&keys.events()).await?;
     Ok(facts)
+}
+
+/// Workers serving the queue as Node's `getWorkers()` counts them: clients
+/// named `<prefix>:<base64 queue>` or `<prefix>:<base64 queue>:w:<name>`, on
+/// the node that lists the most (each worker names its connection on every node).
+fn bullmq_workers(keys: &bullmq::QueueKeys, lists: &[String]) -> usize {
+    let unnamed = keys.client_name("");
+    let named = keys.client_name(":w:");
+    let count = |list: &String| {
+        list.lines()
+            .filter_map(|line| line.split(' ').find_map(|kv| kv.strip_prefix("name=")))
+            .filter(|name| *name == unnamed || name.starts_with(&named))
+            .count()
+    };
+    lists.iter().map(count).max().unwrap_or(0)
 }
 
 /// Active jobs whose lock key is gone. A job that finishes between the two
 /// reads also loses its lock, so only ids still active afterwards count.
-async fn stalled(redis: &Redis, queue: &bullmq::Queue) -> Result<Vec<String>, bullmq::Error> {
-    let active = queue.get_ranges(&["active"], 0, -1, true).await?;
+async fn stalled(redis: &Redis, keys: &bullmq::QueueKeys) -> Result<Vec<String>, bullmq::Error> {
+    let active = redis.list_all(&keys.active()).await?;
     let locks: Vec<String> = active
         .iter()
-        .map(|id| keys::job_lock(redis.prefix(), queue.name(), id))
+        .map(|id| keys::job_lock(redis.prefix(), keys.name(), id))
         .collect();
     let held = redis.exists_many(&locks).await?;
     let unlocked: Vec<String> = active
@@ -237,11 +270,7 @@ async fn stalled(redis: &Redis, queue: &bullmq::Queue) -> Result<Vec<String>, bu
     if unlocked.is_empty() {
         return Ok(unlocked);
     }
-    let still: HashSet<String> = queue
-        .get_ranges(&["active"], 0, -1, true)
-        .await?
-        .into_iter()
-        .collect();
+    let still: HashSet<String> = redis.list_all(&keys.active()).await?.into_iter().collect();
     Ok(unlocked
         .into_iter()
         .filter(|id| still.contains(id))
@@ -281,4 +310,33 @@ fn worker_list(beats: Vec<WorkerRecord>, queues: &[QueueHealth], all: bool) -> V
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullmq_workers_are_the_queues_named_clients_on_the_busiest_node() {
+        let keys = keys::queue("bull", "q");
+        // `q` is `cQ==` in base64; `qq` (`cXE=`) is another queue.
+        let node = |names: &[&str]| {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("id={i} addr=127.0.0.1:1 name={n} age=1"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let one = node(&[
+            "bull:cQ==",
+            "bull:cQ==:w:alpha",
+            "bull:cXE=",
+            "bull:cQ==x",
+            "",
+        ]);
+        let other = node(&["bull:cQ==:w:alpha"]);
+        assert_eq!(bullmq_workers(&keys, &[other, one]), 2);
+        assert_eq!(bullmq_workers(&keys, &[]), 0);
+    }
 }

@@ -1,4 +1,5 @@
-//! Lists jobs and shows one job whole, in BullMQ's own field names.
+//! Lists jobs and shows one job whole, in BullMQ's own field names, with read
+//! commands only (no queue handle, which would write the queue's meta hash).
 
 use bullmq::Job;
 use serde::Serialize;
@@ -6,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::job_hash::JobHash;
 use super::job_metrics::JobMetrics;
-use super::stats::Counts;
+use super::stats::{read_counts, state_key};
 use super::{vocab, JobState};
 use crate::connection::Redis;
 
@@ -26,7 +27,8 @@ pub struct JobRow {
     pub failed_reason: String,
 }
 
-/// Lists jobs in one state, or across all states in table order.
+/// Lists jobs in one state, or across all states in table order, with read
+/// commands only (as Node's `getJobs`: ids without a hash are skipped).
 pub async fn list(
     redis: &Redis,
     queue_name: &str,
@@ -34,12 +36,12 @@ pub async fn list(
     limit: u32,
     offset: u32,
 ) -> Result<Vec<JobRow>, bullmq::Error> {
-    let queue = redis.queue(queue_name).await?;
+    let keys = super::keys::queue(redis.prefix(), queue_name);
     let (states, counts) = match state {
         Some(s) => (vec![s], None),
         None => (
             JobState::ALL.to_vec(),
-            Some(Counts::from(queue.get_job_counts().await?)),
+            Some(read_counts(redis, &keys).await?.0),
         ),
     };
     let mut rows = Vec::new();
@@ -56,15 +58,83 @@ pub async fn list(
                 continue;
             }
         }
-        let (start, end) = (skip as i64, (skip + want - 1) as i64);
-        let jobs = queue
-            .get_jobs(&[s.name()], start, end, !s.newest_first())
-            .await?;
+        let ids = range_ids(redis, &keys, s, skip as i64, (skip + want - 1) as i64).await?;
+        let job_keys: Vec<String> = ids.iter().map(|id| keys.job_key(id)).collect();
+        let hashes = redis.hgetall_many(&job_keys).await?;
         skip = 0;
-        want -= (jobs.len() as u64).min(want);
-        rows.extend(jobs.iter().map(|j| row(j, s)));
+        for (id, fields) in ids.iter().zip(hashes) {
+            if want == 0 {
+                break;
+            }
+            if fields.is_empty() {
+                continue;
+            }
+            rows.push(row(&Job::from_redis_hash(id, &fields)?, s));
+            want -= 1;
+        }
     }
     Ok(rows)
+}
+
+/// Ids `start..=end` of one state in Node's order: finished jobs newest
+/// first, the rest oldest first (a list's tail is its oldest entry).
+async fn range_ids(
+    redis: &Redis,
+    keys: &bullmq::QueueKeys,
+    state: JobState,
+    start: i64,
+    end: i64,
+) -> Result<Vec<String>, bullmq::Error> {
+    let (key, is_list) = state_key(keys, state);
+    let oldest_first = !state.newest_first();
+    Ok(match (is_list, oldest_first) {
+        (true, true) => {
+            let mut ids = redis.lrange(&key, -(end + 1), -(start + 1)).await?;
+            ids.reverse();
+            ids
+        }
+        (true, false) => redis.lrange(&key, start, end).await?,
+        (false, _) => redis.zrange(&key, start, end, !oldest_first).await?,
+    })
+}
+
+/// A job's state as Node's `getState()` finds it (the same structures in the
+/// same order, with read commands). A job moving between two of them can be
+/// missed by one pass, so a job whose hash still exists is looked for again.
+pub async fn state(
+    redis: &Redis,
+    queue_name: &str,
+    id: &str,
+) -> Result<Option<JobState>, bullmq::Error> {
+    const ORDER: [JobState; 7] = [
+        JobState::Completed,
+        JobState::Failed,
+        JobState::Delayed,
+        JobState::Prioritized,
+        JobState::Active,
+        JobState::Waiting,
+        JobState::WaitingChildren,
+    ];
+    let keys = super::keys::queue(redis.prefix(), queue_name);
+    let mut states = ORDER.to_vec();
+    let mut structures: Vec<(String, bool)> = ORDER.iter().map(|s| state_key(&keys, *s)).collect();
+    // Node also finds a waiting job in BullMQ 5's `paused` list, right after `wait`.
+    let after_wait = ORDER
+        .iter()
+        .position(|s| *s == JobState::Waiting)
+        .map_or(0, |i| i + 1);
+    states.insert(after_wait, JobState::Waiting);
+    structures.insert(after_wait, (keys.paused(), true));
+    for _ in 0..3 {
+        let held = redis.holders_of(&structures, id).await?;
+        if let Some(i) = held.iter().position(|h| *h) {
+            return Ok(Some(states[i]));
+        }
+        if !redis.exists_many(&[keys.job_key(id)]).await?[0] {
+            break;
+        }
+    }
+    Ok(None)
 }
 
 fn row(job: &Job, state: JobState) -> JobRow {
@@ -136,13 +206,13 @@ pub async fn show(
     if hash.is_empty() {
         return Ok(None);
     }
-    let queue = redis.queue(queue_name).await?;
-    let state = queue.get_job_state(id).await?;
-    let (logs, _) = queue.get_job_logs(id, 0, -1, true).await?;
+    let keys = super::keys::queue(redis.prefix(), queue_name);
+    let state = state(redis, queue_name, id).await?;
+    let logs = redis.list_all(&keys.get(&format!("{id}:logs"))).await?;
     let mut view = job_json(id, &hash);
     view.insert(
         "state".into(),
-        Value::from(JobState::display_name(state.as_str())),
+        Value::from(state.map_or("unknown", JobState::name)),
     );
     let metrics = JobMetrics::latest(logs.iter().map(String::as_str));
     view.insert("logs".into(), Value::from(logs));

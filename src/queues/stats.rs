@@ -1,6 +1,11 @@
 //! Job counts per state, the paused flag and the age of the oldest waiting job,
-//! with the counts exactly as Node's `Queue.getJobCounts()` reports them.
+//! with the counts exactly as Node's `Queue.getJobCounts()` reports them, read
+//! with read commands only (opening BullMQ's queue handle writes its meta
+//! hash, which fails on a full Redis, a replica or for a read-only ACL user).
 
+use std::collections::HashMap;
+
+use bullmq::QueueKeys;
 use serde::Serialize;
 
 use super::JobState;
@@ -34,19 +39,24 @@ impl Counts {
     }
 }
 
-impl From<bullmq::types::JobCounts> for Counts {
-    fn from(c: bullmq::types::JobCounts) -> Self {
-        // The legacy `paused` list is left out, as Node 6 leaves it out.
-        Counts {
-            waiting: c.waiting,
-            active: c.active,
-            delayed: c.delayed,
-            prioritized: c.prioritized,
-            waiting_children: c.waiting_children,
-            completed: c.completed,
-            failed: c.failed,
-        }
+/// The key holding a state's job ids, and whether it is a list (else a
+/// sorted set): `waiting` is the `wait` list.
+pub(crate) fn state_key(keys: &QueueKeys, state: JobState) -> (String, bool) {
+    match state {
+        JobState::Waiting => (keys.wait(), true),
+        JobState::Active => (keys.active(), true),
+        JobState::Delayed => (keys.delayed(), false),
+        JobState::Prioritized => (keys.prioritized(), false),
+        JobState::WaitingChildren => (keys.waiting_children(), false),
+        JobState::Completed => (keys.completed(), false),
+        JobState::Failed => (keys.failed(), false),
     }
+}
+
+/// Whether a wait-list entry is a BullMQ 4 marker (`0:<delay>`), which Node
+/// 6's counts and ranges leave out; no job id starts with `0:`.
+fn is_legacy_marker(entry: &str) -> bool {
+    entry.starts_with("0:")
 }
 
 /// One queue's summary.
@@ -84,8 +94,7 @@ pub async fn report(redis: &Redis, named: &[String]) -> Result<StatsReport, bull
     Ok(StatsReport { queues })
 }
 
-/// Reads one queue's stats. A queue with no keys reports zeros and is not
-/// created (BullMQ's queue handle would write its meta key).
+/// Reads one queue's stats. A queue with no keys reports zeros.
 pub async fn queue_stats(
     redis: &Redis,
     name: &str,
@@ -100,24 +109,68 @@ pub async fn queue_stats(
             exists: false,
         });
     }
-    let queue = redis.queue(name).await?;
-    let counts = Counts::from(queue.get_job_counts().await?);
-    let oldest = if counts.waiting > 0 {
-        queue
-            .get_waiting(0, 0)
+    let keys = super::keys::queue(redis.prefix(), name);
+    let (counts, oldest) = read_counts(redis, &keys).await?;
+    let oldest_waiting_age_ms = match oldest {
+        Some(id) => job_due(redis, &keys, &id)
             .await?
-            .first()
-            .map(|job| now_ms.saturating_sub(job.timestamp() + job.delay()))
-    } else {
-        None
+            .map(|ready| now_ms.saturating_sub(ready)),
+        None => None,
     };
+    // Node's isPaused(): the meta hash has a `paused` field.
+    let paused = redis.hgetall(&keys.meta()).await?.contains_key("paused");
     Ok(QueueStats {
         name: name.to_string(),
-        paused: queue.is_paused().await?,
+        paused,
         counts,
-        oldest_waiting_age_ms: oldest,
+        oldest_waiting_age_ms,
         exists: true,
     })
+}
+
+/// The counts `getJobCounts()` reports (LLEN/ZCARD of each state's key), and
+/// the id of the oldest waiting job (the wait list's tail, which runs next).
+pub(crate) async fn read_counts(
+    redis: &Redis,
+    keys: &QueueKeys,
+) -> Result<(Counts, Option<String>), bullmq::Error> {
+    let structures: Vec<(String, bool)> =
+        JobState::ALL.iter().map(|s| state_key(keys, *s)).collect();
+    let lengths = redis.lengths(&structures).await?;
+    let by_state: HashMap<JobState, u64> = JobState::ALL.into_iter().zip(lengths).collect();
+    let of = |state| by_state.get(&state).copied().unwrap_or(0);
+    let mut counts = Counts {
+        waiting: of(JobState::Waiting),
+        active: of(JobState::Active),
+        delayed: of(JobState::Delayed),
+        prioritized: of(JobState::Prioritized),
+        waiting_children: of(JobState::WaitingChildren),
+        completed: of(JobState::Completed),
+        failed: of(JobState::Failed),
+    };
+    if counts.waiting == 0 {
+        return Ok((counts, None));
+    }
+    let tail = redis.lrange(&keys.wait(), -2, -1).await?;
+    let mut oldest = tail.last().cloned();
+    if oldest.as_deref().is_some_and(is_legacy_marker) {
+        counts.waiting -= 1;
+        oldest = tail.first().filter(|_| tail.len() == 2).cloned();
+    }
+    Ok((counts, oldest))
+}
+
+/// When job `id` became (or becomes) ready: its `timestamp` plus its `delay`.
+async fn job_due(redis: &Redis, keys: &QueueKeys, id: &str) -> Result<Option<u64>, bullmq::Error> {
+    let fields = redis
+        .hmget_many(&[keys.job_key(id)], &["timestamp", "delay"])
+        .await?;
+    let Some([timestamp, delay]) = fields.first().map(Vec::as_slice) else {
+        return Ok(None);
+    };
+    let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<u64>().ok());
+    // A job removed since its id was read has no hash: no age to report.
+    Ok(number(timestamp).map(|t| t + number(delay).unwrap_or(0)))
 }
 
 /// Whether a queue has nothing waiting, prioritized or active, and no delayed
@@ -128,15 +181,15 @@ pub async fn idle(
     now_ms: u64,
     horizon_ms: u64,
 ) -> Result<bool, bullmq::Error> {
-    let queue = redis.queue(name).await?;
-    let c = Counts::from(queue.get_job_counts().await?);
+    let keys = super::keys::queue(redis.prefix(), name);
+    let (c, _) = read_counts(redis, &keys).await?;
     if c.waiting + c.prioritized + c.active > 0 {
         return Ok(false);
     }
-    let next_due = queue
-        .get_delayed(0, 0)
-        .await?
-        .first()
-        .map(|j| j.timestamp() + j.delay());
+    let next = redis.zrange(&keys.delayed(), 0, 0, false).await?;
+    let next_due = match next.first() {
+        Some(id) => job_due(redis, &keys, id).await?,
+        None => None,
+    };
     Ok(next_due.is_none_or(|due| due > now_ms + horizon_ms))
 }

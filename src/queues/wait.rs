@@ -8,12 +8,12 @@
 
 use std::time::Duration;
 
-use bullmq::JobState;
 use serde_json::Value;
 
 use super::events::{Event, Reader};
 use super::job_hash::JobHash;
 use super::vocab::Progress;
+use super::JobState;
 use crate::connection::Redis;
 
 /// How long one blocking read waits before reading again.
@@ -97,14 +97,14 @@ impl Waiter {
         self.job_id = id.to_string();
         let hash = self.hash(redis).await?;
         self.failures = attempts_made(&hash);
-        match redis.queue(&self.queue).await?.get_job_state(id).await? {
-            JobState::Completed => return Ok(Outcome::Completed(hash.return_value())),
-            JobState::Failed => return Ok(Outcome::Failed(hash.failed_reason())),
-            JobState::Active => self.running = true,
+        match super::inspect::state(redis, &self.queue, id).await? {
+            Some(JobState::Completed) => return Ok(Outcome::Completed(hash.return_value())),
+            Some(JobState::Failed) => return Ok(Outcome::Failed(hash.failed_reason())),
+            Some(JobState::Active) => self.running = true,
             // Gone already: its events after the cursor may still tell how it ended
             // (a job removed on completion); otherwise it does not exist.
-            JobState::Unknown => return self.settle_from_backlog(redis, on_event).await,
-            _ => {}
+            None => return self.settle_from_backlog(redis, on_event).await,
+            Some(_) => {}
         }
         loop {
             for event in self.reader.read(redis, Some(BLOCK)).await? {

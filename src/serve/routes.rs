@@ -212,8 +212,7 @@ fn job_summary(queue: &str, j: &JobRow) -> Value {
     v
 }
 
-/// 400 for a malformed name, 404 for a queue with no keys (so a GET never
-/// creates one: BullMQ's queue handle writes the queue's meta key).
+/// 400 for a malformed name, 404 for a queue with no keys.
 async fn existing_queue(st: &AppState, name: &str) -> Api<()> {
     input::validate_queue(name).map_err(|e| ApiError::bad_request(e.to_string()))?;
     if st.db(discovery::exists(&st.redis, name).await)? {

@@ -22,6 +22,7 @@ mod health;
 mod inspect;
 mod interop;
 mod readme;
+mod reads;
 mod retry;
 mod schedule;
 mod serve;
