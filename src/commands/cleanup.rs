@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::{CleanState, CleanupArgs};
 use crate::connection::Redis;
 use crate::error::{self, Exit};
-use crate::output::{self, Decision, Human, Render, Table};
+use crate::output::{Decision, Human, Render, Table};
 use crate::queues::cleanup::{self, Plan, State};
 use crate::queues::{control, discovery, input, orphans};
 
@@ -167,7 +167,7 @@ pub async fn run(ctx: &Ctx, args: CleanupArgs) -> anyhow::Result<Exit> {
     }
     let total: u64 = preview.iter().flat_map(|q| q.by_state.values()).sum();
     let question = format!("Remove {total} jobs from {}?", queues.join(", "));
-    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+    if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
         ctx.out.note("nothing changed");
         return Ok(Exit::Ok);
     }
@@ -291,7 +291,7 @@ async fn obliterate(
             "Obliterate queue {} ({total} jobs, every key and scheduler)?",
             row.queue
         );
-        if output::confirm_typed(&question, &row.queue, confirm.yes)? == Decision::Declined {
+        if ctx.out.confirm_typed(&question, &row.queue, confirm.yes)? == Decision::Declined {
             ctx.out.note(&format!("{} left as it was", row.queue));
             continue;
         }
@@ -332,3 +332,4 @@ fn finish(ctx: &Ctx, report: CleanupReport) -> anyhow::Result<Exit> {
         .collect();
     anyhow::bail!("cleanup failed for {}", names.join(", "))
 }
+

@@ -117,7 +117,7 @@ struct Pages<'a> {
 
 impl<'a> Pages<'a> {
     fn new(out: &'a Printer, args: &CrawlArgs, budget: usize) -> anyhow::Result<Self> {
-        let sink = DataSink::open(args.output_file.as_deref()).with_context(|| {
+        let sink = out.sink(args.output_file.as_deref()).with_context(|| {
             let path = args.output_file.as_deref().unwrap_or("-".as_ref());
             format!("opening {}", path.display())
         })?;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::DrainArgs;
 use crate::error::Exit;
-use crate::output::{self, Decision, Human, Render};
+use crate::output::{Decision, Human, Render};
 use crate::queues::control::{self, DrainCounts};
 use crate::queues::input;
 
@@ -61,7 +61,7 @@ pub async fn run(ctx: &Ctx, args: DrainArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     let question = format!("Remove {} jobs from {}?", counts.total(), args.queue);
-    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+    if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
         ctx.out.note("nothing changed");
         return Ok(Exit::Ok);
     }
@@ -69,3 +69,4 @@ pub async fn run(ctx: &Ctx, args: DrainArgs) -> anyhow::Result<Exit> {
     ctx.out.print(&DrainReport { removed })?;
     Ok(Exit::Ok)
 }
+

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::RemoveArgs;
 use crate::error::Exit;
-use crate::output::{self, Decision, Human, Render};
+use crate::output::{Decision, Human, Render};
 use crate::queues::control::{self, Refused};
 use crate::queues::input;
 
@@ -69,7 +69,7 @@ pub async fn run(ctx: &Ctx, args: RemoveArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     let question = format!("Remove {} jobs from {}?", ids.len(), args.queue);
-    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+    if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
         ctx.out.note("nothing changed");
         return Ok(Exit::Ok);
     }
@@ -85,3 +85,4 @@ pub async fn run(ctx: &Ctx, args: RemoveArgs) -> anyhow::Result<Exit> {
     }
     anyhow::bail!("{missed} of {} jobs were not removed", ids.len())
 }
+

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::cli::RetryDeadArgs;
 use crate::connection::Redis;
 use crate::error::{usage, Exit};
-use crate::output::{self, Decision, Human, Render};
+use crate::output::{Decision, Human, Render};
 use crate::queues::dead_letter::{self, Record};
 use crate::queues::retry::{self, Filter, Item, Outcome, QueueMatch};
 use crate::queues::{discovery, input, now_ms};
@@ -116,7 +116,7 @@ async fn failed_set(
         } else {
             format!("Retry {total} failed jobs in {queues}?")
         };
-        if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+        if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
             ctx.out.note("nothing changed");
             return Ok(Exit::Ok);
         }
@@ -217,7 +217,7 @@ async fn dead_letters(
             "Re-add {} dead-letter records from {key} as new jobs?",
             selected.len()
         );
-        if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+        if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
             ctx.out.note("nothing changed");
             return Ok(Exit::Ok);
         }
@@ -401,3 +401,4 @@ impl Render for RetryReport {
         }
     }
 }
+

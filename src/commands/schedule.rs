@@ -9,7 +9,7 @@ use crate::cli::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
 };
 use crate::error::{usage, Exit, NotFound};
-use crate::output::{self, Decision, Human, Render, Table};
+use crate::output::{Decision, Human, Render, Table};
 use crate::queues::schedule::{self, Cadence, ScheduleInput, SchedulerRow};
 use crate::queues::{discovery, input, now_ms, routing};
 
@@ -151,7 +151,11 @@ async fn remove(ctx: &Ctx, args: ScheduleRemoveArgs) -> anyhow::Result<Exit> {
         ctx.out.print(&Removed::of(row, false))?;
         return Ok(Exit::Ok);
     }
-    if output::confirm(&format!("Remove {what}?"), args.confirm.yes)? == Decision::Declined {
+    if ctx
+        .out
+        .confirm(&format!("Remove {what}?"), args.confirm.yes)?
+        == Decision::Declined
+    {
         ctx.out.note("nothing removed");
         return Ok(Exit::Ok);
     }
@@ -270,3 +274,4 @@ fn next_run(next: Option<u64>, now: u64) -> String {
         format!("{local} ({} overdue)", fmt_age(now - ms))
     }
 }
+
