@@ -333,3 +333,45 @@ fn finish(ctx: &Ctx, report: CleanupReport) -> anyhow::Result<Exit> {
     anyhow::bail!("cleanup failed for {}", names.join(", "))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    fn by_state(pairs: &[(&str, u64)]) -> BTreeMap<String, u64> {
+        pairs.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    fn queues() -> Vec<QueueCleanup> {
+        vec![
+            QueueCleanup {
+                queue: "scrape-queue".into(),
+                by_state: by_state(&[("completed", 120), ("failed", 3)]),
+                events_trimmed: Some(5000),
+                orphan_ids: Some(vec!["17".into(), "id\x1b[8m".into()]),
+            },
+            QueueCleanup {
+                queue: "new\nline".into(),
+                by_state: by_state(&[("completed", 0)]),
+                events_trimmed: None,
+                orphan_ids: Some(vec![]),
+            },
+        ]
+    }
+
+    #[test]
+    fn cleanup_dry_run() {
+        let report = CleanupReport::new(true, queues(), vec![]);
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn cleanup_removed() {
+        let failures = vec![Failure {
+            queue: "other".into(),
+            error: "connection lost".into(),
+        }];
+        let report = CleanupReport::new(false, queues(), failures);
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+}

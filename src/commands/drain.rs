@@ -70,3 +70,31 @@ pub async fn run(ctx: &Ctx, args: DrainArgs) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn drain_preview_with_and_without_delayed() {
+        let mut text = String::new();
+        for delayed in [None, Some(4)] {
+            let counts = DrainCounts {
+                waiting: 10,
+                prioritized: 2,
+                delayed,
+            };
+            let preview = DrainPreview {
+                matched: counts.total(),
+                by_state: counts,
+            };
+            text.push_str(&render_human(&preview, false));
+        }
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn drain_report() {
+        insta::assert_snapshot!(render_human(&DrainReport { removed: 12 }, false));
+    }
+}

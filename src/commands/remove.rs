@@ -86,3 +86,31 @@ pub async fn run(ctx: &Ctx, args: RemoveArgs) -> anyhow::Result<Exit> {
     anyhow::bail!("{missed} of {} jobs were not removed", ids.len())
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn remove_report() {
+        let report = RemoveReport {
+            removed: vec!["1".into(), "2".into()],
+            not_found: vec!["x\x1b[8m".into()],
+            failed: vec![Refused {
+                id: "3".into(),
+                reason: "job is locked by a worker".into(),
+            }],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn remove_preview() {
+        let preview = RemovePreview {
+            matched: 2,
+            ids: vec!["1".into(), "2\n3".into()],
+            not_found: vec!["4".into()],
+        };
+        insta::assert_snapshot!(render_human(&preview, false));
+    }
+}
