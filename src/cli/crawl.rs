@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 
 use super::parse_duration;
-use crate::crawl;
+use crate::crawl::{self, CrawlOptions};
 
 pub(super) const CRAWL_AFTER_HELP: &str = "\
 Scope: the seeds' hosts (http and https of one host are one site; a seed that
@@ -68,11 +68,11 @@ pub struct CrawlArgs {
     pub single_page: bool,
 
     /// Fetch at most N pages (never exceeded; redirect hops count once)
-    #[arg(long, default_value_t = 100, value_name = "N", help_heading = "Limits")]
+    #[arg(long, default_value_t = CrawlOptions::default().max_pages, value_name = "N", help_heading = "Limits")]
     pub max_pages: usize,
 
     /// Follow links at most N levels from a seed
-    #[arg(long, default_value_t = 10, value_name = "N", help_heading = "Limits")]
+    #[arg(long, default_value_t = CrawlOptions::default().max_depth, value_name = "N", help_heading = "Limits")]
     pub max_depth: u32,
 
     /// Only crawl URLs whose path and query match REGEX (repeatable)
@@ -121,37 +121,27 @@ pub struct CrawlArgs {
     pub deny_private_networks: bool,
 
     /// Requests in flight per host
-    #[arg(
-        long,
-        default_value_t = 2,
-        value_name = "N",
-        help_heading = "Politeness"
-    )]
+    #[arg(long, default_value_t = CrawlOptions::default().host_concurrency, value_name = "N", help_heading = "Politeness")]
     pub host_concurrency: usize,
 
     /// Minimum time between request starts to one host (plus up to 50% jitter)
-    #[arg(long, default_value = "500ms", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    #[arg(long, default_value = humantime::format_duration(CrawlOptions::default().delay).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub delay: Duration,
 
     /// Requests in flight overall
-    #[arg(
-        long,
-        default_value_t = 16,
-        value_name = "N",
-        help_heading = "Politeness"
-    )]
+    #[arg(long, default_value_t = CrawlOptions::default().concurrency, value_name = "N", help_heading = "Politeness")]
     pub concurrency: usize,
 
     /// User-Agent header; its first word is the robots.txt product token
-    #[arg(long, default_value_t = crate::crawl::default_user_agent(), value_name = "UA", help_heading = "Politeness")]
+    #[arg(long, default_value_t = crawl::default_user_agent(), value_name = "UA", help_heading = "Politeness")]
     pub user_agent: String,
 
     /// Give up connecting to a web server after this long
-    #[arg(long, default_value = "10s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    #[arg(long, default_value = humantime::format_duration(CrawlOptions::default().connect_timeout).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub http_connect_timeout: Duration,
 
     /// Give up on one request after this long
-    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    #[arg(long, default_value = humantime::format_duration(CrawlOptions::default().request_timeout).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub request_timeout: Duration,
 
     #[command(flatten)]
@@ -220,4 +210,41 @@ pub struct CrawlArgs {
 
     #[command(flatten)]
     pub wait: super::WaitArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    #[test]
+    fn the_flag_defaults_are_the_crawl_defaults() {
+        let m = Cli::command()
+            .mut_args(|a| a.env(None::<&str>))
+            .try_get_matches_from(["queuectl", "crawl", "https://example.com/"])
+            .unwrap();
+        let Command::Crawl(args) = Cli::from_arg_matches(&m).unwrap().command else {
+            panic!("not crawl");
+        };
+        let d = CrawlOptions::default();
+        assert_eq!(
+            (args.max_pages, args.max_depth, args.max_links_per_page),
+            (d.max_pages, d.max_depth, d.max_links_per_page)
+        );
+        assert_eq!(
+            (args.max_sitemaps, args.max_sitemap_urls, args.max_queued),
+            (d.max_sitemaps, d.max_sitemap_urls, d.max_queued)
+        );
+        assert_eq!(
+            (args.host_concurrency, args.concurrency, args.delay),
+            (d.host_concurrency, d.concurrency, d.delay)
+        );
+        assert_eq!(
+            (args.http_connect_timeout, args.request_timeout),
+            (d.connect_timeout, d.request_timeout)
+        );
+        assert_eq!(args.user_agent, d.user_agent);
+    }
 }
