@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, ValueEnum};
+use clap::{ArgGroup, Args, ValueEnum};
 
+use super::job_options::PriorityArgs;
 use super::parse_duration;
 use crate::crawl::{self, CrawlOptions};
 
@@ -58,6 +59,13 @@ pub enum CrawlFormat {
 
 /// Arguments of `queuectl crawl`.
 #[derive(Debug, Args)]
+// The priority flags are job options: they mean something only with --enqueue.
+#[command(group(
+    ArgGroup::new("job_priority")
+        .args(["priority", "customer", "new_customer", "tier"])
+        .multiple(true)
+        .requires("enqueue")
+))]
 pub struct CrawlArgs {
     /// Start URLs (http or https)
     #[arg(value_name = "URL", required = true)]
@@ -171,38 +179,8 @@ pub struct CrawlArgs {
     #[arg(long, requires = "enqueue", help_heading = "Enqueue")]
     pub refresh: bool,
 
-    /// critical|high|normal|low|bulk or a number from 1 to 2097152
-    #[arg(
-        long,
-        requires = "enqueue",
-        value_name = "PRIORITY",
-        value_parser = super::parse_priority,
-        help_heading = "Enqueue"
-    )]
-    pub priority: Option<u32>,
-
-    /// Customer id; with --tier or --new-customer it picks the priority
-    #[arg(
-        long,
-        requires = "enqueue",
-        value_name = "ID",
-        help_heading = "Enqueue"
-    )]
-    pub customer: Option<String>,
-
-    /// The customer is new (priority high)
-    #[arg(long, requires = "customer", help_heading = "Enqueue")]
-    pub new_customer: bool,
-
-    /// Customer tier: premium (high), standard (normal), free (low)
-    #[arg(
-        long,
-        requires = "customer",
-        value_name = "TIER",
-        value_parser = super::parse_tier,
-        help_heading = "Enqueue"
-    )]
-    pub tier: Option<crate::queues::priority::Tier>,
+    #[command(flatten, next_help_heading = "Enqueue")]
+    pub priority: PriorityArgs,
 
     /// A second job for the same host inside this window is not added
     #[arg(long, default_value = "1h", value_parser = parse_duration, value_name = "DURATION", help_heading = "Enqueue")]
@@ -219,15 +197,40 @@ mod tests {
     use super::*;
     use crate::cli::{Cli, Command};
 
-    #[test]
-    fn the_flag_defaults_are_the_crawl_defaults() {
+    fn parse(flags: &[&str]) -> Result<CrawlArgs, String> {
+        let argv = ["queuectl", "crawl", "https://example.com/"];
         let m = Cli::command()
             .mut_args(|a| a.env(None::<&str>))
-            .try_get_matches_from(["queuectl", "crawl", "https://example.com/"])
-            .unwrap();
-        let Command::Crawl(args) = Cli::from_arg_matches(&m).unwrap().command else {
-            panic!("not crawl");
-        };
+            .try_get_matches_from(argv.iter().chain(flags))
+            .map_err(|e| e.to_string())?;
+        match Cli::from_arg_matches(&m)
+            .map_err(|e| e.to_string())?
+            .command
+        {
+            Command::Crawl(args) => Ok(*args),
+            _ => Err("not crawl".into()),
+        }
+    }
+
+    #[test]
+    fn priority_flags_pick_the_priority_and_need_enqueue() {
+        let args = parse(&["--enqueue", "--customer", "c1", "--tier", "premium"]).unwrap();
+        assert_eq!(args.priority.value(), Some(2));
+        let args = parse(&["--enqueue", "--priority", "bulk", "--customer", "c1"]).unwrap();
+        assert_eq!(args.priority.value(), Some(5));
+        for flags in [
+            &["--priority", "high"][..],
+            &["--customer", "c1"],
+            &["--customer", "c1", "--new-customer"],
+        ] {
+            let e = parse(flags).unwrap_err();
+            assert!(e.contains("--enqueue"), "{flags:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_flag_defaults_are_the_crawl_defaults() {
+        let args = parse(&[]).unwrap();
         let d = CrawlOptions::default();
         assert_eq!(
             (args.max_pages, args.max_depth, args.max_links_per_page),
