@@ -149,6 +149,10 @@ impl Human {
 }
 
 /// A report's human rendering as text, with colour or without.
+///
+/// The insta snapshot tests next to each report compare this text with the
+/// files in `src/commands/snapshots/`; after an intended change, rewrite them
+/// with `INSTA_UPDATE=always cargo test --lib` and review the diff.
 pub fn render_human<R: Render + ?Sized>(report: &R, color: bool) -> String {
     let mut human = Human {
         text: String::new(),
