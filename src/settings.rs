@@ -20,12 +20,94 @@ use crate::error::UsageError;
 const DEFAULT_HOST: &str = "127.0.0.1";
 const DEFAULT_PORT: u16 = 6379;
 
-/// How output should look.
+/// Which standard streams are terminals, looked at once per run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminals {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminals {
+    /// Asks each standard stream whether it is a terminal.
+    pub fn detect() -> Self {
+        Self {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// How progress (bars, spinners, the worker's board) is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressView {
+    /// Redrawn in place on the stderr terminal.
+    Live,
+    /// Plain log lines on stderr, which is not a terminal.
+    Lines,
+    /// Not shown.
+    Hidden,
+}
+
+/// The I/O policy, decided once from the flags, `NO_COLOR` and the terminals:
+/// colour on each stream, whether live progress is drawn and whether a person
+/// can answer a prompt. output/ asks this and nothing else.
 #[derive(Debug, Clone, Copy)]
 pub struct OutputSettings {
     pub json: bool,
     pub quiet: bool,
+    /// Colour in the data written to stdout.
     pub color: bool,
+    /// Colour in the labels of notes, warnings and errors on stderr.
+    pub stderr_color: bool,
+    pub terminals: Terminals,
+}
+
+impl OutputSettings {
+    /// The policy for `choice` with the streams as they are.
+    pub fn new(json: bool, quiet: bool, choice: ColorChoice) -> Self {
+        Self::with(json, quiet, choice, no_color(), Terminals::detect())
+    }
+
+    /// The policy for given facts (what [`OutputSettings::new`] detects).
+    pub fn with(
+        json: bool,
+        quiet: bool,
+        choice: ColorChoice,
+        no_color: bool,
+        terminals: Terminals,
+    ) -> Self {
+        let color_on = |terminal: bool| match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !no_color && terminal,
+        };
+        Self {
+            json,
+            quiet,
+            color: color_on(terminals.stdout),
+            stderr_color: color_on(terminals.stderr),
+            terminals,
+        }
+    }
+
+    /// How progress is shown on stderr: drawn live on a terminal, as log
+    /// lines off one, and not at all with `--json` or `--quiet`.
+    pub fn progress(&self) -> ProgressView {
+        if self.json || self.quiet {
+            ProgressView::Hidden
+        } else if self.terminals.stderr {
+            ProgressView::Live
+        } else {
+            ProgressView::Lines
+        }
+    }
+
+    /// Whether a person can answer a prompt: stdin and stderr are terminals.
+    pub fn interactive(&self) -> bool {
+        self.terminals.stdin && self.terminals.stderr
+    }
 }
 
 /// Everything a command needs from the global flags.
@@ -37,27 +119,20 @@ pub struct Settings {
 
 /// Resolves the global arguments; `matches` tells flags from env values.
 pub fn resolve(args: &GlobalArgs, matches: &ArgMatches) -> Result<Settings, UsageError> {
-    let output = OutputSettings {
-        json: args.json,
-        quiet: args.quiet,
-        color: use_color(args.color),
-    };
     Ok(Settings {
         redis: resolve_redis(args, matches)?,
-        output,
+        output: output(args),
     })
 }
 
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => !no_color() && std::io::stdout().is_terminal(),
-    }
+/// The output policy of the global arguments (it cannot fail, so it also
+/// reports a failure to resolve the rest).
+pub fn output(args: &GlobalArgs) -> OutputSettings {
+    OutputSettings::new(args.json, args.quiet, args.color)
 }
 
 /// Whether `NO_COLOR` asks for no colour (<https://no-color.org>: any non-empty value).
-pub fn no_color() -> bool {
+fn no_color() -> bool {
     std::env::var_os(env::NO_COLOR).is_some_and(|v| !v.is_empty())
 }
 
@@ -273,6 +348,62 @@ mod tests {
     use super::*;
     use crate::cli::Cli;
     use clap::{CommandFactory, FromArgMatches};
+
+    const ALL_TERMINALS: Terminals = Terminals {
+        stdin: true,
+        stdout: true,
+        stderr: true,
+    };
+
+    #[test]
+    fn colour_follows_the_choice_no_color_and_each_stream() {
+        let on = |choice, no_color, terminals| {
+            let s = OutputSettings::with(false, false, choice, no_color, terminals);
+            (s.color, s.stderr_color)
+        };
+        let stderr_only = Terminals {
+            stderr: true,
+            ..Terminals::default()
+        };
+        assert_eq!(on(ColorChoice::Auto, false, ALL_TERMINALS), (true, true));
+        assert_eq!(on(ColorChoice::Auto, false, stderr_only), (false, true));
+        assert_eq!(on(ColorChoice::Auto, true, ALL_TERMINALS), (false, false));
+        assert_eq!(on(ColorChoice::Never, false, ALL_TERMINALS), (false, false));
+        let none = Terminals::default();
+        assert_eq!(on(ColorChoice::Always, true, none), (true, true));
+    }
+
+    #[test]
+    fn progress_is_live_on_a_terminal_lines_off_one_and_hidden_when_asked() {
+        let view = |json, quiet, terminals| {
+            OutputSettings::with(json, quiet, ColorChoice::Auto, false, terminals).progress()
+        };
+        assert_eq!(view(false, false, ALL_TERMINALS), ProgressView::Live);
+        assert_eq!(
+            view(false, false, Terminals::default()),
+            ProgressView::Lines
+        );
+        assert_eq!(view(true, false, ALL_TERMINALS), ProgressView::Hidden);
+        assert_eq!(view(false, true, ALL_TERMINALS), ProgressView::Hidden);
+    }
+
+    #[test]
+    fn a_prompt_needs_a_terminal_on_stdin_and_stderr() {
+        let interactive = |terminals| {
+            OutputSettings::with(false, false, ColorChoice::Auto, false, terminals).interactive()
+        };
+        assert!(interactive(ALL_TERMINALS));
+        let piped_stdin = Terminals {
+            stdin: false,
+            ..ALL_TERMINALS
+        };
+        assert!(!interactive(piped_stdin));
+        let piped_stderr = Terminals {
+            stderr: false,
+            ..ALL_TERMINALS
+        };
+        assert!(!interactive(piped_stderr));
+    }
 
     fn resolve_args(args: &[&str]) -> Result<RedisSettings, UsageError> {
         let mut argv = vec!["queuectl"];

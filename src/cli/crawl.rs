@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, ValueEnum};
+use clap::{ArgGroup, Args, ValueEnum};
 
+use super::job_options::PriorityArgs;
 use super::parse_duration;
-use crate::crawl;
+use crate::crawl::{self, CrawlOptions};
 
 pub(super) const CRAWL_AFTER_HELP: &str = "\
 Scope: the seeds' hosts (http and https of one host are one site; a seed that
@@ -58,6 +59,13 @@ pub enum CrawlFormat {
 
 /// Arguments of `queuectl crawl`.
 #[derive(Debug, Args)]
+// The priority flags are job options: they mean something only with --enqueue.
+#[command(group(
+    ArgGroup::new("job_priority")
+        .args(["priority", "customer", "new_customer", "tier"])
+        .multiple(true)
+        .requires("enqueue")
+))]
 pub struct CrawlArgs {
     /// Start URLs (http or https)
     #[arg(value_name = "URL", required = true)]
@@ -68,11 +76,11 @@ pub struct CrawlArgs {
     pub single_page: bool,
 
     /// Fetch at most N pages (never exceeded; redirect hops count once)
-    #[arg(long, default_value_t = 100, value_name = "N", help_heading = "Limits")]
+    #[arg(long, default_value_t = CrawlOptions::default().max_pages, value_name = "N", help_heading = "Limits")]
     pub max_pages: usize,
 
     /// Follow links at most N levels from a seed
-    #[arg(long, default_value_t = 10, value_name = "N", help_heading = "Limits")]
+    #[arg(long, default_value_t = CrawlOptions::default().max_depth, value_name = "N", help_heading = "Limits")]
     pub max_depth: u32,
 
     /// Only crawl URLs whose path and query match REGEX (repeatable)
@@ -121,37 +129,27 @@ pub struct CrawlArgs {
     pub deny_private_networks: bool,
 
     /// Requests in flight per host
-    #[arg(
-        long,
-        default_value_t = 2,
-        value_name = "N",
-        help_heading = "Politeness"
-    )]
+    #[arg(long, default_value_t = CrawlOptions::default().host_concurrency, value_name = "N", help_heading = "Politeness")]
     pub host_concurrency: usize,
 
     /// Minimum time between request starts to one host (plus up to 50% jitter)
-    #[arg(long, default_value = "500ms", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    #[arg(long, default_value = humantime::format_duration(CrawlOptions::default().delay).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub delay: Duration,
 
     /// Requests in flight overall
-    #[arg(
-        long,
-        default_value_t = 16,
-        value_name = "N",
-        help_heading = "Politeness"
-    )]
+    #[arg(long, default_value_t = CrawlOptions::default().concurrency, value_name = "N", help_heading = "Politeness")]
     pub concurrency: usize,
 
     /// User-Agent header; its first word is the robots.txt product token
-    #[arg(long, default_value_t = crate::crawl::default_user_agent(), value_name = "UA", help_heading = "Politeness")]
+    #[arg(long, default_value_t = crawl::default_user_agent(), value_name = "UA", help_heading = "Politeness")]
     pub user_agent: String,
 
     /// Give up connecting to a web server after this long
-    #[arg(long, default_value = "10s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    #[arg(long, default_value = humantime::format_duration(CrawlOptions::default().connect_timeout).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub http_connect_timeout: Duration,
 
     /// Give up on one request after this long
-    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
+    #[arg(long, default_value = humantime::format_duration(CrawlOptions::default().request_timeout).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Politeness")]
     pub request_timeout: Duration,
 
     #[command(flatten)]
@@ -181,38 +179,8 @@ pub struct CrawlArgs {
     #[arg(long, requires = "enqueue", help_heading = "Enqueue")]
     pub refresh: bool,
 
-    /// critical|high|normal|low|bulk or a number from 1 to 2097152
-    #[arg(
-        long,
-        requires = "enqueue",
-        value_name = "PRIORITY",
-        value_parser = super::parse_priority,
-        help_heading = "Enqueue"
-    )]
-    pub priority: Option<u32>,
-
-    /// Customer id; with --tier or --new-customer it picks the priority
-    #[arg(
-        long,
-        requires = "enqueue",
-        value_name = "ID",
-        help_heading = "Enqueue"
-    )]
-    pub customer: Option<String>,
-
-    /// The customer is new (priority high)
-    #[arg(long, requires = "customer", help_heading = "Enqueue")]
-    pub new_customer: bool,
-
-    /// Customer tier: premium (high), standard (normal), free (low)
-    #[arg(
-        long,
-        requires = "customer",
-        value_name = "TIER",
-        value_parser = super::parse_tier,
-        help_heading = "Enqueue"
-    )]
-    pub tier: Option<crate::queues::priority::Tier>,
+    #[command(flatten, next_help_heading = "Enqueue")]
+    pub priority: PriorityArgs,
 
     /// A second job for the same host inside this window is not added
     #[arg(long, default_value = "1h", value_parser = parse_duration, value_name = "DURATION", help_heading = "Enqueue")]
@@ -220,4 +188,66 @@ pub struct CrawlArgs {
 
     #[command(flatten)]
     pub wait: super::WaitArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    fn parse(flags: &[&str]) -> Result<CrawlArgs, String> {
+        let argv = ["queuectl", "crawl", "https://example.com/"];
+        let m = Cli::command()
+            .mut_args(|a| a.env(None::<&str>))
+            .try_get_matches_from(argv.iter().chain(flags))
+            .map_err(|e| e.to_string())?;
+        match Cli::from_arg_matches(&m)
+            .map_err(|e| e.to_string())?
+            .command
+        {
+            Command::Crawl(args) => Ok(*args),
+            _ => Err("not crawl".into()),
+        }
+    }
+
+    #[test]
+    fn priority_flags_pick_the_priority_and_need_enqueue() {
+        let args = parse(&["--enqueue", "--customer", "c1", "--tier", "premium"]).unwrap();
+        assert_eq!(args.priority.value(), Some(2));
+        let args = parse(&["--enqueue", "--priority", "bulk", "--customer", "c1"]).unwrap();
+        assert_eq!(args.priority.value(), Some(5));
+        for flags in [
+            &["--priority", "high"][..],
+            &["--customer", "c1"],
+            &["--customer", "c1", "--new-customer"],
+        ] {
+            let e = parse(flags).unwrap_err();
+            assert!(e.contains("--enqueue"), "{flags:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_flag_defaults_are_the_crawl_defaults() {
+        let args = parse(&[]).unwrap();
+        let d = CrawlOptions::default();
+        assert_eq!(
+            (args.max_pages, args.max_depth, args.max_links_per_page),
+            (d.max_pages, d.max_depth, d.max_links_per_page)
+        );
+        assert_eq!(
+            (args.max_sitemaps, args.max_sitemap_urls, args.max_queued),
+            (d.max_sitemaps, d.max_sitemap_urls, d.max_queued)
+        );
+        assert_eq!(
+            (args.host_concurrency, args.concurrency, args.delay),
+            (d.host_concurrency, d.concurrency, d.delay)
+        );
+        assert_eq!(
+            (args.http_connect_timeout, args.request_timeout),
+            (d.connect_timeout, d.request_timeout)
+        );
+        assert_eq!(args.user_agent, d.user_agent);
+    }
 }

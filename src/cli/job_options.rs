@@ -9,31 +9,44 @@ use crate::queues::input::{self, JobOptionValues};
 use crate::queues::priority::{self, Tier};
 use crate::queues::vocab;
 
+/// The priority flags: a level, or the one a customer's tier picks. Shared
+/// with `crawl --enqueue`; each user puts them under its own help heading.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PriorityArgs {
+    /// critical|high|normal|low|bulk or a number from 1 to 2097152
+    #[arg(long, value_name = "PRIORITY", value_parser = parse_priority)]
+    pub priority: Option<u32>,
+
+    /// Customer id; with --tier or --new-customer it picks the priority
+    #[arg(long, value_name = "ID")]
+    pub customer: Option<String>,
+
+    /// The customer is new (priority high)
+    #[arg(long, requires = "customer")]
+    pub new_customer: bool,
+
+    /// Customer tier: premium (high), standard (normal), free (low)
+    #[arg(long, value_name = "TIER", requires = "customer", value_parser = parse_tier)]
+    pub tier: Option<Tier>,
+}
+
+impl PriorityArgs {
+    /// `--priority`, else the priority `--customer` picks.
+    pub fn value(&self) -> Option<u32> {
+        let customer_priority = self
+            .customer
+            .as_ref()
+            .map(|_| priority::for_customer(self.new_customer, self.tier));
+        self.priority.or(customer_priority)
+    }
+}
+
 /// Job options shared by single and bulk enqueue (flags apply to every line of --file
 /// unless the line sets its own).
 #[derive(Debug, Args, Clone, Default)]
 pub struct JobOptionArgs {
-    /// critical|high|normal|low|bulk or a number from 1 to 2097152
-    #[arg(long, value_name = "PRIORITY", value_parser = parse_priority, help_heading = "Job options")]
-    pub priority: Option<u32>,
-
-    /// Customer id; with --tier or --new-customer it picks the priority
-    #[arg(long, value_name = "ID", help_heading = "Job options")]
-    pub customer: Option<String>,
-
-    /// The customer is new (priority high)
-    #[arg(long, requires = "customer", help_heading = "Job options")]
-    pub new_customer: bool,
-
-    /// Customer tier: premium (high), standard (normal), free (low)
-    #[arg(
-        long,
-        value_name = "TIER",
-        requires = "customer",
-        value_parser = parse_tier,
-        help_heading = "Job options"
-    )]
-    pub tier: Option<Tier>,
+    #[command(flatten, next_help_heading = "Job options")]
+    pub priority: PriorityArgs,
 
     /// Run after this long, e.g. 90s, 10m, 1h
     #[arg(
@@ -92,13 +105,9 @@ impl JobOptionArgs {
     /// The options for the domain; `--at` becomes a delay from `now_ms`, and
     /// `--customer` picks the priority when `--priority` is not given.
     pub fn values(&self, queue: Option<String>, now_ms: u64) -> JobOptionValues {
-        let customer_priority = self
-            .customer
-            .as_ref()
-            .map(|_| priority::for_customer(self.new_customer, self.tier));
         JobOptionValues {
             queue,
-            priority: self.priority.or(customer_priority),
+            priority: self.priority.value(),
             delay: self.delay.or(self.at.map(|at| at.saturating_sub(now_ms))),
             attempts: self.attempts,
             backoff: self.backoff.clone(),

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::{CleanState, CleanupArgs};
 use crate::connection::Redis;
 use crate::error::{self, Exit};
-use crate::output::{self, Decision, Human, Render, Table};
+use crate::output::{Decision, Human, Render, Table};
 use crate::queues::cleanup::{self, Plan, State};
 use crate::queues::{control, discovery, input, orphans};
 
@@ -167,7 +167,7 @@ pub async fn run(ctx: &Ctx, args: CleanupArgs) -> anyhow::Result<Exit> {
     }
     let total: u64 = preview.iter().flat_map(|q| q.by_state.values()).sum();
     let question = format!("Remove {total} jobs from {}?", queues.join(", "));
-    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+    if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
         ctx.out.note("nothing changed");
         return Ok(Exit::Ok);
     }
@@ -291,7 +291,7 @@ async fn obliterate(
             "Obliterate queue {} ({total} jobs, every key and scheduler)?",
             row.queue
         );
-        if output::confirm_typed(&question, &row.queue, confirm.yes)? == Decision::Declined {
+        if ctx.out.confirm_typed(&question, &row.queue, confirm.yes)? == Decision::Declined {
             ctx.out.note(&format!("{} left as it was", row.queue));
             continue;
         }
@@ -331,4 +331,47 @@ fn finish(ctx: &Ctx, report: CleanupReport) -> anyhow::Result<Exit> {
         .map(|f| format!("{} ({})", f.queue, f.error))
         .collect();
     anyhow::bail!("cleanup failed for {}", names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    fn by_state(pairs: &[(&str, u64)]) -> BTreeMap<String, u64> {
+        pairs.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    fn queues() -> Vec<QueueCleanup> {
+        vec![
+            QueueCleanup {
+                queue: "scrape-queue".into(),
+                by_state: by_state(&[("completed", 120), ("failed", 3)]),
+                events_trimmed: Some(5000),
+                orphan_ids: Some(vec!["17".into(), "id\x1b[8m".into()]),
+            },
+            QueueCleanup {
+                queue: "new\nline".into(),
+                by_state: by_state(&[("completed", 0)]),
+                events_trimmed: None,
+                orphan_ids: Some(vec![]),
+            },
+        ]
+    }
+
+    #[test]
+    fn cleanup_dry_run() {
+        let report = CleanupReport::new(true, queues(), vec![]);
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn cleanup_removed() {
+        let failures = vec![Failure {
+            queue: "other".into(),
+            error: "connection lost".into(),
+        }];
+        let report = CleanupReport::new(false, queues(), failures);
+        insta::assert_snapshot!(render_human(&report, false));
+    }
 }

@@ -14,7 +14,6 @@ use crate::error::{usage, Exit};
 use crate::output::{page_markdown, DataSink, Printer, Progress};
 use crate::queues::add;
 use crate::queues::input::{self, JobOptionValues};
-use crate::queues::priority;
 use crate::queues::vocab::{ScrapeJobData, ScrapeKind};
 use crate::queues::wait::Waiter;
 
@@ -117,7 +116,7 @@ struct Pages<'a> {
 
 impl<'a> Pages<'a> {
     fn new(out: &'a Printer, args: &CrawlArgs, budget: usize) -> anyhow::Result<Self> {
-        let sink = DataSink::open(args.output_file.as_deref()).with_context(|| {
+        let sink = out.sink(args.output_file.as_deref()).with_context(|| {
             let path = args.output_file.as_deref().unwrap_or("-".as_ref());
             format!("opening {}", path.display())
         })?;
@@ -276,13 +275,9 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
     };
     let (name, data) = job_for(args, url);
     let host = url.host_str().unwrap_or_default();
-    let customer_priority = args
-        .customer
-        .as_ref()
-        .map(|_| priority::for_customer(args.new_customer, args.tier));
     let dedup_ttl = Some(args.dedup_window.as_millis() as u64);
     let flags = JobOptionValues {
-        priority: args.priority.or(customer_priority),
+        priority: args.priority.value(),
         dedup: input::dedup(&format!("{name}:{host}"), dedup_ttl).ok(),
         ..JobOptionValues::default()
     };
@@ -317,7 +312,11 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
 fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, ScrapeJobData) {
     let mut data = ScrapeJobData {
         url: url.to_string(),
-        customer_id: args.customer.clone().map(serde_json::Value::String),
+        customer_id: args
+            .priority
+            .customer
+            .clone()
+            .map(serde_json::Value::String),
         ..ScrapeJobData::default()
     };
     data.set_content(&content_options(&args.content, CrawlFormat::Ndjson));

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::DrainArgs;
 use crate::error::Exit;
-use crate::output::{self, Decision, Human, Render};
+use crate::output::{Decision, Human, Render};
 use crate::queues::control::{self, DrainCounts};
 use crate::queues::input;
 
@@ -61,11 +61,40 @@ pub async fn run(ctx: &Ctx, args: DrainArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     let question = format!("Remove {} jobs from {}?", counts.total(), args.queue);
-    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+    if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
         ctx.out.note("nothing changed");
         return Ok(Exit::Ok);
     }
     let removed = control::drain(&redis, &args.queue, args.delayed).await?;
     ctx.out.print(&DrainReport { removed })?;
     Ok(Exit::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn drain_preview_with_and_without_delayed() {
+        let mut text = String::new();
+        for delayed in [None, Some(4)] {
+            let counts = DrainCounts {
+                waiting: 10,
+                prioritized: 2,
+                delayed,
+            };
+            let preview = DrainPreview {
+                matched: counts.total(),
+                by_state: counts,
+            };
+            text.push_str(&render_human(&preview, false));
+        }
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn drain_report() {
+        insta::assert_snapshot!(render_human(&DrainReport { removed: 12 }, false));
+    }
 }

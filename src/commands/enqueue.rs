@@ -179,3 +179,37 @@ fn read_source(path: &str) -> anyhow::Result<String> {
         Err(e) => usage(format!("cannot read {path}: {e}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn added_shows_the_id_escaped() {
+        let added = Added {
+            id: "custom\x1b]0;title\x07".into(),
+            name: "scrape".into(),
+            queue: "scrape-queue".into(),
+            duplicate: false,
+            deduplicated: false,
+        };
+        insta::assert_snapshot!(render_human(&added, false));
+    }
+
+    #[test]
+    fn bulk_report_ranges() {
+        let report = |ids: &[&str]| BulkReport {
+            count: ids.len(),
+            added: ids.len().saturating_sub(1),
+            duplicates: 1.min(ids.len()),
+            deduplicated: 0,
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+        };
+        let text = [&["1", "2", "3"][..], &["7"]]
+            .iter()
+            .map(|ids| render_human(&report(ids), false))
+            .collect::<String>();
+        insta::assert_snapshot!(text);
+    }
+}

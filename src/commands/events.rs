@@ -159,6 +159,7 @@ fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::render_human;
 
     fn event(flat: &[&str]) -> Event {
         let flat = flat.iter().map(|s| s.to_string()).collect();
@@ -183,6 +184,35 @@ mod tests {
         let e = event(&["event", "delayed", "jobId", "7", "delay", "1795856401123"]);
         assert_eq!(detail(&e), "until 09:00:01.123");
         assert_eq!(detail(&event(&["event", "drained"])), "");
+    }
+
+    #[test]
+    fn event_lines() {
+        let completed = event(&[
+            "event",
+            "completed",
+            "jobId",
+            "42",
+            "returnvalue",
+            r#"{"pagesProcessed":3}"#,
+            "prev",
+            "active",
+        ]);
+        let failed = event(&[
+            "event",
+            "failed",
+            "jobId",
+            "job\x1b[2J",
+            "failedReason",
+            "boom\nat line 2",
+        ]);
+        let long = event(&["event", "progress", "jobId", "7", "data", &"x".repeat(200)]);
+        let drained = event(&["event", "drained"]);
+        let text = [completed, failed, long, drained]
+            .into_iter()
+            .map(|event| render_human(&Line { event, width: 14 }, false))
+            .collect::<String>();
+        insta::assert_snapshot!(text);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::Ctx;
 use crate::cli::{ChunkUnitArg, ContentArg, ContentArgs, CrawlFormat, ExtractArgs, TokenizerArg};
 use crate::crawl::{self, ChunkSpec, ChunkUnit, ContentMode, ContentOptions, Page};
 use crate::error::{usage, Exit};
-use crate::output::{page_markdown, DataSink};
+use crate::output::page_markdown;
 
 /// Largest input read, after decompression.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -45,14 +45,14 @@ enum Input {
 }
 
 /// Runs the command.
-pub fn run(_ctx: &Ctx, args: ExtractArgs) -> anyhow::Result<Exit> {
+pub fn run(ctx: &Ctx, args: ExtractArgs) -> anyhow::Result<Exit> {
     let inputs = inputs(&args.files)?;
     let base = match &args.url {
         Some(u) => Some(crawl::parse_seed(u).or_else(|e| usage(e.to_string()))?),
         None => None,
     };
     let opts = content_options(&args.content, args.output);
-    let mut sink = DataSink::open(args.output_file.as_deref()).with_context(|| {
+    let mut sink = ctx.out.sink(args.output_file.as_deref()).with_context(|| {
         let path = args.output_file.as_deref().unwrap_or("-".as_ref());
         format!("opening {}", path.display())
     })?;

@@ -194,3 +194,119 @@ fn show(ctx: &Ctx, report: &Report) -> std::io::Result<Exit> {
         Exit::Failure
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+    use crate::queues::health::{Check, Issue, Metrics, QueueHealth, RedisHealth, WorkerHealth};
+
+    fn redis() -> RedisHealth {
+        RedisHealth {
+            latency_ms: 0.4,
+            version: Some("7.2.4".into()),
+            used_memory: Some(1_000_000),
+            maxmemory: Some(0),
+            maxmemory_policy: Some("noeviction".into()),
+        }
+    }
+
+    fn queue(name: &str, status: Status, metrics: Metrics, bullmq: Option<usize>) -> QueueHealth {
+        QueueHealth {
+            name: name.into(),
+            status,
+            metrics,
+            paused: false,
+            oldest_waiting_age_ms: None,
+            stalled: vec![],
+            workers: 0,
+            bullmq_workers: bullmq,
+            events_length: 0,
+            exists: true,
+        }
+    }
+
+    #[test]
+    fn health_with_issues() {
+        let backlog = Metrics {
+            waiting: 250,
+            active: 3,
+            completed: 900,
+            failed: 12,
+            delayed: 1,
+        };
+        let mut scrape = queue("scrape-queue", Status::Degraded, backlog, Some(2));
+        scrape.oldest_waiting_age_ms = Some(400_000);
+        scrape.workers = 1;
+        let report = Report {
+            is_healthy: false,
+            checked_at: 1_795_856_401_123,
+            redis: redis(),
+            queues: vec![
+                scrape,
+                queue("idle\x1b[31m", Status::Down, Metrics::default(), None),
+                queue("ok-queue", Status::Healthy, Metrics::default(), Some(0)),
+            ],
+            workers: vec![WorkerHealth {
+                id: "host-1:4242\r".into(),
+                status: "active".into(),
+                current_job: Some("scrape-queue:17".into()),
+                processed_jobs: 31,
+                queues: vec!["scrape-queue".into(), "email".into()],
+                host: "host-1".into(),
+                pid: 4242,
+            }],
+            issues: vec![
+                Issue {
+                    queue: None,
+                    check: Check::Latency,
+                    message: "Slow Redis round trip: 150.0ms (threshold 100ms)".into(),
+                },
+                Issue {
+                    queue: Some("scrape-queue".into()),
+                    check: Check::Backlog,
+                    message: "Queue backlog detected: 250 waiting\n(threshold 100)".into(),
+                },
+            ],
+            notes: vec![],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn health_all_healthy() {
+        let report = Report {
+            is_healthy: true,
+            checked_at: 0,
+            redis: redis(),
+            queues: vec![queue(
+                "scrape-queue",
+                Status::Healthy,
+                Metrics::default(),
+                Some(1),
+            )],
+            workers: vec![],
+            issues: vec![],
+            notes: vec![],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn health_one_issue_and_no_queues() {
+        let report = Report {
+            is_healthy: false,
+            checked_at: 0,
+            redis: redis(),
+            queues: vec![],
+            workers: vec![],
+            issues: vec![Issue {
+                queue: None,
+                check: Check::MemoryPolicy,
+                message: "maxmemory-policy is allkeys-lru: Redis may evict queue keys (BullMQ needs noeviction)".into(),
+            }],
+            notes: vec![],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+}

@@ -114,3 +114,59 @@ pub async fn run(ctx: &Ctx, args: JobArgs) -> anyhow::Result<Exit> {
         .into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+    use serde_json::json;
+
+    #[test]
+    fn job_failed_with_everything() {
+        let job = json!({
+            "id": "42",
+            "name": "scrape",
+            "state": "failed",
+            "progress": 40,
+            "attemptsMade": 3,
+            "attemptsStarted": 3,
+            "timestamp": 1_795_856_401_123u64,
+            "processedOn": 1_795_856_402_000u64,
+            "finishedOn": 1_795_856_403_000u64,
+            "priority": 2,
+            "delay": 1500,
+            "data": {"url": "https://example.com/\u{1b}[2J", "note": "two\nlines"},
+            "opts": {"attempts": 3, "backoff": {"type": "exponential", "delay": 2000}},
+            "returnvalue": null,
+            "failedReason": "timeout\u{7}",
+            "stacktrace": ["Error: timeout\n    at fetch (x.js:1:1)"],
+            "logs": ["started", "evil \u{1b}]0;t\u{7}"],
+            "metrics": {"durationMs": 1200, "cpuMs": 300, "rssOf": "process", "peakRssKiB": 51200},
+        });
+        insta::assert_snapshot!(render_human(&JobReport(job), false));
+    }
+
+    #[test]
+    fn job_completed_minimal() {
+        let job = json!({
+            "id": "7",
+            "name": "email",
+            "state": "completed",
+            "progress": 0,
+            "attemptsMade": 1,
+            "attemptsStarted": 1,
+            "timestamp": 1_795_856_401_123u64,
+            "processedOn": null,
+            "finishedOn": null,
+            "priority": 0,
+            "delay": 0,
+            "data": {},
+            "opts": {"attempts": 1},
+            "returnvalue": {"sent": true},
+            "failedReason": "",
+            "stacktrace": [],
+            "logs": [],
+        });
+        insta::assert_snapshot!(render_human(&JobReport(job), false));
+    }
+}

@@ -87,3 +87,46 @@ pub async fn run(ctx: &Ctx, args: JobsArgs) -> anyhow::Result<Exit> {
     ctx.out.print(&JobsReport { jobs })?;
     Ok(Exit::Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+    use serde_json::json;
+
+    fn row(id: &str, state: &str, progress: serde_json::Value, reason: &str) -> JobRow {
+        JobRow {
+            id: id.into(),
+            name: "scrape".into(),
+            state: state.into(),
+            attempts_made: 2,
+            progress,
+            timestamp: 1_795_856_401_123,
+            processed_on: Some(1_795_856_402_000),
+            finished_on: None,
+            failed_reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn jobs_table() {
+        let report = JobsReport {
+            jobs: vec![
+                row("1", "active", json!(40), ""),
+                row(
+                    "2\x1b[2J",
+                    "failed",
+                    json!({"stage": "fetching a very long stage name"}),
+                    "a reason that is longer than forty-eight characters in all\nsecond line",
+                ),
+                row("3", "waiting", json!(12.5), "short\x07"),
+            ],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn jobs_none() {
+        insta::assert_snapshot!(render_human(&JobsReport { jobs: vec![] }, false));
+    }
+}

@@ -28,7 +28,7 @@ use std::ffi::OsString;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::connection::Redis;
 use crate::error::{self, Exit};
 use crate::output::{self, Printer};
@@ -73,10 +73,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
             return Exit::Usage;
         }
     };
-    let fallback = Printer::new(settings_fallback(&cli), Vec::new());
     let settings = match settings::resolve(&cli.global, &matches) {
         Ok(s) => s,
         Err(e) => {
+            let fallback = Printer::new(settings::output(&cli.global), Vec::new());
             fallback.error(&e.to_string(), error::code_name(Exit::Usage));
             return Exit::Usage;
         }
@@ -115,19 +115,7 @@ fn lenient_output(args: &[OsString]) -> settings::OutputSettings {
         .skip(1)
         .take_while(|a| *a != "--")
         .any(|a| a == "--json");
-    settings::OutputSettings {
-        json,
-        quiet: false,
-        color: false,
-    }
-}
-
-fn settings_fallback(cli: &Cli) -> settings::OutputSettings {
-    settings::OutputSettings {
-        json: cli.global.json,
-        quiet: cli.global.quiet,
-        color: false,
-    }
+    settings::OutputSettings::new(json, false, ColorChoice::Auto)
 }
 
 /// One thread for everything, except `crawl`: its engine stays on this thread

@@ -83,3 +83,30 @@ pub(super) async fn set_all(ctx: &Ctx, args: PauseArgs, pause: bool) -> anyhow::
     let failed: Vec<String> = report.failures.iter().map(|f| f.error.clone()).collect();
     anyhow::bail!("could not {verb}: {}", failed.join("; "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn pause_table() {
+        let state = |queue: &str, paused, changed| PauseState {
+            queue: queue.into(),
+            paused,
+            changed,
+        };
+        let report = PauseReport {
+            queues: vec![
+                state("scrape-queue", true, true),
+                state("email", true, false),
+                state("q\x1b[2J", false, true),
+            ],
+            failures: vec![Failure {
+                queue: "gone".into(),
+                error: "connection lost".into(),
+            }],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+}

@@ -62,3 +62,30 @@ pub async fn run(ctx: &Ctx, args: PromoteArgs) -> anyhow::Result<Exit> {
     }
     anyhow::bail!("{missed} of {} jobs were not promoted", args.ids.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn promote_by_ids_and_all() {
+        let by_ids = PromoteReport {
+            promoted: 2,
+            ids: Some(vec!["1".into(), "2".into()]),
+            not_found: Some(vec!["9\n10".into()]),
+            not_delayed: Some(vec![Refused {
+                id: "3".into(),
+                reason: "job is waiting, not delayed".into(),
+            }]),
+        };
+        let all = PromoteReport {
+            promoted: 40,
+            ids: None,
+            not_found: None,
+            not_delayed: None,
+        };
+        let text = render_human(&by_ids, false) + &render_human(&all, false);
+        insta::assert_snapshot!(text);
+    }
+}

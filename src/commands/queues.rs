@@ -50,3 +50,52 @@ pub async fn run(ctx: &Ctx, _args: QueuesArgs) -> anyhow::Result<Exit> {
     ctx.out.print(&report)?;
     Ok(Exit::Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+    use crate::queues::stats::Counts;
+
+    #[test]
+    fn queues_summary() {
+        let counts = Counts {
+            waiting: 5,
+            prioritized: 2,
+            active: 1,
+            delayed: 3,
+            failed: 4,
+            completed: 10,
+            ..Counts::default()
+        };
+        let report = QueuesReport {
+            prefix: "bull".into(),
+            queues: vec![
+                QueueStats {
+                    name: "scrape-queue".into(),
+                    paused: false,
+                    counts,
+                    oldest_waiting_age_ms: None,
+                    exists: true,
+                },
+                QueueStats {
+                    name: "tab\there\x07".into(),
+                    paused: true,
+                    counts: Counts::default(),
+                    oldest_waiting_age_ms: None,
+                    exists: true,
+                },
+            ],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn queues_none_under_the_prefix() {
+        let report = QueuesReport {
+            prefix: "my\nprefix".into(),
+            queues: vec![],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+}

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::RemoveArgs;
 use crate::error::Exit;
-use crate::output::{self, Decision, Human, Render};
+use crate::output::{Decision, Human, Render};
 use crate::queues::control::{self, Refused};
 use crate::queues::input;
 
@@ -69,7 +69,7 @@ pub async fn run(ctx: &Ctx, args: RemoveArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     let question = format!("Remove {} jobs from {}?", ids.len(), args.queue);
-    if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+    if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
         ctx.out.note("nothing changed");
         return Ok(Exit::Ok);
     }
@@ -84,4 +84,33 @@ pub async fn run(ctx: &Ctx, args: RemoveArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     }
     anyhow::bail!("{missed} of {} jobs were not removed", ids.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn remove_report() {
+        let report = RemoveReport {
+            removed: vec!["1".into(), "2".into()],
+            not_found: vec!["x\x1b[8m".into()],
+            failed: vec![Refused {
+                id: "3".into(),
+                reason: "job is locked by a worker".into(),
+            }],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn remove_preview() {
+        let preview = RemovePreview {
+            matched: 2,
+            ids: vec!["1".into(), "2\n3".into()],
+            not_found: vec!["4".into()],
+        };
+        insta::assert_snapshot!(render_human(&preview, false));
+    }
 }

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::cli::RetryDeadArgs;
 use crate::connection::Redis;
 use crate::error::{usage, Exit};
-use crate::output::{self, Decision, Human, Render};
+use crate::output::{Decision, Human, Render};
 use crate::queues::dead_letter::{self, Record};
 use crate::queues::retry::{self, Filter, Item, Outcome, QueueMatch};
 use crate::queues::{discovery, input, now_ms};
@@ -116,7 +116,7 @@ async fn failed_set(
         } else {
             format!("Retry {total} failed jobs in {queues}?")
         };
-        if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+        if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
             ctx.out.note("nothing changed");
             return Ok(Exit::Ok);
         }
@@ -217,7 +217,7 @@ async fn dead_letters(
             "Re-add {} dead-letter records from {key} as new jobs?",
             selected.len()
         );
-        if output::confirm(&question, args.confirm.yes)? == Decision::Declined {
+        if ctx.out.confirm(&question, args.confirm.yes)? == Decision::Declined {
             ctx.out.note("nothing changed");
             return Ok(Exit::Ok);
         }
@@ -399,5 +399,83 @@ impl Render for RetryReport {
                 i.reason.as_deref().unwrap_or("")
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    fn group(name: &str, matched: usize, ids: &[&str]) -> Group {
+        Group {
+            name: name.into(),
+            matched,
+            sample_ids: ids.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn retry_preview_of_failed_jobs() {
+        let groups = vec![
+            group("scrape-queue", 12, &["1", "2", "3"]),
+            group("email", 1, &["9\x1b[2J"]),
+            group("empty", 0, &[]),
+        ];
+        let preview = Preview::new(Kind::FailedJobs, groups, "scrape-queue, email".into());
+        insta::assert_snapshot!(render_human(&preview, false));
+    }
+
+    #[test]
+    fn retry_preview_matching_nothing() {
+        let none = Preview::new(Kind::FailedJobs, vec![], String::new());
+        let records = Preview::new(Kind::Records, vec![], "dead-letters".into());
+        let text = render_human(&none, false) + &render_human(&records, false);
+        insta::assert_snapshot!(text);
+    }
+
+    fn item(queue: Option<&str>, id: Option<&str>, outcome: Outcome, reason: Option<&str>) -> Item {
+        Item {
+            queue: queue.map(str::to_string),
+            id: id.map(str::to_string),
+            new_id: None,
+            outcome,
+            reason: reason.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn retry_report_per_queue() {
+        let items = vec![
+            item(Some("scrape-queue"), Some("1"), Outcome::Retried, None),
+            item(Some("scrape-queue"), Some("2"), Outcome::Retried, None),
+            item(Some("email"), Some("5"), Outcome::Retried, None),
+            item(
+                Some("email"),
+                Some("6\n7"),
+                Outcome::Skipped,
+                Some("not in the failed set"),
+            ),
+            item(
+                Some("scrape-queue"),
+                Some("3"),
+                Outcome::Failed,
+                Some("job is locked"),
+            ),
+        ];
+        let report = RetryReport::new(Kind::FailedJobs, items);
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn retry_report_of_records_with_none_re_added() {
+        let items = vec![item(
+            None,
+            None,
+            Outcome::Skipped,
+            Some("malformed record: not JSON\x1b[2J"),
+        )];
+        let report = RetryReport::new(Kind::Records, items);
+        insta::assert_snapshot!(render_human(&report, false));
     }
 }

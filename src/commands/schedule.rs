@@ -9,7 +9,7 @@ use crate::cli::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
 };
 use crate::error::{usage, Exit, NotFound};
-use crate::output::{self, Decision, Human, Render, Table};
+use crate::output::{Decision, Human, Render, Table};
 use crate::queues::schedule::{self, Cadence, ScheduleInput, SchedulerRow};
 use crate::queues::{discovery, input, now_ms, routing};
 
@@ -151,7 +151,11 @@ async fn remove(ctx: &Ctx, args: ScheduleRemoveArgs) -> anyhow::Result<Exit> {
         ctx.out.print(&Removed::of(row, false))?;
         return Ok(Exit::Ok);
     }
-    if output::confirm(&format!("Remove {what}?"), args.confirm.yes)? == Decision::Declined {
+    if ctx
+        .out
+        .confirm(&format!("Remove {what}?"), args.confirm.yes)?
+        == Decision::Declined
+    {
         ctx.out.note("nothing removed");
         return Ok(Exit::Ok);
     }
@@ -268,5 +272,94 @@ fn next_run(next: Option<u64>, now: u64) -> String {
         format!("{local} (in {})", fmt_age(ms - now))
     } else {
         format!("{local} ({} overdue)", fmt_age(now - ms))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    fn row(key: &str) -> SchedulerRow {
+        SchedulerRow {
+            queue: "scrape-queue".into(),
+            key: key.into(),
+            name: "refresh".into(),
+            next: None,
+            iteration_count: None,
+            limit: None,
+            start_date: None,
+            end_date: None,
+            tz: None,
+            pattern: None,
+            every: None,
+            offset: None,
+            template: None,
+        }
+    }
+
+    #[test]
+    fn schedule_added_shows_the_id() {
+        insta::assert_snapshot!(render_human(&Added(row("nightly\x1b[2J")), false));
+    }
+
+    #[test]
+    fn schedule_listing() {
+        let now = 1_795_856_400_000;
+        let cron = SchedulerRow {
+            pattern: Some("0 9 * * *".into()),
+            tz: Some("Europe/Berlin".into()),
+            next: Some(now + 3_600_000),
+            iteration_count: Some(4),
+            ..row("nightly")
+        };
+        let every = SchedulerRow {
+            every: Some(90_000),
+            next: Some(now - 5_000),
+            iteration_count: Some(10),
+            limit: Some(10),
+            ..row("tick\nforged")
+        };
+        let utc_cron = SchedulerRow {
+            pattern: Some("*/5 * * * *".into()),
+            ..row("five")
+        };
+        let listing = Listing {
+            rows: vec![cron, every, utc_cron],
+            now,
+        };
+        // The next run is shown in the machine's time zone, which the
+        // snapshot names instead (in a placeholder as wide as the time).
+        let text = render_human(&listing, false)
+            .replace(&local(now + 3_600_000), &placeholder("now+1h"))
+            .replace(&local(now - 5_000), &placeholder("now-5s"));
+        insta::assert_snapshot!(text);
+    }
+
+    fn local(ms: u64) -> String {
+        let t = chrono::DateTime::from_timestamp_millis(ms as i64).unwrap();
+        t.with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M:%S %:z")
+            .to_string()
+    }
+
+    fn placeholder(what: &str) -> String {
+        format!("{:<26}", format!("<local time {what}>"))
+    }
+
+    #[test]
+    fn schedule_listing_empty() {
+        let listing = Listing {
+            rows: vec![],
+            now: 0,
+        };
+        insta::assert_snapshot!(render_human(&listing, false));
+    }
+
+    #[test]
+    fn schedule_removed_and_dry_run() {
+        let text = render_human(&Removed::of(row("nightly"), true), false)
+            + &render_human(&Removed::of(row("nightly"), false), false);
+        insta::assert_snapshot!(text);
     }
 }

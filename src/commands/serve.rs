@@ -65,3 +65,18 @@ async fn stop_signal() {
         _ = term => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn listening_line() {
+        let listening = Listening {
+            listening: "127.0.0.1:8080".into(),
+            url: "http://127.0.0.1:8080/".into(),
+        };
+        insta::assert_snapshot!(render_human(&listening, false));
+    }
+}

@@ -97,3 +97,46 @@ pub async fn collect(
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+    use crate::queues::stats::{Counts, QueueStats};
+
+    fn queue(name: &str, counts: Counts, paused: bool, oldest: Option<u64>) -> QueueStats {
+        QueueStats {
+            name: name.into(),
+            paused,
+            counts,
+            oldest_waiting_age_ms: oldest,
+            exists: true,
+        }
+    }
+
+    #[test]
+    fn stats_table() {
+        let busy = Counts {
+            waiting: 12,
+            active: 2,
+            delayed: 3,
+            prioritized: 4,
+            waiting_children: 1,
+            completed: 1500,
+            failed: 7,
+        };
+        let report = StatsReport {
+            queues: vec![
+                queue("scrape-queue", busy, false, Some(95_000)),
+                queue("evil\x1b[2J\nq", Counts::default(), true, None),
+            ],
+        };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+
+    #[test]
+    fn stats_without_queues() {
+        let report = StatsReport { queues: vec![] };
+        insta::assert_snapshot!(render_human(&report, false));
+    }
+}

@@ -145,3 +145,15 @@ impl Render for ReturnValue {
         out.line(self.0.to_string());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render_human;
+
+    #[test]
+    fn return_value_is_one_line_of_json() {
+        let value = ReturnValue(json!({"pages": 3, "title": "a\nb\u{1b}[2J"}));
+        insta::assert_snapshot!(render_human(&value, false));
+    }
+}

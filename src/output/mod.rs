@@ -18,19 +18,21 @@ mod sink;
 mod table;
 mod wait;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
+use std::path::Path;
 
 use serde::Serialize;
 
 pub use board::Board;
 pub use page::page_markdown;
 pub use progress::Progress;
-pub use prompt::{confirm, confirm_typed, interactive, Decision};
+pub use prompt::Decision;
 pub use sink::DataSink;
 pub use table::{Cell, Table};
 pub use wait::JobWatch;
 
-use crate::settings::OutputSettings;
+use crate::error::UsageError;
+use crate::settings::{OutputSettings, ProgressView};
 use escape::Layout;
 
 /// Human rendering of a report.
@@ -146,22 +148,33 @@ impl Human {
     }
 }
 
+/// A report's human rendering as text, with colour or without.
+///
+/// The insta snapshot tests next to each report compare this text with the
+/// files in `src/commands/snapshots/`; after an intended change, rewrite them
+/// with `INSTA_UPDATE=always cargo test --lib` and review the diff.
+pub fn render_human<R: Render + ?Sized>(report: &R, color: bool) -> String {
+    let mut human = Human {
+        text: String::new(),
+        color,
+    };
+    report.render(&mut human);
+    human.text
+}
+
 /// Writes reports, notes and errors according to the output settings.
 #[derive(Debug, Clone)]
 pub struct Printer {
     settings: OutputSettings,
     secrets: Vec<String>,
-    stderr_color: bool,
 }
 
 impl Printer {
     /// A printer that masks every `secrets` entry in what it writes to stderr.
     pub fn new(settings: OutputSettings, secrets: Vec<String>) -> Self {
-        let no_color = crate::settings::no_color();
         Self {
             settings,
             secrets: secrets.into_iter().filter(|s| !s.is_empty()).collect(),
-            stderr_color: settings.color || (!no_color && io::stderr().is_terminal()),
         }
     }
 
@@ -175,14 +188,30 @@ impl Printer {
         if self.settings.json {
             return self.json(report);
         }
-        let mut human = Human {
-            text: String::new(),
-            color: self.settings.color,
-        };
-        report.render(&mut human);
+        let text = render_human(report, self.settings.color);
         let mut out = io::stdout().lock();
-        out.write_all(human.text.as_bytes())?;
+        out.write_all(text.as_bytes())?;
         out.flush()
+    }
+
+    /// Asks `question` with a default of "no" (see [`prompt::confirm`]).
+    pub fn confirm(&self, question: &str, yes: bool) -> Result<Decision, UsageError> {
+        prompt::confirm(question, yes, self.settings.interactive())
+    }
+
+    /// Asks the user to type `expected` (see [`prompt::confirm_typed`]).
+    pub fn confirm_typed(
+        &self,
+        question: &str,
+        expected: &str,
+        yes: bool,
+    ) -> Result<Decision, UsageError> {
+        prompt::confirm_typed(question, expected, yes, self.settings.interactive())
+    }
+
+    /// Opens the data sink for `path`, or stdout when `None`.
+    pub fn sink(&self, path: Option<&Path>) -> io::Result<DataSink> {
+        DataSink::open(path, self.settings.terminals.stdout)
     }
 
     /// Prints one JSON document on one line.
@@ -208,7 +237,7 @@ impl Printer {
 
     /// Clears the terminal before a `--watch` redraw (only on a TTY).
     pub fn clear_screen(&self) -> io::Result<()> {
-        if self.settings.json || !io::stdout().is_terminal() {
+        if self.settings.json || !self.settings.terminals.stdout {
             return Ok(());
         }
         let mut out = io::stdout().lock();
@@ -258,25 +287,23 @@ impl Printer {
     /// A live board on stderr, when stderr is a TTY and neither `--json` nor
     /// `--quiet` was given; `None` means print log lines instead.
     pub fn board(&self) -> Option<Board> {
-        let visible = io::stderr().is_terminal() && !self.settings.json && !self.settings.quiet;
-        visible.then(Board::new)
+        (self.settings.progress() == ProgressView::Live).then(Board::new)
     }
 
     /// A progress bar on stderr, drawn only on a TTY and never with `--json`/`--quiet`.
     pub fn progress(&self, total: u64, what: &str) -> Progress {
-        let visible = io::stderr().is_terminal() && !self.settings.json && !self.settings.quiet;
-        Progress::new(total, what, visible)
+        Progress::new(total, what, self.settings.progress() == ProgressView::Live)
     }
 
     /// The `--wait` display for one job: a bar on a TTY, progress lines off
     /// one, nothing with `--json` or `--quiet`.
     pub fn job_watch(&self, label: &str) -> JobWatch {
-        JobWatch::new(self, label, io::stderr().is_terminal())
+        JobWatch::new(self, label, self.settings.progress())
     }
 
     /// `label` in `tone`, then `msg` as one line.
     fn stderr_labelled(&self, tone: Tone, label: &str, msg: &str) {
-        let label = tone.paint(label, self.stderr_color);
+        let label = tone.paint(label, self.settings.stderr_color);
         self.write_stderr(&format!("{label}{}", self.one_line(msg)));
     }
 

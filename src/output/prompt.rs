@@ -1,7 +1,5 @@
 //! Confirmation prompts for destructive commands (dialoguer, on stderr).
 
-use std::io::{self, IsTerminal};
-
 use dialoguer::{Confirm, Input};
 
 use super::escape;
@@ -16,18 +14,14 @@ pub enum Decision {
     Declined,
 }
 
-/// Whether a person can answer a prompt: stdin and stderr are terminals.
-pub fn interactive() -> bool {
-    io::stdin().is_terminal() && io::stderr().is_terminal()
-}
-
 /// Asks `question` with a default of "no". `--yes` skips the prompt; without
-/// a terminal and without `--yes` this refuses with a usage error (exit 2).
-pub fn confirm(question: &str, yes: bool) -> Result<Decision, UsageError> {
+/// a person to answer (`interactive` false) and without `--yes` this refuses
+/// with a usage error (exit 2).
+pub fn confirm(question: &str, yes: bool, interactive: bool) -> Result<Decision, UsageError> {
     if yes {
         return Ok(Decision::Proceed);
     }
-    if !interactive() {
+    if !interactive {
         return Err(refusal());
     }
     let answer = Confirm::new()
@@ -43,11 +37,16 @@ pub fn confirm(question: &str, yes: bool) -> Result<Decision, UsageError> {
 }
 
 /// Asks the user to type `expected` (a queue name) to go ahead; `--yes` skips it.
-pub fn confirm_typed(question: &str, expected: &str, yes: bool) -> Result<Decision, UsageError> {
+pub fn confirm_typed(
+    question: &str,
+    expected: &str,
+    yes: bool,
+    interactive: bool,
+) -> Result<Decision, UsageError> {
     if yes {
         return Ok(Decision::Proceed);
     }
-    if !interactive() {
+    if !interactive {
         return Err(refusal());
     }
     let typed: String = Input::new()

@@ -1,7 +1,7 @@
 //! Where streamed data records go: stdout, or a file given with `-o`.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -18,8 +18,9 @@ pub struct DataSink {
 }
 
 impl DataSink {
-    /// Opens `path` (created or truncated), or stdout when `None`.
-    pub fn open(path: Option<&Path>) -> io::Result<Self> {
+    /// Opens `path` (created or truncated), or stdout when `None`;
+    /// `stdout_tty` says whether stdout is a terminal.
+    pub(super) fn open(path: Option<&Path>, stdout_tty: bool) -> io::Result<Self> {
         Ok(match path {
             Some(p) => DataSink {
                 out: Box::new(BufWriter::new(File::create(p)?)),
@@ -27,7 +28,7 @@ impl DataSink {
             },
             None => DataSink {
                 out: Box::new(BufWriter::new(io::stdout())),
-                flush_each: io::stdout().is_terminal(),
+                flush_each: stdout_tty,
             },
         })
     }

@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{escape, Printer};
 use crate::queues::vocab::Percent;
+use crate::settings::ProgressView;
 
 enum Mode {
     Bar(ProgressBar),
@@ -24,17 +25,17 @@ pub struct JobWatch {
 }
 
 impl JobWatch {
-    pub(super) fn new(printer: &Printer, label: &str, tty: bool) -> Self {
+    pub(super) fn new(printer: &Printer, label: &str, view: ProgressView) -> Self {
         let label = escape::line(label).into_owned();
-        let mode = if printer.settings.json || printer.settings.quiet {
-            Mode::Silent
-        } else if tty {
-            let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
-            bar.set_prefix(label.clone());
-            bar.set_message("waiting");
-            Mode::Bar(bar)
-        } else {
-            Mode::Lines(printer.clone())
+        let mode = match view {
+            ProgressView::Live => {
+                let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
+                bar.set_prefix(label.clone());
+                bar.set_message("waiting");
+                Mode::Bar(bar)
+            }
+            ProgressView::Lines => Mode::Lines(printer.clone()),
+            ProgressView::Hidden => Mode::Silent,
         };
         let watch = Self {
             mode,
