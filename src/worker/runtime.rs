@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use bullmq::options::MetricsOptions;
 use bullmq::options::RedisConnectionOptions;
 use bullmq::worker::{CancellationToken, WorkerEvent};
 use bullmq::{Worker, WorkerOptions};
@@ -38,6 +39,8 @@ pub struct Config {
     pub scrape: ScrapeSettings,
     pub retry: RetryPolicy,
     pub metrics: MetricsLog,
+    /// Minutes of BullMQ's completed/failed metrics to keep (`None`: record none).
+    pub metrics_points: Option<u32>,
     /// Whether completion events carry the job's return value (only `--json`
     /// renders it; a scrape result can be a megabyte of pages).
     pub keep_results: bool,
@@ -224,6 +227,11 @@ fn options(config: &Config, concurrency: usize) -> WorkerOptions {
         .stalled_interval(config.stalled_interval)
         .drain_delay(config.drain_delay)
         .max_stalled_count(3);
+    if let Some(points) = config.metrics_points {
+        opts = opts.metrics(MetricsOptions {
+            max_data_points: points as usize,
+        });
+    }
     if let Some(name) = &config.name {
         opts = opts.name(name.clone());
     }

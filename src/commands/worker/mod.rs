@@ -215,6 +215,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             JobMetricsArg::All => MetricsLog::All,
             JobMetricsArg::Off => MetricsLog::Off,
         },
+        metrics_points: (!args.no_metrics).then_some(args.metrics_points),
         keep_results: ctx.out.is_json(),
     })
 }
