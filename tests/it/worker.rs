@@ -152,7 +152,7 @@ fn a_node_job_runs_in_queuectl_and_node_queue_events_follow_it() {
         .collect();
     assert_eq!(
         progress.first(),
-        Some(&&json!({"percent": 30, "message": "fetched"})),
+        Some(&&json!({"progress": 30, "percent": 30, "message": "fetched"})),
         "{out:#}"
     );
     assert_eq!(
@@ -374,7 +374,7 @@ fn a_full_crawl_job_reports_progress_to_100_and_private_urls_need_a_flag() {
     assert_eq!(percents.last(), Some(&100), "{percents:?}");
     assert_eq!(
         c1["progress"],
-        json!({"percent": 100, "message": "Complete"})
+        json!({"progress": 100, "percent": 100, "message": "Complete"})
     );
     assert!(
         c1["metrics"]["cpuMs"].is_u64(),
