@@ -18,6 +18,7 @@ mod events;
 mod extract;
 mod health;
 mod job_options;
+mod metrics;
 mod ops;
 mod retry;
 mod schedule;
@@ -32,6 +33,8 @@ pub use events::{EventsArgs, WaitArgs};
 pub use health::HealthArgs;
 use health::HEALTH_AFTER_HELP;
 pub use job_options::{parse_priority, parse_tier, JobOptionArgs};
+pub use metrics::{MetricsArgs, MetricsFormat};
+use metrics::METRICS_AFTER_HELP;
 pub use ops::ConfirmArgs;
 pub use retry::RetryDeadArgs;
 use retry::RETRY_AFTER_HELP;
@@ -180,6 +183,9 @@ pub enum Command {
     /// Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)
     #[command(after_help = WORKER_AFTER_HELP)]
     Worker(Box<WorkerArgs>),
+    /// Completed and failed jobs per minute (BullMQ metrics), or Prometheus text
+    #[command(after_help = METRICS_AFTER_HELP)]
+    Metrics(MetricsArgs),
     /// Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable
     #[command(after_help = HEALTH_AFTER_HELP)]
     Health(HealthArgs),

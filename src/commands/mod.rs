@@ -12,6 +12,7 @@ mod health;
 mod job;
 mod jobs;
 mod man;
+mod metrics;
 mod pause;
 mod promote;
 mod queues;
@@ -144,6 +145,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Crawl(args) => crawl::run(ctx, *args).await,
         Command::Extract(args) => extract::run(ctx, *args),
         Command::Worker(args) => worker::run(ctx, *args).await,
+        Command::Metrics(args) => metrics::run(ctx, args).await,
         Command::Health(args) => health::run(ctx, args).await,
         Command::RetryDead(args) => retry_dead::run(ctx, *args).await,
         Command::Cleanup(args) => cleanup::run(ctx, args).await,

@@ -194,6 +194,21 @@ impl Printer {
         out.flush()
     }
 
+    /// Prints a text document that is data (Prometheus exposition), line by
+    /// line with the escaping of a report's lines, ending in a newline.
+    pub fn text(&self, text: &str) -> io::Result<()> {
+        let mut human = Human {
+            text: String::with_capacity(text.len() + 1),
+            color: false,
+        };
+        for line in text.lines() {
+            human.line(line);
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(human.text.as_bytes())?;
+        out.flush()
+    }
+
     /// Asks `question` with a default of "no" (see [`prompt::confirm`]).
     pub fn confirm(&self, question: &str, yes: bool) -> Result<Decision, UsageError> {
         prompt::confirm(question, yes, self.settings.interactive())

@@ -17,6 +17,7 @@ pub mod job_hash;
 pub mod job_metrics;
 pub mod keys;
 pub mod maintenance;
+pub mod metrics;
 pub mod ndjson;
 pub mod orphans;
 pub mod priority;
