@@ -6,6 +6,8 @@
 
 use std::io;
 
+use crate::connection::{Lost, RedisSettings};
+
 /// Stable, documented process exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -15,7 +17,7 @@ pub enum Exit {
     Failure = 1,
     /// Invalid usage or input: a bad flag, bad JSON, a refused prompt.
     Usage = 2,
-    /// Redis is unreachable or refused the credentials.
+    /// Redis is unreachable, refused the credentials, or stopped answering.
     Unavailable = 3,
     /// `crawl`: a seed could not be fetched or robots.txt refused it.
     SeedFailed = 4,
@@ -60,7 +62,7 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if cause.is::<UsageError>() || cause.is::<clap::Error>() {
             return Exit::Usage;
         }
-        if cause.is::<crate::connection::ConnectError>() {
+        if cause.is::<crate::connection::ConnectError>() || cause.is::<Lost>() {
             return Exit::Unavailable;
         }
         if cause.is::<crate::queues::JobInputError>() {
@@ -73,6 +75,27 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         }
     }
     Exit::Failure
+}
+
+/// A failure whose Redis reply never came (a timeout or a dropped connection,
+/// anywhere in the chain) as one [`Lost`] line naming the server and what was
+/// being done: the outermost context, else the running `command`. Any other
+/// error is returned as it was.
+pub fn lost_redis(err: anyhow::Error, redis: &RedisSettings, command: &str) -> anyhow::Error {
+    if err.chain().any(|c| c.is::<Lost>()) {
+        return err;
+    }
+    let top = err.to_string();
+    // A wrapper that repeats its source's text is no context of its own.
+    let doing = if err.chain().skip(1).any(|c| top.contains(&c.to_string())) {
+        format!("running `queuectl {command}`")
+    } else {
+        top
+    };
+    match Lost::find(err.as_ref(), redis, &doing) {
+        Some(lost) => lost.into(),
+        None => err,
+    }
 }
 
 /// The short machine-readable code printed with `--json` errors.

@@ -80,6 +80,9 @@ pub struct RedisSettings {
     pub tls_files: TlsFiles,
     pub prefix: String,
     pub connect_timeout: Duration,
+    /// How long any one Redis reply may take (queuectl's connection and
+    /// BullMQ's port).
+    pub command_timeout: Duration,
     /// False when nothing was configured and the default address is used.
     pub configured: bool,
 }
@@ -164,8 +167,88 @@ pub enum ConnectError {
     Auth { target: String, reason: String },
 }
 
+/// Redis stopped answering after the connection was made: a reply did not
+/// come within the command timeout, or the connection dropped. What was
+/// being done may or may not have happened.
+#[derive(Debug, thiserror::Error)]
+#[error("Redis at {target} {what} while {doing}{outcome}")]
+pub struct Lost {
+    target: String,
+    what: String,
+    doing: String,
+    /// What is known of the outcome, as `; ...`, or empty.
+    outcome: String,
+}
+
+impl Lost {
+    /// The reply to a command for `doing` did not come within `within`.
+    pub fn timed_out(target: &str, within: Duration, doing: &str) -> Self {
+        Self {
+            target: target.to_string(),
+            what: format!("did not answer within {}", fmt_dur(within)),
+            doing: doing.to_string(),
+            outcome: String::new(),
+        }
+    }
+
+    /// Adds what is known of the outcome of what was being done.
+    pub fn with_outcome(mut self, outcome: &str) -> Self {
+        self.outcome = format!("; {outcome}");
+        self
+    }
+
+    /// `err` (or an error it wraps) as a lost Redis, if it is a reply that
+    /// never came: a response timeout or a dropped connection.
+    pub fn find(
+        err: &(dyn std::error::Error + 'static),
+        settings: &RedisSettings,
+        doing: &str,
+    ) -> Option<Self> {
+        let mut cause = Some(err);
+        while let Some(e) = cause {
+            if let Some(what) = lost_reply(e, settings.command_timeout) {
+                return Some(Self {
+                    target: settings.target(),
+                    what,
+                    doing: doing.to_string(),
+                    outcome: String::new(),
+                });
+            }
+            cause = e.source();
+        }
+        None
+    }
+}
+
+/// How a reply was lost, if `err` says one was.
+fn lost_reply(err: &(dyn std::error::Error + 'static), within: Duration) -> Option<String> {
+    let dropped = "closed the connection".to_string();
+    if let Some(bullmq::Error::ConnectionClosed) = err.downcast_ref::<bullmq::Error>() {
+        return Some(dropped);
+    }
+    let e = err.downcast_ref::<redis::RedisError>()?;
+    if e.is_timeout() {
+        Some(format!("did not answer within {}", fmt_dur(within)))
+    } else if e.is_connection_dropped() || e.is_io_error() {
+        Some(dropped)
+    } else {
+        None
+    }
+}
+
 const LOCAL_HINT: &str = " (nothing configured, so queuectl tried the default address; \
 start a local server with `redis-server --daemonize yes`, or set REDIS_URL)";
+
+/// Why a bounded port call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BoundedError {
+    /// No reply came: the call may or may not have taken effect.
+    #[error(transparent)]
+    Lost(Lost),
+    /// Redis answered with an error.
+    #[error(transparent)]
+    Redis(bullmq::Error),
+}
 
 enum Admin {
     Single(MultiplexedConnection),
@@ -179,6 +262,7 @@ pub struct Redis {
     admin: Admin,
     prefix: String,
     target: String,
+    command_timeout: Duration,
 }
 
 mod commands;
@@ -210,6 +294,7 @@ impl Redis {
             admin,
             prefix: settings.prefix.clone(),
             target: settings.target(),
+            command_timeout: settings.command_timeout,
         })
     }
 
@@ -221,6 +306,38 @@ impl Redis {
     /// `host:port` for messages.
     pub fn target(&self) -> &str {
         &self.target
+    }
+
+    /// How long one reply may take; port calls are bounded by it too
+    /// (see [`Redis::bounded`]).
+    pub fn command_timeout(&self) -> Duration {
+        self.command_timeout
+    }
+
+    /// Runs one port call for `doing`, giving up after the command timeout
+    /// (the port's own response timeout is fixed at 10 s and not settable).
+    pub async fn bounded<T>(
+        &self,
+        doing: &str,
+        call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
+    ) -> Result<T, BoundedError> {
+        match tokio::time::timeout(self.command_timeout, call).await {
+            Err(_) => Err(BoundedError::Lost(Lost::timed_out(
+                &self.target,
+                self.command_timeout,
+                doing,
+            ))),
+            Ok(Err(e)) => Err(match lost_reply(&e, self.command_timeout) {
+                Some(what) => BoundedError::Lost(Lost {
+                    target: self.target.clone(),
+                    what,
+                    doing: doing.to_string(),
+                    outcome: String::new(),
+                }),
+                None => BoundedError::Redis(e),
+            }),
+            Ok(Ok(v)) => Ok(v),
+        }
     }
 
     /// A BullMQ queue handle on the shared connection, for state changes only:
@@ -271,7 +388,7 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             };
             let config = AsyncConnectionConfig::new()
                 .set_connection_timeout(Some(timeout))
-                .set_response_timeout(Some(Duration::from_secs(30)));
+                .set_response_timeout(Some(settings.command_timeout));
             let mut conn = client
                 .get_multiplexed_async_connection_with_config(&config)
                 .await?;
@@ -282,7 +399,7 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             let opts = settings.bull_options();
             let mut builder = redis::cluster::ClusterClient::builder(opts.cluster_nodes.clone())
                 .connection_timeout(timeout)
-                .response_timeout(Duration::from_secs(30))
+                .response_timeout(settings.command_timeout)
                 .retries(1);
             if let Some(user) = &settings.username {
                 builder = builder.username(user.clone());
@@ -367,6 +484,7 @@ mod tests {
             tls_files: TlsFiles::default(),
             prefix: "bull".into(),
             connect_timeout: Duration::from_secs(1),
+            command_timeout: Duration::from_secs(1),
             configured: true,
         }
     }
