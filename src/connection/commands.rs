@@ -10,7 +10,7 @@ use redis::aio::ConnectionLike;
 use redis::cluster_routing::{MultipleNodeRoutingInfo, RoutingInfo};
 use redis::{Cmd, FromRedisValue};
 
-use super::{Admin, Redis, StreamEntry};
+use super::{admin_error, Admin, Redis, StreamEntry};
 
 impl Redis {
     /// All keys matching `pattern`, by SCAN (never KEYS).
@@ -380,7 +380,7 @@ impl Redis {
                 conn.clone().route_command(cmd, every).await
             }
         };
-        let Some(value) = refused_as_none(reply.map_err(bullmq::Error::from))? else {
+        let Some(value) = refused_as_none(reply.map_err(admin_error))? else {
             return Ok(None);
         };
         Ok(client_list_texts(value))
@@ -402,7 +402,7 @@ impl Redis {
                         pipe.add_command(build(k));
                     }
                     let mut conn = conn.clone();
-                    let part: Vec<T> = pipe.query_async(&mut conn).await?;
+                    let part: Vec<T> = pipe.query_async(&mut conn).await.map_err(admin_error)?;
                     out.extend(part);
                 }
             }
@@ -437,12 +437,16 @@ impl Redis {
             let value = match &self.admin {
                 Admin::Single(conn) => {
                     let mut conn = conn.clone();
-                    pipe.query_async::<redis::Value>(&mut conn).await?
+                    pipe.query_async::<redis::Value>(&mut conn)
+                        .await
+                        .map_err(admin_error)?
                 }
                 // Routed by its keys, which share the queue's hash tag.
                 Admin::Cluster(conn) => {
                     let mut conn = conn.clone();
-                    pipe.query_async::<redis::Value>(&mut conn).await?
+                    pipe.query_async::<redis::Value>(&mut conn)
+                        .await
+                        .map_err(admin_error)?
                 }
             };
             let part: Vec<T> =

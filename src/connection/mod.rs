@@ -204,35 +204,81 @@ impl Lost {
         settings: &RedisSettings,
         doing: &str,
     ) -> Option<Self> {
-        let mut cause = Some(err);
-        while let Some(e) = cause {
-            if let Some(what) = lost_reply(e, settings.command_timeout) {
-                return Some(Self {
-                    target: settings.target(),
-                    what,
-                    doing: doing.to_string(),
-                    outcome: String::new(),
-                });
-            }
-            cause = e.source();
-        }
-        None
+        let what = lost_reply(err, settings.command_timeout)?;
+        Some(Self {
+            target: settings.target(),
+            what,
+            doing: doing.to_string(),
+            outcome: String::new(),
+        })
     }
 }
 
-/// How a reply was lost, if `err` says one was.
-fn lost_reply(err: &(dyn std::error::Error + 'static), within: Duration) -> Option<String> {
-    let dropped = "closed the connection".to_string();
-    if let Some(bullmq::Error::ConnectionClosed) = err.downcast_ref::<bullmq::Error>() {
-        return Some(dropped);
+/// How a reply was lost, if `err` or an error it wraps says one was: a
+/// timeout names the limit of the connection that gave up (queuectl's own is
+/// `command_timeout`, the port's is fixed).
+fn lost_reply(
+    err: &(dyn std::error::Error + 'static),
+    command_timeout: Duration,
+) -> Option<String> {
+    let mut causes = std::iter::successors(Some(err), |e| e.source());
+    let lost = causes.find(|e| {
+        matches!(e.downcast_ref(), Some(bullmq::Error::ConnectionClosed))
+            || e.downcast_ref::<redis::RedisError>()
+                .is_some_and(|e| e.is_timeout() || e.is_connection_dropped() || e.is_io_error())
+    })?;
+    let timed_out = lost
+        .downcast_ref::<redis::RedisError>()
+        .is_some_and(redis::RedisError::is_timeout);
+    if !timed_out {
+        return Some("closed the connection".into());
     }
-    let e = err.downcast_ref::<redis::RedisError>()?;
-    if e.is_timeout() {
-        Some(format!("did not answer within {}", fmt_dur(within)))
-    } else if e.is_connection_dropped() || e.is_io_error() {
-        Some(dropped)
+    let ours = causes.any(|e| e.is::<AdminTimeout>());
+    let within = if ours {
+        command_timeout
     } else {
-        None
+        PORT_RESPONSE_TIMEOUT
+    };
+    Some(format!("did not answer within {}", fmt_dur(within)))
+}
+
+/// How long BullMQ's port waits for a reply: bullmq-official 1.4.4 fixes it
+/// (crate-private `ReconnectOptions`), so port calls are bounded by
+/// [`Redis::bounded`] where queuectl needs its own limit.
+const PORT_RESPONSE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The mark of a timeout of queuectl's own connection, found as the source
+/// of its I/O error, so a message can tell it from the port's.
+#[derive(Debug, thiserror::Error)]
+#[error("the command timeout passed")]
+struct AdminTimeout;
+
+static ADMIN_TIMEOUT: AdminTimeout = AdminTimeout;
+
+/// The I/O error of an admin timeout. `io::Error` hides the error it wraps
+/// from a chain walk and shows that error's source, hence the indirection.
+#[derive(Debug)]
+struct AdminTimedOut;
+
+impl std::fmt::Display for AdminTimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("timed out")
+    }
+}
+
+impl std::error::Error for AdminTimedOut {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&ADMIN_TIMEOUT)
+    }
+}
+
+/// An admin connection error, with a timeout marked as queuectl's own.
+fn admin_error(err: redis::RedisError) -> bullmq::Error {
+    if err.is_timeout() {
+        let io = std::io::Error::new(std::io::ErrorKind::TimedOut, AdminTimedOut);
+        bullmq::Error::Redis(io.into())
+    } else {
+        bullmq::Error::Redis(err)
     }
 }
 
@@ -356,12 +402,13 @@ impl Redis {
         slot_key: Option<&str>,
     ) -> Result<T, bullmq::Error> {
         let value = match &self.admin {
-            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await?,
+            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
             Admin::Cluster(conn) => {
                 let routing = cluster_routing(slot_key);
-                conn.clone().route_command(cmd, routing).await?
+                conn.clone().route_command(cmd, routing).await
             }
-        };
+        }
+        .map_err(admin_error)?;
         Ok(T::from_redis_value(value).map_err(redis::RedisError::from)?)
     }
 }
@@ -522,6 +569,24 @@ mod tests {
         assert!(!unreachable(&s, "x".into())
             .to_string()
             .contains("redis-server"));
+    }
+
+    #[test]
+    fn a_lost_reply_names_the_limit_of_the_connection_that_gave_up() {
+        let io = |kind| redis::RedisError::from(std::io::Error::new(kind, "x"));
+        let ours = admin_error(io(std::io::ErrorKind::TimedOut));
+        let port = bullmq::Error::Redis(io(std::io::ErrorKind::TimedOut));
+        let dropped = bullmq::Error::Redis(io(std::io::ErrorKind::ConnectionReset));
+        let refused = bullmq::Error::Script {
+            code: -1,
+            message: "x".into(),
+        };
+        let within = Duration::from_secs(2);
+        let of = |e: &bullmq::Error| lost_reply(e, within);
+        assert_eq!(of(&ours).as_deref(), Some("did not answer within 2s"));
+        assert_eq!(of(&port).as_deref(), Some("did not answer within 10s"));
+        assert_eq!(of(&dropped).as_deref(), Some("closed the connection"));
+        assert_eq!(of(&refused), None);
     }
 
     #[test]
