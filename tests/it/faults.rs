@@ -1,11 +1,11 @@
-//! A Redis that stops answering mid-command (through [`FreezingProxy`]):
+//! A Redis that stops answering mid-command (through [`FaultProxy`]) or drops the connection:
 //! one-shot commands give up after `--command-timeout`, exit 3 with one line
 //! naming the server and what they were doing, and a single `enqueue` whose
 //! reply never came says whether its job exists.
 
 use std::time::Instant;
 
-use crate::support::proxy::FreezingProxy;
+use crate::support::proxy::{Fault, FaultProxy};
 use crate::support::{RedisServer, Run};
 
 /// The RESP frame of a command name, as a trigger.
@@ -14,7 +14,7 @@ fn frame(command: &str) -> String {
 }
 
 /// Runs queuectl through `proxy` with `args`, returning the run and its seconds.
-fn through(proxy: &FreezingProxy, env: &[(&str, &str)], args: &[&str]) -> (Run, f64) {
+fn through(proxy: &FaultProxy, env: &[(&str, &str)], args: &[&str]) -> (Run, f64) {
     let mut cmd = crate::support::Cmd::new();
     cmd.env("REDIS_URL", &proxy.url()).args(args);
     for (k, v) in env {
@@ -25,7 +25,7 @@ fn through(proxy: &FreezingProxy, env: &[(&str, &str)], args: &[&str]) -> (Run, 
     (run, started.elapsed().as_secs_f64())
 }
 
-fn assert_lost(run: Run, secs: f64, proxy: &FreezingProxy, doing: &str) {
+fn assert_lost(run: Run, secs: f64, proxy: &FaultProxy, doing: &str) {
     let run = run.fails_with(3);
     let want = format!(
         "Redis at 127.0.0.1:{} did not answer within 1s while {doing}",
@@ -43,7 +43,7 @@ fn assert_lost(run: Run, secs: f64, proxy: &FreezingProxy, doing: &str) {
 #[test]
 fn stats_against_a_hung_redis_exits_3_within_the_command_timeout() {
     let server = RedisServer::start();
-    let proxy = FreezingProxy::start(server.port, &frame("SCAN"));
+    let proxy = FaultProxy::start(server.port, &frame("SCAN"), Fault::Freeze);
     let (run, secs) = through(&proxy, &[], &["stats", "--command-timeout", "1s"]);
     assert_lost(run, secs, &proxy, "running `queuectl stats`");
 }
@@ -51,45 +51,86 @@ fn stats_against_a_hung_redis_exits_3_within_the_command_timeout() {
 #[test]
 fn health_against_a_hung_redis_says_it_did_not_answer_not_cannot_connect() {
     let server = RedisServer::start();
-    let proxy = FreezingProxy::start(server.port, &frame("INFO"));
+    let proxy = FaultProxy::start(server.port, &frame("INFO"), Fault::Freeze);
     let env = [(queuectl::env::COMMAND_TIMEOUT, "1s")];
     let (run, secs) = through(&proxy, &env, &["health"]);
     assert!(!run.stderr.contains("cannot connect"), "{}", run.stderr);
     assert_lost(run, secs, &proxy, "checking health");
 }
 
-#[test]
-fn enqueue_whose_reply_never_came_says_whether_the_job_exists() {
+/// A server whose add script is loaded, so the next add is one EVALSHA,
+/// and a proxy to it that freezes on that EVALSHA.
+fn frozen_at_the_add() -> (RedisServer, FaultProxy) {
     let server = RedisServer::start();
-    // A first add loads BullMQ's script, so the next one is a single EVALSHA.
     server
         .queuectl()
         .args(["enqueue", "analytics", "--queue", "reports"])
         .run()
         .ok();
-    let proxy = FreezingProxy::start(server.port, &frame("EVALSHA"));
-    let args = [
-        "enqueue",
-        "analytics",
-        "--queue",
-        "reports",
-        "--job-id",
-        "report-7",
-        "--command-timeout",
-        "1s",
-    ];
-    let (run, _) = through(&proxy, &[], &args);
+    let proxy = FaultProxy::start(server.port, &frame("EVALSHA"), Fault::Freeze);
+    (server, proxy)
+}
+
+/// Runs a single 1s-bounded `enqueue analytics --queue reports` with `extra`
+/// through `proxy`; it must exit 3 saying the add was not answered.
+fn unanswered_add(proxy: &FaultProxy, extra: &[&str]) -> String {
+    let mut args = vec!["enqueue", "analytics", "--queue", "reports"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--command-timeout", "1s"]);
+    let (run, _) = through(proxy, &[], &args);
     let run = run.fails_with(3);
     let lost = format!(
-        "Redis at 127.0.0.1:{} did not answer within 1s while adding the job to reports",
+        "Redis at 127.0.0.1:{} did not answer within 1s while adding the job to reports; ",
         proxy.port
     );
     assert!(run.stderr.contains(&lost), "{}", run.stderr);
+    run.stderr
+}
+
+#[test]
+fn enqueue_with_a_job_id_whose_reply_never_came_says_the_job_exists() {
+    let (server, proxy) = frozen_at_the_add();
+    let stderr = unanswered_add(&proxy, &["--job-id", "report-7"]);
     assert!(
-        run.stderr
+        stderr
             .contains("its outcome is unknown; after reconnecting, job report-7 exists in reports"),
-        "{}",
-        run.stderr
+        "{stderr}"
     );
     assert_eq!(server.raw(&["EXISTS", "bull:reports:report-7"]), "1");
+}
+
+#[test]
+fn enqueue_with_a_dedup_id_whose_reply_never_came_names_the_holder() {
+    let (server, proxy) = frozen_at_the_add();
+    let stderr = unanswered_add(&proxy, &["--dedup-id", "nightly"]);
+    let holder = server.raw(&["GET", "bull:reports:de:nightly"]);
+    assert!(!holder.is_empty(), "the add ran in Redis");
+    let want = format!("deduplication id nightly is held by job {holder} in reports");
+    assert!(stderr.contains(&want), "{stderr}");
+}
+
+#[test]
+fn enqueue_without_an_id_whose_reply_never_came_says_how_to_look() {
+    let (_server, proxy) = frozen_at_the_add();
+    let stderr = unanswered_add(&proxy, &[]);
+    assert!(
+        stderr.contains(
+            "whether the job was added is unknown: see `queuectl jobs reports --state wait`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stats_when_redis_drops_the_connection_exits_3_saying_so() {
+    let server = RedisServer::start();
+    let proxy = FaultProxy::start(server.port, &frame("SCAN"), Fault::Close);
+    let (run, secs) = through(&proxy, &[], &["stats"]);
+    let run = run.fails_with(3);
+    let want = format!(
+        "Redis at 127.0.0.1:{} closed the connection while running `queuectl stats`",
+        proxy.port
+    );
+    assert!(run.stderr.contains(&want), "{}", run.stderr);
+    assert!(secs < 2.0, "took {secs:.1}s to notice");
 }

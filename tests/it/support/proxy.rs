@@ -1,7 +1,8 @@
-//! A TCP proxy between queuectl and a test's redis-server that stops
-//! answering on cue: once a client sends a chosen command, that command still
+//! A TCP proxy between queuectl and a test's redis-server that fails on cue,
+//! once a client sends a chosen command: it either freezes (the command still
 //! reaches Redis but neither its reply nor anything after it comes back, as
-//! when a server hangs mid-command. Connections opened later pass through.
+//! when a server hangs mid-command) or closes the connection without passing
+//! the command on. Connections opened later pass through.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -9,17 +10,23 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 
+/// What the proxy does when it sees the trigger.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Freeze,
+    Close,
+}
+
 /// A proxy on `127.0.0.1:port` to a Redis on `upstream`; stops when dropped.
-pub struct FreezingProxy {
+pub struct FaultProxy {
     pub port: u16,
     stop: Arc<AtomicBool>,
 }
 
-impl FreezingProxy {
+impl FaultProxy {
     /// Forwards to `127.0.0.1:upstream`; the first connection that sends a
-    /// frame containing `trigger` (say `$4\r\nSCAN\r\n`) freezes after
-    /// forwarding it.
-    pub fn start(upstream: u16, trigger: &str) -> Self {
+    /// frame containing `trigger` (say `$4\r\nSCAN\r\n`) suffers `fault`.
+    pub fn start(upstream: u16, trigger: &str, fault: Fault) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind proxy");
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
@@ -35,7 +42,7 @@ impl FreezingProxy {
                 let Ok(server) = TcpStream::connect(("127.0.0.1", upstream)) else {
                     continue;
                 };
-                pipe(client, server, trigger.clone(), fired.clone());
+                pipe(client, server, trigger.clone(), fault, fired.clone());
             }
         });
         Self { port, stop }
@@ -47,7 +54,7 @@ impl FreezingProxy {
     }
 }
 
-impl Drop for FreezingProxy {
+impl Drop for FaultProxy {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         // Wakes the accept loop so it sees the flag.
@@ -56,8 +63,14 @@ impl Drop for FreezingProxy {
 }
 
 /// Copies both ways until `trigger` is seen going up (if no other connection
-/// saw it first); from then on this connection swallows everything.
-fn pipe(client: TcpStream, server: TcpStream, trigger: Vec<u8>, fired: Arc<AtomicBool>) {
+/// saw it first); from then on this connection swallows everything, or closes.
+fn pipe(
+    client: TcpStream,
+    server: TcpStream,
+    trigger: Vec<u8>,
+    fault: Fault,
+    fired: Arc<AtomicBool>,
+) {
     let frozen = Arc::new(AtomicBool::new(false));
     let (mut up_in, mut up_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
     let (mut down_in, mut down_out) = (server, client);
@@ -74,6 +87,11 @@ fn pipe(client: TcpStream, server: TcpStream, trigger: Vec<u8>, fired: Arc<Atomi
             // Set before forwarding, so the reply cannot slip through.
             if hit && !fired.swap(true, Ordering::SeqCst) {
                 freeze.store(true, Ordering::SeqCst);
+                if fault == Fault::Close {
+                    let _ = up_in.shutdown(Shutdown::Both);
+                    let _ = up_out.shutdown(Shutdown::Both);
+                    return;
+                }
             }
             let keep = seen.len().saturating_sub(trigger.len());
             seen.drain(..keep);
