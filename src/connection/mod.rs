@@ -247,6 +247,10 @@ fn lost_reply(
 /// [`Redis::bounded`] where queuectl needs its own limit.
 const PORT_RESPONSE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How much longer than the command timeout the admin Cluster connection
+/// itself waits for a reply: longer than any XREAD BLOCK queuectl sends.
+const BACKSTOP: Duration = Duration::from_secs(60);
+
 /// The mark of a timeout of queuectl's own connection, found as the source
 /// of its I/O error, so a message can tell it from the port's.
 #[derive(Debug, thiserror::Error)]
@@ -401,15 +405,42 @@ impl Redis {
         cmd: Cmd,
         slot_key: Option<&str>,
     ) -> Result<T, bullmq::Error> {
-        let value = match &self.admin {
-            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
-            Admin::Cluster(conn) => {
-                let routing = cluster_routing(slot_key);
-                conn.clone().route_command(cmd, routing).await
+        self.query_waiting(cmd, slot_key, Duration::ZERO).await
+    }
+
+    /// [`Redis::query`] for a command that may hold its reply for `waits` by
+    /// design (XREAD BLOCK).
+    async fn query_waiting<T: FromRedisValue>(
+        &self,
+        cmd: Cmd,
+        slot_key: Option<&str>,
+        waits: Duration,
+    ) -> Result<T, bullmq::Error> {
+        let call = async {
+            match &self.admin {
+                Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
+                Admin::Cluster(conn) => {
+                    let routing = cluster_routing(slot_key);
+                    conn.clone().route_command(cmd, routing).await
+                }
             }
-        }
-        .map_err(admin_error)?;
+        };
+        let value = self.within(waits, call).await?;
         Ok(T::from_redis_value(value).map_err(redis::RedisError::from)?)
+    }
+
+    /// Bounds one admin round trip by the command timeout, plus `waits`.
+    async fn within<T>(
+        &self,
+        waits: Duration,
+        call: impl std::future::Future<Output = Result<T, redis::RedisError>>,
+    ) -> Result<T, bullmq::Error> {
+        match tokio::time::timeout(self.command_timeout + waits, call).await {
+            Ok(reply) => reply.map_err(admin_error),
+            Err(_) => Err(admin_error(
+                std::io::Error::from(std::io::ErrorKind::TimedOut).into(),
+            )),
+        }
     }
 }
 
@@ -433,9 +464,10 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             } else {
                 redis::Client::open(url)?
             };
+            // Each call is bounded by `Redis::within`, which allows for XREAD BLOCK.
             let config = AsyncConnectionConfig::new()
                 .set_connection_timeout(Some(timeout))
-                .set_response_timeout(Some(settings.command_timeout));
+                .set_response_timeout(None);
             let mut conn = client
                 .get_multiplexed_async_connection_with_config(&config)
                 .await?;
@@ -446,7 +478,8 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             let opts = settings.bull_options();
             let mut builder = redis::cluster::ClusterClient::builder(opts.cluster_nodes.clone())
                 .connection_timeout(timeout)
-                .response_timeout(settings.command_timeout)
+                // Only a backstop: each call is bounded by `Redis::within`.
+                .response_timeout(settings.command_timeout + BACKSTOP)
                 .retries(1);
             if let Some(user) = &settings.username {
                 builder = builder.username(user.clone());

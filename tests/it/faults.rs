@@ -134,3 +134,28 @@ fn stats_when_redis_drops_the_connection_exits_3_saying_so() {
     assert!(run.stderr.contains(&want), "{}", run.stderr);
     assert!(secs < 2.0, "took {secs:.1}s to notice");
 }
+
+#[test]
+fn waiting_on_a_job_is_not_cut_short_by_a_command_timeout_below_its_blocking_reads() {
+    let server = RedisServer::start();
+    server
+        .queuectl()
+        .args([
+            "enqueue",
+            "analytics",
+            "--queue",
+            "reports",
+            "--job-id",
+            "r1",
+        ])
+        .run()
+        .ok();
+    // No worker: the job never finishes, so only --timeout may end the wait.
+    let args = ["job", "reports", "r1", "--wait", "--timeout", "3s"];
+    let run = server
+        .queuectl()
+        .args(args)
+        .args(["--command-timeout", "1s"])
+        .run();
+    run.fails_with(5);
+}
