@@ -36,7 +36,7 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-key -d 'Client pr
 complete -c queuectl -n "__fish_queuectl_needs_command" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_needs_command" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -96,7 +96,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -121,7 +121,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -142,7 +142,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -163,7 +163,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-key -d 'Cli
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -193,7 +193,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-key -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -215,7 +215,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-key -d 'Cl
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -269,7 +269,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -313,7 +313,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -358,7 +358,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -388,7 +388,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -416,7 +416,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-key
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -450,7 +450,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -476,7 +476,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -498,7 +498,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -520,7 +520,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -542,7 +542,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -565,7 +565,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-key -d 'Cli
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -588,7 +588,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -612,7 +612,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fi
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -657,7 +657,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -681,7 +681,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -703,7 +703,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -725,7 +725,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -749,7 +749,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -777,7 +777,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -807,7 +807,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -828,7 +828,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-ke
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -850,7 +850,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-key -d 'Cl
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l connect-timeout -d 'Give up connecting after this long' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l command-timeout -d 'Give up waiting for one Redis reply after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"

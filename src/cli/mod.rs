@@ -132,7 +132,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::CONNECT_TIMEOUT, default_value = "5s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Connection")]
     pub connect_timeout: Duration,
 
-    /// Give up waiting for one Redis reply after this long
+    /// Give up waiting for any one Redis reply after this long (exit 3)
     #[arg(long, global = true, env = env::COMMAND_TIMEOUT, default_value = "5s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Connection")]
     pub command_timeout: Duration,
 
