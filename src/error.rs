@@ -110,3 +110,57 @@ pub fn code_name(exit: Exit) -> &'static str {
         Exit::Interrupted => "INTERRUPTED",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::connection::{Endpoint, TlsFiles};
+
+    fn settings() -> RedisSettings {
+        RedisSettings {
+            endpoint: Endpoint::Single {
+                host: "db".into(),
+                port: 7000,
+            },
+            username: None,
+            password: None,
+            db: None,
+            tls: false,
+            tls_files: TlsFiles::default(),
+            prefix: "bull".into(),
+            connect_timeout: Duration::from_secs(1),
+            command_timeout: Duration::from_secs(1),
+            configured: true,
+        }
+    }
+
+    fn dropped() -> anyhow::Error {
+        let io = std::io::Error::from(io::ErrorKind::ConnectionReset);
+        bullmq::Error::Redis(io.into()).into()
+    }
+
+    #[test]
+    fn a_lost_reply_says_what_was_being_done_and_exits_3() {
+        let err = lost_redis(dropped().context("adding the jobs"), &settings(), "enqueue");
+        assert_eq!(
+            format!("{err:#}"),
+            "Redis at db:7000 closed the connection while adding the jobs"
+        );
+        assert_eq!(exit_for(&err), Exit::Unavailable);
+        let bare = lost_redis(dropped(), &settings(), "stats");
+        assert_eq!(
+            bare.to_string(),
+            "Redis at db:7000 closed the connection while running `queuectl stats`"
+        );
+    }
+
+    #[test]
+    fn other_failures_are_left_as_they_were() {
+        let err = anyhow::Error::new(bullmq::Error::JobNotFound("7".into())).context("reading");
+        let kept = lost_redis(err, &settings(), "job");
+        assert_eq!(format!("{kept:#}"), "reading: job not found: 7");
+        assert_eq!(exit_for(&kept), Exit::Failure);
+    }
+}
