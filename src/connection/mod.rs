@@ -80,8 +80,8 @@ pub struct RedisSettings {
     pub tls_files: TlsFiles,
     pub prefix: String,
     pub connect_timeout: Duration,
-    /// How long any one Redis reply may take (queuectl's connection and
-    /// BullMQ's port).
+    /// How long queuectl waits for any one Redis reply: on its own connection,
+    /// and on the port calls it bounds ([`Redis::bounded`]).
     pub command_timeout: Duration,
     /// False when nothing was configured and the default address is used.
     pub configured: bool,
@@ -181,11 +181,10 @@ pub struct Lost {
 }
 
 impl Lost {
-    /// The reply to a command for `doing` did not come within `within`.
-    pub fn timed_out(target: &str, within: Duration, doing: &str) -> Self {
+    fn new(target: String, what: String, doing: &str) -> Self {
         Self {
-            target: target.to_string(),
-            what: format!("did not answer within {}", fmt_dur(within)),
+            target,
+            what,
             doing: doing.to_string(),
             outcome: String::new(),
         }
@@ -205,12 +204,7 @@ impl Lost {
         doing: &str,
     ) -> Option<Self> {
         let what = lost_reply(err, settings.command_timeout)?;
-        Some(Self {
-            target: settings.target(),
-            what,
-            doing: doing.to_string(),
-            outcome: String::new(),
-        })
+        Some(Self::new(settings.target(), what, doing))
     }
 }
 
@@ -239,7 +233,11 @@ fn lost_reply(
     } else {
         PORT_RESPONSE_TIMEOUT
     };
-    Some(format!("did not answer within {}", fmt_dur(within)))
+    Some(no_answer(within))
+}
+
+fn no_answer(within: Duration) -> String {
+    format!("did not answer within {}", fmt_dur(within))
 }
 
 /// How long BullMQ's port waits for a reply: bullmq-official 1.4.4 fixes it
@@ -358,12 +356,6 @@ impl Redis {
         &self.target
     }
 
-    /// How long one reply may take; port calls are bounded by it too
-    /// (see [`Redis::bounded`]).
-    pub fn command_timeout(&self) -> Duration {
-        self.command_timeout
-    }
-
     /// Runs one port call for `doing`, giving up after the command timeout
     /// (the port's own response timeout is fixed at 10 s and not settable).
     pub async fn bounded<T>(
@@ -371,19 +363,11 @@ impl Redis {
         doing: &str,
         call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
     ) -> Result<T, BoundedError> {
+        let lost = |what| BoundedError::Lost(Lost::new(self.target.clone(), what, doing));
         match tokio::time::timeout(self.command_timeout, call).await {
-            Err(_) => Err(BoundedError::Lost(Lost::timed_out(
-                &self.target,
-                self.command_timeout,
-                doing,
-            ))),
+            Err(_) => Err(lost(no_answer(self.command_timeout))),
             Ok(Err(e)) => Err(match lost_reply(&e, self.command_timeout) {
-                Some(what) => BoundedError::Lost(Lost {
-                    target: self.target.clone(),
-                    what,
-                    doing: doing.to_string(),
-                    outcome: String::new(),
-                }),
+                Some(what) => lost(what),
                 None => BoundedError::Redis(e),
             }),
             Ok(Ok(v)) => Ok(v),
