@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::{wait, Ctx};
 use crate::cli::{EnqueueArgs, WaitArgs};
-use crate::connection::{BoundedError, Redis};
+use crate::connection::{BoundedError, Lost, Redis};
 use crate::error::{usage, Exit};
 use crate::output::{Human, Render};
 use crate::queues::add::{self, Added};
@@ -121,19 +121,28 @@ impl Probe {
         }
         match self.check(ctx).await {
             Ok(found) => format!("its outcome is unknown; after reconnecting, {found}"),
-            Err(e) => format!(
-                "whether the job was added is unknown, and reconnecting to check failed ({e}): {how}"
-            ),
+            Err(e) => {
+                format!("whether the job was added is unknown, and checking failed ({e}): {how}")
+            }
         }
     }
 
-    async fn check(&self, ctx: &Ctx) -> anyhow::Result<String> {
-        let redis = ctx.redis().await?;
+    /// The job or its deduplication id, looked up on a new connection;
+    /// failures in one line without the chain's repeated "timed out".
+    async fn check(&self, ctx: &Ctx) -> Result<String, String> {
+        let redis = ctx.redis().await.map_err(|e| e.to_string())?;
+        let doing = "checking";
+        self.look(&redis).await.map_err(|e| {
+            Lost::find(&e, &ctx.settings.redis, doing).map_or(e.to_string(), |l| l.to_string())
+        })
+    }
+
+    async fn look(&self, redis: &Redis) -> Result<String, bullmq::Error> {
         let q = &self.queue;
         // A job that is not there yet may still be added if Redis resumes.
         let later = "(the add may still happen if Redis resumes)";
         if let Some(id) = &self.job_id {
-            let found = inspect::jobs_exist(&redis, q, std::slice::from_ref(id)).await?;
+            let found = inspect::jobs_exist(redis, q, std::slice::from_ref(id)).await?;
             return Ok(if found[0] {
                 format!("job {id} exists in {q}")
             } else {

@@ -59,15 +59,19 @@ fn health_against_a_hung_redis_says_it_did_not_answer_not_cannot_connect() {
 }
 
 /// A server whose add script is loaded, so the next add is one EVALSHA,
-/// and a proxy to it that freezes on that EVALSHA.
+/// and a proxy to it that freezes that connection on that EVALSHA.
 fn frozen_at_the_add() -> (RedisServer, FaultProxy) {
+    hung_at_the_add(Fault::Freeze)
+}
+
+fn hung_at_the_add(fault: Fault) -> (RedisServer, FaultProxy) {
     let server = RedisServer::start();
     server
         .queuectl()
         .args(["enqueue", "analytics", "--queue", "reports"])
         .run()
         .ok();
-    let proxy = FaultProxy::start(server.port, &frame("EVALSHA"), Fault::Freeze);
+    let proxy = FaultProxy::start(server.port, &frame("EVALSHA"), fault);
     (server, proxy)
 }
 
@@ -117,6 +121,25 @@ fn enqueue_without_an_id_whose_reply_never_came_says_how_to_look() {
         stderr.contains(
             "whether the job was added is unknown: see `queuectl jobs reports --state wait`"
         ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn enqueue_against_a_redis_that_stays_hung_says_the_check_failed_and_how_to_look() {
+    let (_server, proxy) = hung_at_the_add(Fault::FreezeAll);
+    let extra = ["--job-id", "report-8", "--connect-timeout", "1s"];
+    let stderr = unanswered_add(&proxy, &extra);
+    let failed = format!(
+        "whether the job was added is unknown, and checking failed (cannot connect to Redis at \
+         127.0.0.1:{}",
+        proxy.port
+    );
+    assert!(stderr.contains(&failed), "{stderr}");
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("see `queuectl jobs reports --state wait`"),
         "{stderr}"
     );
 }

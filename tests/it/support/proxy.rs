@@ -2,7 +2,7 @@
 //! once a client sends a chosen command: it either freezes (the command still
 //! reaches Redis but neither its reply nor anything after it comes back, as
 //! when a server hangs mid-command) or closes the connection without passing
-//! the command on. Connections opened later pass through.
+//! the command on.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -13,7 +13,11 @@ use std::thread;
 /// What the proxy does when it sees the trigger.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
+    /// That connection hangs; later ones pass through.
     Freeze,
+    /// That connection and every later one hang, as a hung server does.
+    FreezeAll,
+    /// That connection closes; later ones pass through.
     Close,
 }
 
@@ -71,7 +75,8 @@ fn pipe(
     fault: Fault,
     fired: Arc<AtomicBool>,
 ) {
-    let frozen = Arc::new(AtomicBool::new(false));
+    let after_hang = fault == Fault::FreezeAll && fired.load(Ordering::SeqCst);
+    let frozen = Arc::new(AtomicBool::new(after_hang));
     let (mut up_in, mut up_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
     let (mut down_in, mut down_out) = (server, client);
     let freeze = frozen.clone();
