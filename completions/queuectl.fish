@@ -336,6 +336,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l poll-interv
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l max-jobs -d 'Exit after this many jobs finished (completed or failed)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l max-runtime -d 'Exit after running this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l grace -d 'On shutdown, how long active jobs may keep running' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l metrics-points -d 'Record BullMQ\'s per-minute completed/failed metrics, keeping this many minutes (what Node\'s Queue.getMetrics and bull-board read)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l name -d 'Worker name, shown by Node\'s Queue.getWorkers()' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l dead-letter-list -d 'Also push a record of every job that fails for good to this Redis list ({jobId, name, queue, data, error, stack, timestamp, attemptsMade})' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l default-backoff -d 'Retry delay for failed non-scrape jobs that have no backoff of their own: fixed:DURATION, exponential:DURATION or none (retry at once, as Node does)' -r
@@ -363,6 +364,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l color -d 'W
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l burst -d 'Exit once every served queue has nothing waiting, active or due within 1 s'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l no-metrics -d 'Record no BullMQ metrics'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l allow-private-networks -d 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l json -d 'Print machine-readable JSON on stdout'

@@ -116,13 +116,16 @@ for (const c of concs) {
   if (reps.length) {
     const target = c === 1 ? 1.5 : 1.2;
     check(`c=${c}: queuectl jobs/s ÷ Node jobs/s (windows)`, ratio((a, b) => a.jobs_per_s / b.jobs_per_s), '>=', target);
-    info(`c=${c}: queuectl whole-process jobs/s ÷ Node window jobs/s`, ratio((a, b) => a.proc_jobs_per_s / b.jobs_per_s));
+    // Issue 13: a cron job sees the whole process; Node's figure is its best case (in-process window).
+    if (c >= 10) check(`c=${c}: queuectl whole-process jobs/s ÷ Node window jobs/s`, ratio((a, b) => a.proc_jobs_per_s / b.jobs_per_s), '>=', 1.1);
+    else info(`c=${c}: queuectl whole-process jobs/s ÷ Node window jobs/s`, ratio((a, b) => a.proc_jobs_per_s / b.jobs_per_s));
     info(`c=${c}: queuectl whole-process jobs/s ÷ Node whole-process jobs/s`, ratio((a, b) => a.proc_jobs_per_s / b.proc_jobs_per_s));
     check(`c=${c}: queuectl client CPU/job (whole process) ÷ Node client CPU/job (window)`, ratio((a, b) => a.proc_client_us / b.client_us), '<=', 0.25);
     info(`c=${c}: queuectl client CPU/job ÷ Node client CPU/job, both windows`, ratio((a, b) => a.client_us / b.client_us));
     info(`c=${c}: queuectl Redis CPU/job ÷ Node Redis CPU/job (windows)`, ratio((a, b) => a.redis_us / b.redis_us));
   }
-  if (c >= 10 && q.length) check(`c=${c}: queuectl Redis busy % (window)`, q.map((x) => x.redis_pct), '>=', 90);
+  if (c >= 10 && q.length) check(`c=${c}: queuectl Redis busy % (window)`, q.map((x) => x.redis_pct), '>=', 95);
+  if (q.length) check(`c=${c}: queuectl N-th completed → exit ms (--burst)`, q.map((x) => x.tail_s * 1000), '<=', 100);
   if (c === 50 && q.length) check(`c=${c}: queuectl peak RSS MB`, q.map((x) => x.rss), '<=', 25, `(largest ${fmt(Math.max(...q.map((x) => x.rss)))} MB)`);
 }
 

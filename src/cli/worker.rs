@@ -64,6 +64,8 @@ Examples:
   queuectl worker --queue scrape-queue --forward --pages-dir /var/lib/queuectl/pages
   queuectl worker --queue maintenance-queue --burst      # for cron and CI";
 
+use crate::worker::DEFAULT_METRICS_POINTS;
+
 /// Arguments of `queuectl worker`.
 #[derive(Debug, Args)]
 pub struct WorkerArgs {
@@ -122,6 +124,15 @@ pub struct WorkerArgs {
     /// On shutdown, how long active jobs may keep running
     #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
     pub grace: Duration,
+
+    /// Record BullMQ's per-minute completed/failed metrics, keeping this many minutes
+    /// (what Node's Queue.getMetrics and bull-board read)
+    #[arg(long, default_value_t = DEFAULT_METRICS_POINTS, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "no_metrics", help_heading = "Worker defaults")]
+    pub metrics_points: u32,
+
+    /// Record no BullMQ metrics
+    #[arg(long, help_heading = "Worker defaults")]
+    pub no_metrics: bool,
 
     /// Worker name, shown by Node's Queue.getWorkers()
     #[arg(long, value_name = "NAME")]

@@ -310,7 +310,7 @@ async fn counts(redis: &Redis, queue: &str) -> Result<QueueCleanup, bullmq::Erro
     let by_state = cleanup::queue_counts(redis, queue)
         .await?
         .into_iter()
-        .map(|(s, n)| (s.to_string(), n))
+        .map(|(s, n)| (s.name().to_string(), n))
         .collect();
     Ok(QueueCleanup {
         queue: queue.to_string(),

@@ -317,6 +317,31 @@ impl Redis {
             .collect())
     }
 
+    /// The member of the sorted set `key` with the lowest score at or above
+    /// `min` (Redis range syntax), with its score as a whole number.
+    pub async fn first_by_score(
+        &self,
+        key: &str,
+        min: &str,
+    ) -> Result<Option<(String, u64)>, bullmq::Error> {
+        let mut cmd = redis::cmd("ZRANGEBYSCORE");
+        cmd.arg(key)
+            .arg(min)
+            .arg("+inf")
+            .arg("WITHSCORES")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(1);
+        let flat: Vec<String> = self.query(cmd, Some(key)).await?;
+        Ok(match flat.as_slice() {
+            [member, score] => score
+                .parse::<f64>()
+                .ok()
+                .map(|score| (member.clone(), score as u64)),
+            _ => None,
+        })
+    }
+
     /// HMGET `fields` of each hash in `keys`, in one round trip.
     pub async fn hmget_many(
         &self,

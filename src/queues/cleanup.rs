@@ -7,7 +7,7 @@ use std::time::Duration;
 use bullmq::QueueKeys;
 
 use super::maintenance::{self, CLEAN_BATCH};
-use super::{keys, now_ms};
+use super::{keys, now_ms, JobState};
 use crate::connection::Redis;
 
 /// A state `cleanJobsInSet` can remove jobs from.
@@ -214,26 +214,16 @@ pub async fn events_over(redis: &Redis, queue: &str, max_len: usize) -> Result<u
     Ok(len.saturating_sub(max_len as u64))
 }
 
-/// Jobs per state, read-only (what obliterating `queue` would delete).
+/// What obliterating `queue` deletes, per state: the counts `stats` reads,
+/// plus the jobs of BullMQ 5's paused list, which obliterate deletes too.
 pub async fn queue_counts(
     redis: &Redis,
     queue: &str,
-) -> Result<Vec<(&'static str, u64)>, bullmq::Error> {
+) -> Result<Vec<(JobState, u64)>, bullmq::Error> {
     let k = keys::queue(redis.prefix(), queue);
-    // BullMQ 6 keeps a paused queue's jobs in `wait`; `paused` is the legacy list.
-    let waiting = redis.llen(&k.wait()).await? + redis.llen(&k.paused()).await?;
-    Ok(vec![
-        ("waiting", waiting),
-        ("active", redis.llen(&k.active()).await?),
-        ("delayed", redis.zcard(&k.delayed()).await?),
-        ("prioritized", redis.zcard(&k.prioritized()).await?),
-        (
-            "waiting-children",
-            redis.zcard(&k.waiting_children()).await?,
-        ),
-        ("completed", redis.zcard(&k.completed()).await?),
-        ("failed", redis.zcard(&k.failed()).await?),
-    ])
+    let (mut counts, _) = super::stats::read_counts(redis, &k).await?;
+    counts.waiting += redis.llen(&k.paused()).await?;
+    Ok(JobState::ALL.map(|s| (s, counts.get(s))).to_vec())
 }
 
 /// Deletes every key of `queue` through BullMQ's `obliterate` script, active

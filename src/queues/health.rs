@@ -21,9 +21,9 @@ use crate::connection::Redis;
 /// BullMQ's events stream cap when the meta hash sets none (`opts.maxLenEvents`).
 const DEFAULT_MAX_LEN_EVENTS: u64 = 10_000;
 
-/// The whole health report.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// The whole health report. In JSON, `issues` holds the messages (the
+/// existing system's `issues: string[]`) and `issueDetails` the issues whole.
+#[derive(Debug)]
 pub struct Report {
     pub is_healthy: bool,
     pub checked_at: u64,
@@ -33,6 +33,23 @@ pub struct Report {
     pub issues: Vec<Issue>,
     /// Caveats about what could not be checked.
     pub notes: Vec<String>,
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let messages: Vec<&str> = self.issues.iter().map(|i| i.message.as_str()).collect();
+        let mut doc = s.serialize_struct("Report", 8)?;
+        doc.serialize_field("isHealthy", &self.is_healthy)?;
+        doc.serialize_field("checkedAt", &self.checked_at)?;
+        doc.serialize_field("redis", &self.redis)?;
+        doc.serialize_field("queues", &self.queues)?;
+        doc.serialize_field("workers", &self.workers)?;
+        doc.serialize_field("issues", &messages)?;
+        doc.serialize_field("issueDetails", &self.issues)?;
+        doc.serialize_field("notes", &self.notes)?;
+        doc.end()
+    }
 }
 
 /// The server's side: round trip, version and memory settings.

@@ -111,12 +111,13 @@ pub async fn queue_stats(
     }
     let keys = super::keys::queue(redis.prefix(), name);
     let (counts, oldest) = read_counts(redis, &keys).await?;
-    let oldest_waiting_age_ms = match oldest {
-        Some(id) => job_due(redis, &keys, &id)
-            .await?
-            .map(|ready| now_ms.saturating_sub(ready)),
-        None => None,
-    };
+    let mut candidates: Vec<String> = oldest.into_iter().collect();
+    if counts.prioritized > 0 {
+        candidates.extend(prioritized_heads(redis, &keys).await?);
+    }
+    let oldest_waiting_age_ms = earliest_due(redis, &keys, &candidates)
+        .await?
+        .map(|ready| now_ms.saturating_sub(ready));
     // Node's isPaused(): the meta hash has a `paused` field.
     let paused = redis.hgetall(&keys.meta()).await?.contains_key("paused");
     Ok(QueueStats {
@@ -160,17 +161,49 @@ pub(crate) async fn read_counts(
     Ok((counts, oldest))
 }
 
-/// When job `id` became (or becomes) ready: its `timestamp` plus its `delay`.
-async fn job_due(redis: &Redis, keys: &QueueKeys, id: &str) -> Result<Option<u64>, bullmq::Error> {
-    let fields = redis
-        .hmget_many(&[keys.job_key(id)], &["timestamp", "delay"])
-        .await?;
-    let Some([timestamp, delay]) = fields.first().map(Vec::as_slice) else {
+/// A prioritized job's score is `priority × 2^32 + add counter`: one band per priority.
+const PRIORITY_BAND: u64 = 1 << 32;
+/// At most this many priorities are looked at for the oldest prioritized job
+/// (the existing system uses five).
+const MAX_PRIORITY_BANDS: usize = 16;
+
+/// The first-added job of each priority in the prioritized set, lowest
+/// priority number first: within a priority, the lowest score came first.
+async fn prioritized_heads(redis: &Redis, keys: &QueueKeys) -> Result<Vec<String>, bullmq::Error> {
+    let key = keys.get("prioritized");
+    let mut heads = Vec::new();
+    let mut from = "-inf".to_string();
+    while heads.len() < MAX_PRIORITY_BANDS {
+        let Some((id, score)) = redis.first_by_score(&key, &from).await? else {
+            break;
+        };
+        heads.push(id);
+        from = ((score / PRIORITY_BAND + 1) * PRIORITY_BAND).to_string();
+    }
+    Ok(heads)
+}
+
+/// The earliest time one of the jobs `ids` became (or becomes) ready: its
+/// `timestamp` plus its `delay`. Jobs removed since their ids were read have
+/// no hash and no time.
+async fn earliest_due(
+    redis: &Redis,
+    keys: &QueueKeys,
+    ids: &[String],
+) -> Result<Option<u64>, bullmq::Error> {
+    if ids.is_empty() {
         return Ok(None);
-    };
+    }
+    let job_keys: Vec<String> = ids.iter().map(|id| keys.job_key(id)).collect();
+    let fields = redis.hmget_many(&job_keys, &["timestamp", "delay"]).await?;
     let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<u64>().ok());
-    // A job removed since its id was read has no hash: no age to report.
-    Ok(number(timestamp).map(|t| t + number(delay).unwrap_or(0)))
+    Ok(fields
+        .iter()
+        .filter_map(|f| match f.as_slice() {
+            [timestamp, delay] => Some(number(timestamp)? + number(delay).unwrap_or(0)),
+            _ => None,
+        })
+        .min())
 }
 
 /// Whether a queue has nothing waiting, prioritized or active, and no delayed
@@ -187,9 +220,6 @@ pub async fn idle(
         return Ok(false);
     }
     let next = redis.zrange(&keys.delayed(), 0, 0, false).await?;
-    let next_due = match next.first() {
-        Some(id) => job_due(redis, &keys, id).await?,
-        None => None,
-    };
+    let next_due = earliest_due(redis, &keys, &next).await?;
     Ok(next_due.is_none_or(|due| due > now_ms + horizon_ms))
 }

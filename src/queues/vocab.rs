@@ -285,7 +285,8 @@ impl fmt::Display for Percent {
 }
 
 /// A progress report read as a percentage and a message where it has them:
-/// a number, `{"percent", "message"}` (what queuectl workers send), a string,
+/// a number, `{"progress", "percent", "message"}` (what queuectl workers send;
+/// either number alone is read too), a string,
 /// or any other JSON (shown as its text).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Progress {
@@ -336,13 +337,17 @@ impl Progress {
         }
     }
 
-    /// The JSON a queuectl worker stores: the bare percentage, or
-    /// `{"percent", "message"}` when there is a message.
+    /// The JSON a queuectl worker stores: the bare percentage, or, with a
+    /// message, `{"progress", "percent", "message"}`: bull-board draws its ring
+    /// from a numeric `progress`; `percent` is what earlier queuectl versions
+    /// stored and their readers look for.
     pub fn to_json(&self) -> Value {
         let percent = self.percent.map(Percent);
         match &self.message {
             None => serde_json::to_value(percent).unwrap_or(Value::Null),
-            Some(message) => serde_json::json!({ "percent": percent, "message": message }),
+            Some(message) => {
+                serde_json::json!({ "progress": percent, "percent": percent, "message": message })
+            }
         }
     }
 }
@@ -528,7 +533,7 @@ mod tests {
         assert_eq!(Progress::at(40.0, None).to_json(), serde_json::json!(40));
         assert_eq!(
             serde_json::to_string(&Progress::at(25.0, Some("robots.txt".into()))).unwrap(),
-            r#"{"percent":25,"message":"robots.txt"}"#
+            r#"{"progress":25,"percent":25,"message":"robots.txt"}"#
         );
         let read = Progress::from_value(&Progress::at(12.5, Some("x".into())).to_json());
         assert_eq!(read, Progress::at(12.5, Some("x".into())));

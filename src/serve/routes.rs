@@ -428,6 +428,7 @@ fn unreachable(reason: String) -> Value {
         "isHealthy": false,
         "queues": [],
         "workers": [],
-        "issues": [{ "queue": null, "check": "redis", "message": format!("Redis unreachable: {reason}") }],
+        "issues": [format!("Redis unreachable: {reason}")],
+        "issueDetails": [{ "queue": null, "check": "redis", "message": format!("Redis unreachable: {reason}") }],
     })
 }

@@ -22,4 +22,4 @@ pub use event::Event;
 pub use handler::Handlers;
 pub use policy::RetryPolicy;
 pub use runtime::{Config, Runtime};
-pub use spec::{MetricsLog, QueueSpec, ScrapeSettings};
+pub use spec::{MetricsLog, QueueSpec, ScrapeSettings, DEFAULT_METRICS_POINTS};

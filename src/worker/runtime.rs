@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use bullmq::options::MetricsOptions;
 use bullmq::options::RedisConnectionOptions;
 use bullmq::worker::{CancellationToken, WorkerEvent};
 use bullmq::{Worker, WorkerOptions};
@@ -38,6 +39,8 @@ pub struct Config {
     pub scrape: ScrapeSettings,
     pub retry: RetryPolicy,
     pub metrics: MetricsLog,
+    /// Minutes of BullMQ's completed/failed metrics to keep (`None`: record none).
+    pub metrics_points: Option<u32>,
     /// Whether completion events carry the job's return value (only `--json`
     /// renders it; a scrape result can be a megabyte of pages).
     pub keep_results: bool,
@@ -118,15 +121,47 @@ impl Runtime {
     /// Stops fetching, lets active jobs finish for up to `grace`, then cancels
     /// them: their locks lapse and stall recovery returns them to wait.
     pub async fn shutdown(self, grace: Duration) {
+        self.close(grace, false).await;
+    }
+
+    /// [`Self::shutdown`] for workers whose queues were just found drained
+    /// (`--burst`): once fetching has stopped and no job is running here, it
+    /// returns without waiting for each worker's blocking fetch to time out
+    /// (BullMQ's drain delay, whole seconds). A job taken in that instant is
+    /// finished as `shutdown` would.
+    pub async fn shutdown_drained(self, grace: Duration) {
+        self.close(grace, true).await;
+    }
+
+    async fn close(self, grace: Duration, drained: bool) {
         // Failed attempts waiting out a retry delay hand their failure to BullMQ now.
         self.shutdown.cancel();
-        let closing = self
-            .workers
-            .iter()
-            .map(|(_, w)| w.close(grace.as_millis() as u64));
-        futures::future::join_all(closing).await;
+        let closing = self.workers.iter().map(|(_, w)| {
+            let w = w.clone();
+            tokio::spawn(async move { w.close(grace.as_millis() as u64).await })
+        });
+        let closed = futures::future::join_all(closing.collect::<Vec<_>>());
+        tokio::pin!(closed);
+        tokio::select! {
+            _ = &mut closed => {}
+            idle = self.settled(), if drained => if !idle {
+                closed.await;
+            },
+        }
         self.beat.abort();
         heartbeat::clear(&self.redis, &self.id).await;
+    }
+
+    /// After the workers stopped fetching, whether none holds a job: a fetch
+    /// already sent when they stopped has had `SETTLE` to come back.
+    async fn settled(&self) -> bool {
+        tokio::time::sleep(SETTLE).await;
+        for (_, worker) in &self.workers {
+            if worker.active_count().await > 0 {
+                return false;
+            }
+        }
+        true
     }
 
     /// The served queues.
@@ -163,6 +198,10 @@ fn worker_id() -> String {
     format!("{:x}-{:x}", std::process::id(), nanos)
 }
 
+/// How long a drained `--burst` worker waits, after it stops fetching, for a
+/// fetch already on its way (a round trip on a healthy connection).
+const SETTLE: Duration = Duration::from_millis(20);
+
 /// Jobs per lane before a queue gets another lane, and the most lanes a queue gets.
 const LANE_JOBS: usize = 3;
 const MAX_LANES: usize = 4;
@@ -188,6 +227,11 @@ fn options(config: &Config, concurrency: usize) -> WorkerOptions {
         .stalled_interval(config.stalled_interval)
         .drain_delay(config.drain_delay)
         .max_stalled_count(3);
+    if let Some(points) = config.metrics_points {
+        opts = opts.metrics(MetricsOptions {
+            max_data_points: points as usize,
+        });
+    }
     if let Some(name) = &config.name {
         opts = opts.name(name.clone());
     }

@@ -6,6 +6,10 @@ use std::sync::Arc;
 use super::deliver::Delivery;
 use crate::connection::Redis;
 
+/// Minutes of BullMQ metrics a worker keeps by default: one day, one point
+/// per minute.
+pub const DEFAULT_METRICS_POINTS: u32 = 24 * 60;
+
 /// One queue to serve and how many jobs of it run at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueueSpec {

@@ -48,7 +48,7 @@ fn setup(server: &RedisServer, action: &str, queue: &str, n: &str) -> Value {
 
 /// The `check` names of the issues, in report order.
 fn checks(report: &Value) -> Vec<String> {
-    report["issues"]
+    report["issueDetails"]
         .as_array()
         .unwrap()
         .iter()
@@ -57,7 +57,7 @@ fn checks(report: &Value) -> Vec<String> {
 }
 
 fn issue<'a>(report: &'a Value, check: &str) -> &'a Value {
-    report["issues"]
+    report["issueDetails"]
         .as_array()
         .unwrap()
         .iter()
@@ -260,10 +260,10 @@ fn a_round_trip_slower_than_max_latency_is_flagged() {
     assert_eq!(checks(&r), ["latency"], "{r}");
     let latency = r["redis"]["latencyMs"].as_f64().unwrap();
     assert!(latency > 0.0, "{r}");
-    assert_eq!(
-        issue(&r, "latency")["message"],
-        format!("Slow Redis round trip: {latency:.1}ms (threshold 0ms)")
-    );
+    let message = format!("Slow Redis round trip: {latency:.1}ms (threshold 0ms)");
+    assert_eq!(issue(&r, "latency")["message"], message);
+    // `issues` is the existing system's list of strings; the objects are in `issueDetails`.
+    assert_eq!(r["issues"], json!([message]), "{r}");
     assert_eq!(
         report(&server, &["--max-latency", "5s"], 0)["issues"],
         json!([])

@@ -16,6 +16,37 @@ fn fill(server: &RedisServer) {
 }
 
 #[test]
+fn the_oldest_waiting_age_covers_prioritized_jobs_of_every_priority() {
+    let server = RedisServer::start();
+    let add = |priority: &str| {
+        server
+            .queuectl()
+            .args(["enqueue", "analytics", "--priority", priority])
+            .run()
+            .ok();
+    };
+    // The oldest job has the lowest priority: it runs last, but it has waited longest.
+    add("bulk");
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    add("critical");
+    add("normal");
+    let stats = server
+        .queuectl()
+        .args(["stats", "process-queue", "--json"])
+        .run()
+        .ok()
+        .json();
+    let q = &stats["queues"][0];
+    assert_eq!(q["counts"]["waiting"], 0, "{q}");
+    assert_eq!(q["counts"]["prioritized"], 3, "{q}");
+    let age = q["oldestWaitingAgeMs"].as_u64().expect("an age");
+    assert!(
+        (600..60_000).contains(&age),
+        "the bulk job's age, not the next job's: {age} ms"
+    );
+}
+
+#[test]
 fn stats_reports_counts_per_state_for_every_queue() {
     let server = RedisServer::start();
     fill(&server);

@@ -86,7 +86,7 @@ fn health(server: &RedisServer, url: &str) -> Run {
 }
 
 fn checks(report: &Value) -> Vec<&str> {
-    report["issues"]
+    report["issueDetails"]
         .as_array()
         .unwrap()
         .iter()

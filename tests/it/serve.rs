@@ -354,8 +354,9 @@ fn stats_is_the_stats_json_document_and_health_follows_redis() {
     let cli = redis.queuectl().args(["health", "--json"]).run().json();
     assert_eq!(status, 503, "{health}");
     assert_eq!(health["issues"], cli["issues"], "{health}");
+    assert_eq!(health["issueDetails"], cli["issueDetails"], "{health}");
     assert!(
-        health["issues"]
+        health["issueDetails"]
             .as_array()
             .unwrap()
             .iter()

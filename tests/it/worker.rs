@@ -152,7 +152,7 @@ fn a_node_job_runs_in_queuectl_and_node_queue_events_follow_it() {
         .collect();
     assert_eq!(
         progress.first(),
-        Some(&&json!({"percent": 30, "message": "fetched"})),
+        Some(&&json!({"progress": 30, "percent": 30, "message": "fetched"})),
         "{out:#}"
     );
     assert_eq!(
@@ -374,7 +374,7 @@ fn a_full_crawl_job_reports_progress_to_100_and_private_urls_need_a_flag() {
     assert_eq!(percents.last(), Some(&100), "{percents:?}");
     assert_eq!(
         c1["progress"],
-        json!({"percent": 100, "message": "Complete"})
+        json!({"progress": 100, "percent": 100, "message": "Complete"})
     );
     assert!(
         c1["metrics"]["cpuMs"].is_u64(),
@@ -561,4 +561,32 @@ fn crawl_enqueue_content_flags_reach_the_worker() {
         .collect();
     assert_eq!(completed.len(), 1);
     assert_eq!(completed[0]["result"]["pages"][0]["url"], page["url"]);
+}
+
+#[test]
+fn node_get_metrics_counts_a_queuectl_workers_jobs() {
+    let server = RedisServer::start();
+    let lines: Vec<Value> = (0..5)
+        .map(|i| json!({"name": "echo", "data": {"i": i}, "opts": {"attempts": 1}}))
+        .chain([json!({"name": "no-handler", "opts": {"attempts": 1}})])
+        .collect();
+    enqueue(&server, "m-q", &lines);
+    let mut w = WorkerProc::start(&server, &["--queue", "m-q", "--burst"]);
+    assert_eq!(w.wait_exit(Duration::from_secs(20)), 0);
+    let run = node(&server, "metrics.js", &["m-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let metrics: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(
+        metrics,
+        json!({"completed": {"count": 5, "minutes": 0}, "failed": {"count": 1, "minutes": 0}}),
+        "counted as a Node worker with metrics counts (minute points appear as minutes end)"
+    );
+
+    // --no-metrics records none.
+    enqueue(&server, "m-off", &lines[..2]);
+    let mut w = WorkerProc::start(&server, &["--queue", "m-off", "--burst", "--no-metrics"]);
+    assert_eq!(w.wait_exit(Duration::from_secs(20)), 0);
+    let run = node(&server, "metrics.js", &["m-off"]);
+    let metrics: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(metrics["completed"]["count"], 0, "{metrics}");
 }

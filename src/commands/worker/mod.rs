@@ -22,8 +22,9 @@ use crate::worker::{
 };
 use view::View;
 
-/// How often `--burst` checks whether the queues are drained.
-const BURST_CHECK: Duration = Duration::from_millis(250);
+/// How often `--burst` checks whether the queues are drained (a few read
+/// commands per queue), so it exits within about this long of the last job.
+const BURST_CHECK: Duration = Duration::from_millis(40);
 /// The longest a `--burst` worker blocks waiting for a job.
 const BURST_POLL: Duration = Duration::from_secs(1);
 /// `--burst` also waits for delayed jobs due within this horizon.
@@ -77,7 +78,14 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
         stop_reason(&stop),
         humantime::format_duration(args.grace)
     ));
-    let closing = runtime.shutdown(args.grace);
+    let drained = matches!(stop, Stop::Drained);
+    let closing = async move {
+        if drained {
+            runtime.shutdown_drained(args.grace).await
+        } else {
+            runtime.shutdown(args.grace).await
+        }
+    };
     tokio::pin!(closing);
     loop {
         tokio::select! {
@@ -207,6 +215,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
             JobMetricsArg::All => MetricsLog::All,
             JobMetricsArg::Off => MetricsLog::Off,
         },
+        metrics_points: (!args.no_metrics).then_some(args.metrics_points),
         keep_results: ctx.out.is_json(),
     })
 }
