@@ -200,7 +200,7 @@ _queuectl() {
 
     case "${cmd}" in
         queuectl)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version enqueue stats queues ls jobs job crawl extract worker health retry-dead cleanup pause resume promote remove rm drain schedule events serve completions man help"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version enqueue stats queues ls jobs job crawl extract worker health retry-dead cleanup pause resume promote remove rm drain schedule events serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,6 +258,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -270,7 +274,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__cleanup)
-            opts="-s -y -u -q -h -V --state --older-than --limit --trim-events --orphans --obliterate --force --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-s -y -u -q -h -V --state --older-than --limit --trim-events --orphans --obliterate --force --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +352,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -360,7 +368,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__completions)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version bash zsh fish powershell elvish"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,6 +426,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -430,7 +442,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__crawl)
-            opts="-o -u -q -h -V --single-page --max-pages --max-depth --include --exclude --include-subdomains --max-duration --no-sitemaps --max-links-per-page --max-queued --max-sitemaps --max-sitemap-urls --ignore-robots --deny-private-networks --host-concurrency --delay --concurrency --user-agent --http-connect-timeout --request-timeout --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --cache --force-refresh --enqueue --refresh --priority --customer --new-customer --tier --dedup-window --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-o -u -q -h -V --single-page --max-pages --max-depth --include --exclude --include-subdomains --max-duration --no-sitemaps --max-links-per-page --max-queued --max-sitemaps --max-sitemap-urls --ignore-robots --deny-private-networks --host-concurrency --delay --concurrency --user-agent --http-connect-timeout --request-timeout --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --cache --force-refresh --enqueue --refresh --priority --customer --new-customer --tier --dedup-window --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +612,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -612,7 +628,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__drain)
-            opts="-y -u -q -h -V --delayed --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --delayed --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +686,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -682,7 +702,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__enqueue)
-            opts="-u -q -h -V --file --queue --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --file --queue --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +820,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -812,7 +836,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__events)
-            opts="-f -n -u -q -h -V --follow --from-start --limit --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-f -n -u -q -h -V --follow --from-start --limit --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +902,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -890,7 +918,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__extract)
-            opts="-o -u -q -h -V --url --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-o -u -q -h -V --url --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -980,6 +1008,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -992,7 +1024,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__health)
-            opts="-u -q -h -V --max-failed --max-waiting --max-wait-age --max-latency --max-memory-percent --max-events-factor --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --max-failed --max-waiting --max-wait-age --max-latency --max-memory-percent --max-events-factor --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1107,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1454,7 +1490,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__job)
-            opts="-u -q -h -V --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1516,6 +1552,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1528,7 +1568,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__jobs)
-            opts="-s -u -q -h -V --state --limit --offset --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-s -u -q -h -V --state --limit --offset --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,6 +1642,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1614,7 +1658,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__man)
-            opts="-u -q -h -V --dir --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --dir --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,6 +1720,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1688,7 +1736,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__pause)
-            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1743,6 +1791,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1758,7 +1810,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__promote)
-            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1813,6 +1865,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1828,7 +1884,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__queues)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,6 +1939,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1898,7 +1958,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__remove)
-            opts="-y -u -q -h -V --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1953,6 +2013,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1968,7 +2032,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__resume)
-            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2026,6 +2090,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2038,7 +2106,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__retry__subcmd__dead)
-            opts="-y -u -q -h -V --name --failed-since --failed-before --error --id --limit --as-new --dead-letter-list --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --name --failed-since --failed-before --error --id --limit --as-new --dead-letter-list --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2124,6 +2192,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2136,7 +2208,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version add list ls remove rm help"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version add list ls remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2194,6 +2266,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2206,7 +2282,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule__subcmd__add)
-            opts="-u -q -h -V --cron --tz --every --name --queue --limit --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --cron --tz --every --name --queue --limit --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2336,6 +2412,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2418,7 +2498,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule__subcmd__list)
-            opts="-u -q -h -V --queue --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --queue --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2477,6 +2557,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2492,7 +2576,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule__subcmd__remove)
-            opts="-y -u -q -h -V --queue --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --queue --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2554,6 +2638,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2566,7 +2654,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__serve)
-            opts="-u -q -h -V --bind --token --allowed-host --header-timeout --idle-timeout --max-connections --max-ws-clients --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --bind --token --allowed-host --header-timeout --idle-timeout --max-connections --max-ws-clients --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2652,6 +2740,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2664,7 +2756,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__stats)
-            opts="-u -q -h -V --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2726,6 +2818,10 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2738,7 +2834,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__worker)
-            opts="-u -q -h -V --queue --concurrency --scrape-concurrency --process-concurrency --maintenance-concurrency --exec --job-timeout --lock-duration --stalled-interval --poll-interval --burst --max-jobs --max-runtime --grace --metrics-points --no-metrics --name --dead-letter-list --default-backoff --job-metrics --allow-private-networks --pages-dir --forward --forward-queue --forward-dedup-ttl --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --queue --concurrency --scrape-concurrency --process-concurrency --maintenance-concurrency --exec --job-timeout --lock-duration --stalled-interval --poll-interval --burst --max-jobs --max-runtime --grace --metrics-points --no-metrics --name --dead-letter-list --default-backoff --job-metrics --allow-private-networks --pages-dir --forward --forward-queue --forward-dedup-ttl --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2881,6 +2977,10 @@ _queuectl() {
                     return 0
                     ;;
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_queuectl_global_optspecs
-    string join \n u/redis-url= redis-host= redis-port= redis-username= redis-password= redis-db= tls tls-ca= tls-cert= tls-key= cluster-nodes= prefix= connect-timeout= json q/quiet color= h/help V/version
+    string join \n u/redis-url= redis-host= redis-port= redis-username= redis-password= redis-db= tls tls-ca= tls-cert= tls-key= cluster-nodes= prefix= connect-timeout= command-timeout= json q/quiet color= h/help V/version
 end
 
 function __fish_queuectl_needs_command
@@ -36,6 +36,7 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-key -d 'Client pr
 complete -c queuectl -n "__fish_queuectl_needs_command" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -95,6 +96,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -119,6 +121,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -139,6 +142,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -159,6 +163,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-key -d 'Cli
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -188,6 +193,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-key -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -209,6 +215,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-key -d 'Cl
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -262,6 +269,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -305,6 +313,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -350,6 +359,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -380,6 +390,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -407,6 +418,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-key
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -440,6 +452,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -465,6 +478,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -486,6 +500,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -507,6 +522,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-key -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -528,6 +544,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -550,6 +567,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-key -d 'Cli
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -572,6 +590,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -595,6 +614,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fi
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -639,6 +659,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -662,6 +683,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -683,6 +705,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -704,6 +727,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -727,6 +751,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -754,6 +779,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-key -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -783,6 +809,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l tls-key -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -803,6 +830,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-ke
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -824,6 +852,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-key -d 'Cl
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l prefix -d 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"

@@ -59,6 +59,8 @@ variables! {
     WORKER_POLL_INTERVAL = "WORKER_POLL_INTERVAL";
     /// Connect timeout, as a duration (`5s`).
     CONNECT_TIMEOUT = "QUEUECTL_CONNECT_TIMEOUT";
+    /// Response timeout for one Redis command, as a duration (`5s`).
+    COMMAND_TIMEOUT = "QUEUECTL_COMMAND_TIMEOUT";
     /// Disables colour when set to any non-empty value (<https://no-color.org>).
     NO_COLOR = "NO_COLOR";
     /// Bearer token `serve` requires for mutating routes (and every route off loopback).

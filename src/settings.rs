@@ -153,9 +153,13 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
         tls_files: tls_files(args)?,
         prefix: args.prefix.clone(),
         connect_timeout: args.connect_timeout,
+        command_timeout: args.command_timeout,
         configured: true,
     };
     validate_prefix(&s.prefix)?;
+    if s.command_timeout.is_zero() {
+        return Err(UsageError::new("--command-timeout: must be more than 0s"));
+    }
 
     let from_flag = |id| source(matches, id) == Some(ValueSource::CommandLine);
     let host_flag = from_flag("redis_host") || from_flag("redis_port");

@@ -135,6 +135,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::CONNECT_TIMEOUT, default_value = "5s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Connection")]
     pub connect_timeout: Duration,
 
+    /// Give up waiting for any one Redis reply after this long (exit 3)
+    #[arg(long, global = true, env = env::COMMAND_TIMEOUT, default_value = "5s", value_parser = parse_duration, value_name = "DURATION", help_heading = "Connection")]
+    pub command_timeout: Duration,
+
     /// Print machine-readable JSON on stdout
     #[arg(long, global = true, help_heading = "Output")]
     pub json: bool,

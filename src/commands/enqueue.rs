@@ -9,13 +9,15 @@ use serde_json::value::RawValue;
 
 use super::{wait, Ctx};
 use crate::cli::{EnqueueArgs, WaitArgs};
+use crate::connection::{BoundedError, Lost, Redis};
 use crate::error::{usage, Exit};
 use crate::output::{Human, Render};
 use crate::queues::add::{self, Added};
-use crate::queues::input::{self, JobInputError, JobOptionValues};
+use crate::queues::input::{self, JobInputError, JobOptionValues, JobSpec};
 use crate::queues::ndjson::Ndjson;
 use crate::queues::now_ms;
 use crate::queues::wait::Waiter;
+use crate::queues::{inspect, keys};
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: EnqueueArgs) -> anyhow::Result<Exit> {
@@ -59,7 +61,7 @@ async fn single(
     } else {
         None
     };
-    let added = add::add_one(&redis, spec).await.context("adding the job")?;
+    let added = add_single(ctx, &redis, spec).await?;
     if added.duplicate {
         ctx.out.warn(&format!(
             "job {} already exists in {}: nothing added (duplicate job id)",
@@ -80,6 +82,80 @@ async fn single(
     }
     ctx.out.print(&added)?;
     Ok(Exit::Ok)
+}
+
+/// Adds the job; when the add's reply never came, says so, and whether the
+/// job exists after reconnecting when it has an id to look for.
+async fn add_single(ctx: &Ctx, redis: &Redis, spec: JobSpec) -> anyhow::Result<Added> {
+    let probe = Probe::of(&spec);
+    let doing = format!("adding the job to {}", spec.queue);
+    match redis.bounded(&doing, add::add_one(redis, spec)).await {
+        Ok(added) => Ok(added),
+        Err(BoundedError::Redis(e)) => Err(anyhow::Error::new(e).context("adding the job")),
+        Err(BoundedError::Lost(lost)) => Err(lost.with_outcome(&probe.outcome(ctx).await).into()),
+    }
+}
+
+/// What identifies a single job after an add whose reply never came.
+struct Probe {
+    queue: String,
+    job_id: Option<String>,
+    dedup_id: Option<String>,
+}
+
+impl Probe {
+    fn of(spec: &JobSpec) -> Self {
+        Self {
+            queue: spec.queue.clone(),
+            job_id: spec.job_id().map(str::to_string),
+            dedup_id: spec.dedup_id().map(str::to_string),
+        }
+    }
+
+    /// What a read on a new connection says of the outcome.
+    async fn outcome(&self, ctx: &Ctx) -> String {
+        let q = &self.queue;
+        let how = format!("see `queuectl jobs {q} --state wait`");
+        if self.job_id.is_none() && self.dedup_id.is_none() {
+            return format!("whether the job was added is unknown: {how}");
+        }
+        match self.check(ctx).await {
+            Ok(found) => format!("its outcome is unknown; after reconnecting, {found}"),
+            Err(e) => {
+                format!("whether the job was added is unknown, and checking failed ({e}): {how}")
+            }
+        }
+    }
+
+    /// The job or its deduplication id, looked up on a new connection;
+    /// failures in one line without the chain's repeated "timed out".
+    async fn check(&self, ctx: &Ctx) -> Result<String, String> {
+        let redis = ctx.redis().await.map_err(|e| e.to_string())?;
+        let doing = "checking";
+        self.look(&redis).await.map_err(|e| {
+            Lost::find(&e, &ctx.settings.redis, doing).map_or(e.to_string(), |l| l.to_string())
+        })
+    }
+
+    async fn look(&self, redis: &Redis) -> Result<String, bullmq::Error> {
+        let q = &self.queue;
+        // A job that is not there yet may still be added if Redis resumes.
+        let later = "(the add may still happen if Redis resumes)";
+        if let Some(id) = &self.job_id {
+            let found = inspect::jobs_exist(redis, q, std::slice::from_ref(id)).await?;
+            return Ok(if found[0] {
+                format!("job {id} exists in {q}")
+            } else {
+                format!("job {id} is not in {q} {later}")
+            });
+        }
+        let dedup = self.dedup_id.as_deref().unwrap_or_default();
+        let key = keys::dedup(redis.prefix(), q, dedup);
+        Ok(match redis.get_many(&[key]).await?.remove(0) {
+            Some(owner) => format!("deduplication id {dedup} is held by job {owner} in {q}"),
+            None => format!("no job in {q} holds deduplication id {dedup} {later}"),
+        })
+    }
 }
 
 impl Render for Added {

@@ -3,7 +3,7 @@
 
 use super::{fmt_age, Ctx};
 use crate::cli::HealthArgs;
-use crate::connection::{ConnectError, Redis};
+use crate::connection::{Lost, Redis};
 use crate::error::{self, Exit};
 use crate::output::{escape, Cell, Human, Render, Table, Tone};
 use crate::queues::health::{self, Report, Status, Thresholds};
@@ -152,7 +152,7 @@ async fn check(
 ) -> anyhow::Result<Report> {
     let report = health::check(redis, queues, thresholds, now_ms())
         .await
-        .map_err(|e| lost(redis, e))?;
+        .map_err(|e| lost(ctx, e))?;
     if first {
         for q in report.queues.iter().filter(|q| !q.exists) {
             ctx.out.warn(&format!(
@@ -168,21 +168,12 @@ async fn check(
     Ok(report)
 }
 
-/// A dropped or timed-out connection is "Redis unreachable" (exit 3), as at
-/// connect time; any other failure stays a runtime failure (exit 1).
-fn lost(redis: &Redis, err: bullmq::Error) -> anyhow::Error {
-    match &err {
-        bullmq::Error::Redis(e)
-            if e.is_io_error() || e.is_timeout() || e.is_connection_dropped() =>
-        {
-            ConnectError::Unreachable {
-                target: redis.target().to_string(),
-                reason: e.to_string(),
-                hint: String::new(),
-            }
-            .into()
-        }
-        _ => anyhow::Error::new(err).context("health check failed"),
+/// A dropped or timed-out connection is "Redis stopped answering" (exit 3);
+/// any other failure stays a runtime failure (exit 1).
+fn lost(ctx: &Ctx, err: bullmq::Error) -> anyhow::Error {
+    match Lost::find(&err, &ctx.settings.redis, "checking health") {
+        Some(lost) => lost.into(),
+        None => anyhow::Error::new(err).context("health check failed"),
     }
 }
 

@@ -91,6 +91,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Exit {
     match result {
         Ok(exit) => exit,
         Err(err) => {
+            let command = matches.subcommand_name().unwrap_or_default();
+            let err = error::lost_redis(err, &ctx.settings.redis, command);
             let exit = error::exit_for(&err);
             if exit != Exit::Ok {
                 ctx.out.error(&format!("{err:#}"), error::code_name(exit));

@@ -88,8 +88,10 @@ impl Redis {
             cmd.arg("BLOCK").arg(block.as_millis().max(1) as u64);
         }
         cmd.arg("STREAMS").arg(keys).arg(ids);
-        let reply: Option<Vec<(String, Vec<StreamEntry>)>> =
-            self.query(cmd, keys.first().map(String::as_str)).await?;
+        let waits = block.unwrap_or_default();
+        let reply: Option<Vec<(String, Vec<StreamEntry>)>> = self
+            .query_waiting(cmd, keys.first().map(String::as_str), waits)
+            .await?;
         Ok(reply.unwrap_or_default())
     }
 
@@ -398,14 +400,16 @@ impl Redis {
     pub async fn client_lists(&self) -> Result<Option<Vec<String>>, bullmq::Error> {
         let mut cmd = redis::cmd("CLIENT");
         cmd.arg("LIST");
-        let reply = match &self.admin {
-            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
-            Admin::Cluster(conn) => {
-                let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
-                conn.clone().route_command(cmd, every).await
+        let call = async {
+            match &self.admin {
+                Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
+                Admin::Cluster(conn) => {
+                    let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
+                    conn.clone().route_command(cmd, every).await
+                }
             }
         };
-        let Some(value) = refused_as_none(reply.map_err(bullmq::Error::from))? else {
+        let Some(value) = refused_as_none(self.within(Duration::ZERO, call).await)? else {
             return Ok(None);
         };
         Ok(client_list_texts(value))
@@ -427,7 +431,9 @@ impl Redis {
                         pipe.add_command(build(k));
                     }
                     let mut conn = conn.clone();
-                    let part: Vec<T> = pipe.query_async(&mut conn).await?;
+                    let part: Vec<T> = self
+                        .within(Duration::ZERO, pipe.query_async(&mut conn))
+                        .await?;
                     out.extend(part);
                 }
             }
@@ -462,12 +468,14 @@ impl Redis {
             let value = match &self.admin {
                 Admin::Single(conn) => {
                     let mut conn = conn.clone();
-                    pipe.query_async::<redis::Value>(&mut conn).await?
+                    self.within(Duration::ZERO, pipe.query_async::<redis::Value>(&mut conn))
+                        .await?
                 }
                 // Routed by its keys, which share the queue's hash tag.
                 Admin::Cluster(conn) => {
                     let mut conn = conn.clone();
-                    pipe.query_async::<redis::Value>(&mut conn).await?
+                    self.within(Duration::ZERO, pipe.query_async::<redis::Value>(&mut conn))
+                        .await?
                 }
             };
             let part: Vec<T> =

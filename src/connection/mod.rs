@@ -80,6 +80,9 @@ pub struct RedisSettings {
     pub tls_files: TlsFiles,
     pub prefix: String,
     pub connect_timeout: Duration,
+    /// How long queuectl waits for any one Redis reply: on its own connection,
+    /// and on the port calls it bounds ([`Redis::bounded`]).
+    pub command_timeout: Duration,
     /// False when nothing was configured and the default address is used.
     pub configured: bool,
 }
@@ -164,8 +167,136 @@ pub enum ConnectError {
     Auth { target: String, reason: String },
 }
 
+/// Redis stopped answering after the connection was made: a reply did not
+/// come within the command timeout, or the connection dropped. What was
+/// being done may or may not have happened.
+#[derive(Debug, thiserror::Error)]
+#[error("Redis at {target} {what} while {doing}{outcome}")]
+pub struct Lost {
+    target: String,
+    what: String,
+    doing: String,
+    /// What is known of the outcome, as `; ...`, or empty.
+    outcome: String,
+}
+
+impl Lost {
+    fn new(target: String, what: String, doing: &str) -> Self {
+        Self {
+            target,
+            what,
+            doing: doing.to_string(),
+            outcome: String::new(),
+        }
+    }
+
+    /// Adds what is known of the outcome of what was being done.
+    pub fn with_outcome(mut self, outcome: &str) -> Self {
+        self.outcome = format!("; {outcome}");
+        self
+    }
+
+    /// `err` (or an error it wraps) as a lost Redis, if it is a reply that
+    /// never came: a response timeout or a dropped connection.
+    pub fn find(
+        err: &(dyn std::error::Error + 'static),
+        settings: &RedisSettings,
+        doing: &str,
+    ) -> Option<Self> {
+        let what = lost_reply(err, settings.command_timeout)?;
+        Some(Self::new(settings.target(), what, doing))
+    }
+}
+
+/// How a reply was lost, if `err` or an error it wraps says one was: a
+/// timeout names the limit of the connection that gave up (queuectl's own is
+/// `command_timeout`, the port's is fixed).
+fn lost_reply(
+    err: &(dyn std::error::Error + 'static),
+    command_timeout: Duration,
+) -> Option<String> {
+    let mut causes = std::iter::successors(Some(err), |e| e.source());
+    let lost = causes.find(|e| {
+        matches!(e.downcast_ref(), Some(bullmq::Error::ConnectionClosed))
+            || e.downcast_ref::<redis::RedisError>()
+                .is_some_and(|e| e.is_timeout() || e.is_connection_dropped() || e.is_io_error())
+    })?;
+    let timed_out = lost
+        .downcast_ref::<redis::RedisError>()
+        .is_some_and(redis::RedisError::is_timeout);
+    if !timed_out {
+        return Some("closed the connection".into());
+    }
+    let ours = causes.any(|e| e.is::<AdminTimeout>());
+    let within = if ours {
+        command_timeout
+    } else {
+        PORT_RESPONSE_TIMEOUT
+    };
+    Some(no_answer(within))
+}
+
+fn no_answer(within: Duration) -> String {
+    format!("did not answer within {}", fmt_dur(within))
+}
+
+/// How long BullMQ's port waits for a reply: bullmq-official 1.4.4 fixes it
+/// (crate-private `ReconnectOptions`), so port calls are bounded by
+/// [`Redis::bounded`] where queuectl needs its own limit.
+const PORT_RESPONSE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How much longer than the command timeout the admin Cluster connection
+/// itself waits for a reply: longer than any XREAD BLOCK queuectl sends.
+const BACKSTOP: Duration = Duration::from_secs(60);
+
+/// The mark of a timeout of queuectl's own connection, found as the source
+/// of its I/O error, so a message can tell it from the port's.
+#[derive(Debug, thiserror::Error)]
+#[error("the command timeout passed")]
+struct AdminTimeout;
+
+static ADMIN_TIMEOUT: AdminTimeout = AdminTimeout;
+
+/// The I/O error of an admin timeout. `io::Error` hides the error it wraps
+/// from a chain walk and shows that error's source, hence the indirection.
+#[derive(Debug)]
+struct AdminTimedOut;
+
+impl std::fmt::Display for AdminTimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("timed out")
+    }
+}
+
+impl std::error::Error for AdminTimedOut {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&ADMIN_TIMEOUT)
+    }
+}
+
+/// An admin connection error, with a timeout marked as queuectl's own.
+fn admin_error(err: redis::RedisError) -> bullmq::Error {
+    if err.is_timeout() {
+        let io = std::io::Error::new(std::io::ErrorKind::TimedOut, AdminTimedOut);
+        bullmq::Error::Redis(io.into())
+    } else {
+        bullmq::Error::Redis(err)
+    }
+}
+
 const LOCAL_HINT: &str = " (nothing configured, so queuectl tried the default address; \
 start a local server with `redis-server --daemonize yes`, or set REDIS_URL)";
+
+/// Why a bounded port call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BoundedError {
+    /// No reply came: the call may or may not have taken effect.
+    #[error(transparent)]
+    Lost(Lost),
+    /// Redis answered with an error.
+    #[error(transparent)]
+    Redis(bullmq::Error),
+}
 
 enum Admin {
     Single(MultiplexedConnection),
@@ -179,6 +310,7 @@ pub struct Redis {
     admin: Admin,
     prefix: String,
     target: String,
+    command_timeout: Duration,
 }
 
 mod commands;
@@ -210,6 +342,7 @@ impl Redis {
             admin,
             prefix: settings.prefix.clone(),
             target: settings.target(),
+            command_timeout: settings.command_timeout,
         })
     }
 
@@ -221,6 +354,24 @@ impl Redis {
     /// `host:port` for messages.
     pub fn target(&self) -> &str {
         &self.target
+    }
+
+    /// Runs one port call for `doing`, giving up after the command timeout
+    /// (the port's own response timeout is fixed at 10 s and not settable).
+    pub async fn bounded<T>(
+        &self,
+        doing: &str,
+        call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
+    ) -> Result<T, BoundedError> {
+        let lost = |what| BoundedError::Lost(Lost::new(self.target.clone(), what, doing));
+        match tokio::time::timeout(self.command_timeout, call).await {
+            Err(_) => Err(lost(no_answer(self.command_timeout))),
+            Ok(Err(e)) => Err(match lost_reply(&e, self.command_timeout) {
+                Some(what) => lost(what),
+                None => BoundedError::Redis(e),
+            }),
+            Ok(Ok(v)) => Ok(v),
+        }
     }
 
     /// A BullMQ queue handle on the shared connection, for state changes only:
@@ -238,14 +389,42 @@ impl Redis {
         cmd: Cmd,
         slot_key: Option<&str>,
     ) -> Result<T, bullmq::Error> {
-        let value = match &self.admin {
-            Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await?,
-            Admin::Cluster(conn) => {
-                let routing = cluster_routing(slot_key);
-                conn.clone().route_command(cmd, routing).await?
+        self.query_waiting(cmd, slot_key, Duration::ZERO).await
+    }
+
+    /// [`Redis::query`] for a command that may hold its reply for `waits` by
+    /// design (XREAD BLOCK).
+    async fn query_waiting<T: FromRedisValue>(
+        &self,
+        cmd: Cmd,
+        slot_key: Option<&str>,
+        waits: Duration,
+    ) -> Result<T, bullmq::Error> {
+        let call = async {
+            match &self.admin {
+                Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
+                Admin::Cluster(conn) => {
+                    let routing = cluster_routing(slot_key);
+                    conn.clone().route_command(cmd, routing).await
+                }
             }
         };
+        let value = self.within(waits, call).await?;
         Ok(T::from_redis_value(value).map_err(redis::RedisError::from)?)
+    }
+
+    /// Bounds one admin round trip by the command timeout, plus `waits`.
+    async fn within<T>(
+        &self,
+        waits: Duration,
+        call: impl std::future::Future<Output = Result<T, redis::RedisError>>,
+    ) -> Result<T, bullmq::Error> {
+        match tokio::time::timeout(self.command_timeout + waits, call).await {
+            Ok(reply) => reply.map_err(admin_error),
+            Err(_) => Err(admin_error(
+                std::io::Error::from(std::io::ErrorKind::TimedOut).into(),
+            )),
+        }
     }
 }
 
@@ -269,9 +448,10 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             } else {
                 redis::Client::open(url)?
             };
+            // Each call is bounded by `Redis::within`, which allows for XREAD BLOCK.
             let config = AsyncConnectionConfig::new()
                 .set_connection_timeout(Some(timeout))
-                .set_response_timeout(Some(Duration::from_secs(30)));
+                .set_response_timeout(None);
             let mut conn = client
                 .get_multiplexed_async_connection_with_config(&config)
                 .await?;
@@ -282,7 +462,8 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
             let opts = settings.bull_options();
             let mut builder = redis::cluster::ClusterClient::builder(opts.cluster_nodes.clone())
                 .connection_timeout(timeout)
-                .response_timeout(Duration::from_secs(30))
+                // Only a backstop: each call is bounded by `Redis::within`.
+                .response_timeout(settings.command_timeout + BACKSTOP)
                 .retries(1);
             if let Some(user) = &settings.username {
                 builder = builder.username(user.clone());
@@ -367,6 +548,7 @@ mod tests {
             tls_files: TlsFiles::default(),
             prefix: "bull".into(),
             connect_timeout: Duration::from_secs(1),
+            command_timeout: Duration::from_secs(1),
             configured: true,
         }
     }
@@ -404,6 +586,24 @@ mod tests {
         assert!(!unreachable(&s, "x".into())
             .to_string()
             .contains("redis-server"));
+    }
+
+    #[test]
+    fn a_lost_reply_names_the_limit_of_the_connection_that_gave_up() {
+        let io = |kind| redis::RedisError::from(std::io::Error::new(kind, "x"));
+        let ours = admin_error(io(std::io::ErrorKind::TimedOut));
+        let port = bullmq::Error::Redis(io(std::io::ErrorKind::TimedOut));
+        let dropped = bullmq::Error::Redis(io(std::io::ErrorKind::ConnectionReset));
+        let refused = bullmq::Error::Script {
+            code: -1,
+            message: "x".into(),
+        };
+        let within = Duration::from_secs(2);
+        let of = |e: &bullmq::Error| lost_reply(e, within);
+        assert_eq!(of(&ours).as_deref(), Some("did not answer within 2s"));
+        assert_eq!(of(&port).as_deref(), Some("did not answer within 10s"));
+        assert_eq!(of(&dropped).as_deref(), Some("closed the connection"));
+        assert_eq!(of(&refused), None);
     }
 
     #[test]

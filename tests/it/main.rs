@@ -17,6 +17,7 @@ mod enqueue;
 mod escapes;
 mod events;
 mod extract;
+mod faults;
 mod guard;
 mod health;
 mod inspect;

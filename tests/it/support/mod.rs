@@ -5,6 +5,7 @@
 
 pub mod bombs;
 pub mod netns;
+pub mod proxy;
 pub mod site;
 
 use std::io::Write;

@@ -1,0 +1,184 @@
+//! A Redis that stops answering mid-command (through [`FaultProxy`]) or drops the connection:
+//! one-shot commands give up after `--command-timeout`, exit 3 with one line
+//! naming the server and what they were doing, and a single `enqueue` whose
+//! reply never came says whether its job exists.
+
+use std::time::Instant;
+
+use crate::support::proxy::{Fault, FaultProxy};
+use crate::support::{RedisServer, Run};
+
+/// The RESP frame of a command name, as a trigger.
+fn frame(command: &str) -> String {
+    format!("${}\r\n{command}\r\n", command.len())
+}
+
+/// Runs queuectl through `proxy` with `args`, returning the run and its seconds.
+fn through(proxy: &FaultProxy, env: &[(&str, &str)], args: &[&str]) -> (Run, f64) {
+    let mut cmd = crate::support::Cmd::new();
+    cmd.env("REDIS_URL", &proxy.url()).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let started = Instant::now();
+    let run = cmd.run();
+    (run, started.elapsed().as_secs_f64())
+}
+
+fn assert_lost(run: Run, secs: f64, proxy: &FaultProxy, doing: &str) {
+    let run = run.fails_with(3);
+    let want = format!(
+        "Redis at 127.0.0.1:{} did not answer within 1s while {doing}",
+        proxy.port
+    );
+    assert!(
+        run.stderr.contains(&want),
+        "want {want:?} in {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("timed out"), "{}", run.stderr);
+    assert!(secs < 2.0, "gave up after {secs:.1}s, not within 1s + 1s");
+}
+
+#[test]
+fn stats_against_a_hung_redis_exits_3_within_the_command_timeout() {
+    let server = RedisServer::start();
+    let proxy = FaultProxy::start(server.port, &frame("SCAN"), Fault::Freeze);
+    let (run, secs) = through(&proxy, &[], &["stats", "--command-timeout", "1s"]);
+    assert_lost(run, secs, &proxy, "running `queuectl stats`");
+}
+
+#[test]
+fn health_against_a_hung_redis_says_it_did_not_answer_not_cannot_connect() {
+    let server = RedisServer::start();
+    let proxy = FaultProxy::start(server.port, &frame("INFO"), Fault::Freeze);
+    let env = [(queuectl::env::COMMAND_TIMEOUT, "1s")];
+    let (run, secs) = through(&proxy, &env, &["health"]);
+    assert!(!run.stderr.contains("cannot connect"), "{}", run.stderr);
+    assert_lost(run, secs, &proxy, "checking health");
+}
+
+/// A server whose add script is loaded, so the next add is one EVALSHA,
+/// and a proxy to it that freezes that connection on that EVALSHA.
+fn frozen_at_the_add() -> (RedisServer, FaultProxy) {
+    hung_at_the_add(Fault::Freeze)
+}
+
+fn hung_at_the_add(fault: Fault) -> (RedisServer, FaultProxy) {
+    let server = RedisServer::start();
+    server
+        .queuectl()
+        .args(["enqueue", "analytics", "--queue", "reports"])
+        .run()
+        .ok();
+    let proxy = FaultProxy::start(server.port, &frame("EVALSHA"), fault);
+    (server, proxy)
+}
+
+/// Runs a single 1s-bounded `enqueue analytics --queue reports` with `extra`
+/// through `proxy`; it must exit 3 saying the add was not answered.
+fn unanswered_add(proxy: &FaultProxy, extra: &[&str]) -> String {
+    let mut args = vec!["enqueue", "analytics", "--queue", "reports"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--command-timeout", "1s"]);
+    let (run, _) = through(proxy, &[], &args);
+    let run = run.fails_with(3);
+    let lost = format!(
+        "Redis at 127.0.0.1:{} did not answer within 1s while adding the job to reports; ",
+        proxy.port
+    );
+    assert!(run.stderr.contains(&lost), "{}", run.stderr);
+    run.stderr
+}
+
+#[test]
+fn enqueue_with_a_job_id_whose_reply_never_came_says_the_job_exists() {
+    let (server, proxy) = frozen_at_the_add();
+    let stderr = unanswered_add(&proxy, &["--job-id", "report-7"]);
+    assert!(
+        stderr
+            .contains("its outcome is unknown; after reconnecting, job report-7 exists in reports"),
+        "{stderr}"
+    );
+    assert_eq!(server.raw(&["EXISTS", "bull:reports:report-7"]), "1");
+}
+
+#[test]
+fn enqueue_with_a_dedup_id_whose_reply_never_came_names_the_holder() {
+    let (server, proxy) = frozen_at_the_add();
+    let stderr = unanswered_add(&proxy, &["--dedup-id", "nightly"]);
+    let holder = server.raw(&["GET", "bull:reports:de:nightly"]);
+    assert!(!holder.is_empty(), "the add ran in Redis");
+    let want = format!("deduplication id nightly is held by job {holder} in reports");
+    assert!(stderr.contains(&want), "{stderr}");
+}
+
+#[test]
+fn enqueue_without_an_id_whose_reply_never_came_says_how_to_look() {
+    let (_server, proxy) = frozen_at_the_add();
+    let stderr = unanswered_add(&proxy, &[]);
+    assert!(
+        stderr.contains(
+            "whether the job was added is unknown: see `queuectl jobs reports --state wait`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn enqueue_against_a_redis_that_stays_hung_says_the_check_failed_and_how_to_look() {
+    let (_server, proxy) = hung_at_the_add(Fault::FreezeAll);
+    let extra = ["--job-id", "report-8", "--connect-timeout", "1s"];
+    let stderr = unanswered_add(&proxy, &extra);
+    let failed = format!(
+        "whether the job was added is unknown, and checking failed (cannot connect to Redis at \
+         127.0.0.1:{}",
+        proxy.port
+    );
+    assert!(stderr.contains(&failed), "{stderr}");
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("see `queuectl jobs reports --state wait`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stats_when_redis_drops_the_connection_exits_3_saying_so() {
+    let server = RedisServer::start();
+    let proxy = FaultProxy::start(server.port, &frame("SCAN"), Fault::Close);
+    let (run, secs) = through(&proxy, &[], &["stats"]);
+    let run = run.fails_with(3);
+    let want = format!(
+        "Redis at 127.0.0.1:{} closed the connection while running `queuectl stats`",
+        proxy.port
+    );
+    assert!(run.stderr.contains(&want), "{}", run.stderr);
+    assert!(secs < 2.0, "took {secs:.1}s to notice");
+}
+
+#[test]
+fn waiting_on_a_job_is_not_cut_short_by_a_command_timeout_below_its_blocking_reads() {
+    let server = RedisServer::start();
+    server
+        .queuectl()
+        .args([
+            "enqueue",
+            "analytics",
+            "--queue",
+            "reports",
+            "--job-id",
+            "r1",
+        ])
+        .run()
+        .ok();
+    // No worker: the job never finishes, so only --timeout may end the wait.
+    let args = ["job", "reports", "r1", "--wait", "--timeout", "3s"];
+    let run = server
+        .queuectl()
+        .args(args)
+        .args(["--command-timeout", "1s"])
+        .run();
+    run.fails_with(5);
+}
