@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Crawl a site politely and print each page as JSON (no Redis needed)')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract main content, Markdown, metadata and chunks from HTML files or stdin')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Completed and failed jobs per minute (BullMQ metrics), or Prometheus text')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable')
             [CompletionResult]::new('retry-dead', 'retry-dead', [CompletionResultType]::ParameterValue, 'Retry failed jobs (BullMQ''s failed set) or a dead-letter list''s records')
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Remove old jobs, trim event streams, find orphans, or obliterate a queue')
@@ -392,6 +393,35 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Exit once every served queue has nothing waiting, active or due within 1 s')
             [CompletionResult]::new('--no-metrics', '--no-metrics', [CompletionResultType]::ParameterName, 'Record no BullMQ metrics')
             [CompletionResult]::new('--allow-private-networks', '--allow-private-networks', [CompletionResultType]::ParameterName, 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'queuectl;metrics' {
+            [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'How many of the latest minutes to read')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'With --format prometheus: a label added to every sample (repeatable)')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')
+            [CompletionResult]::new('--redis-port', '--redis-port', [CompletionResultType]::ParameterName, 'Redis port (used when no URL is given)')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'Redis ACL user name')
+            [CompletionResult]::new('--redis-password', '--redis-password', [CompletionResultType]::ParameterName, 'Redis password; prefer the environment variable, a flag shows in `ps`')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis logical database number')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the public roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS; needs --tls-key')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS; needs --tls-cert')
+            [CompletionResult]::new('--cluster-nodes', '--cluster-nodes', [CompletionResultType]::ParameterName, 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--command-timeout', '--command-timeout', [CompletionResultType]::ParameterName, 'Give up waiting for any one Redis reply after this long (exit 3)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
@@ -1015,6 +1045,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Crawl a site politely and print each page as JSON (no Redis needed)')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract main content, Markdown, metadata and chunks from HTML files or stdin')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Completed and failed jobs per minute (BullMQ metrics), or Prometheus text')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable')
             [CompletionResult]::new('retry-dead', 'retry-dead', [CompletionResultType]::ParameterValue, 'Retry failed jobs (BullMQ''s failed set) or a dead-letter list''s records')
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Remove old jobs, trim event streams, find orphans, or obliterate a queue')
@@ -1053,6 +1084,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;help;worker' {
+            break
+        }
+        'queuectl;help;metrics' {
             break
         }
         'queuectl;help;health' {

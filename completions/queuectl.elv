@@ -50,6 +50,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand crawl 'Crawl a site politely and print each page as JSON (no Redis needed)'
             cand extract 'Extract main content, Markdown, metadata and chunks from HTML files or stdin'
             cand worker 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
+            cand metrics 'Completed and failed jobs per minute (BullMQ metrics), or Prometheus text'
             cand health 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
             cand retry-dead 'Retry failed jobs (BullMQ''s failed set) or a dead-letter list''s records'
             cand cleanup 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
@@ -380,6 +381,34 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --burst 'Exit once every served queue has nothing waiting, active or due within 1 s'
             cand --no-metrics 'Record no BullMQ metrics'
             cand --allow-private-networks 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)'
+            cand --tls 'Connect with TLS (implied by a rediss:// URL)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only the data: no notes, warnings or progress bars'
+            cand --quiet 'Print only the data: no notes, warnings or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'queuectl;metrics'= {
+            cand --minutes 'How many of the latest minutes to read'
+            cand --format 'Output format'
+            cand --label 'With --format prometheus: a label added to every sample (repeatable)'
+            cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-host 'Redis host (used when no URL is given)'
+            cand --redis-port 'Redis port (used when no URL is given)'
+            cand --redis-username 'Redis ACL user name'
+            cand --redis-password 'Redis password; prefer the environment variable, a flag shows in `ps`'
+            cand --redis-db 'Redis logical database number'
+            cand --tls-ca 'CA certificate (PEM) to verify the server with, instead of the public roots'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS; needs --tls-key'
+            cand --tls-key 'Client private key (PEM) for mutual TLS; needs --tls-cert'
+            cand --cluster-nodes 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)'
+            cand --prefix 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --command-timeout 'Give up waiting for any one Redis reply after this long (exit 3)'
+            cand --color 'When to use colour (`NO_COLOR` set means never)'
             cand --tls 'Connect with TLS (implied by a rediss:// URL)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only the data: no notes, warnings or progress bars'
@@ -978,6 +1007,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand crawl 'Crawl a site politely and print each page as JSON (no Redis needed)'
             cand extract 'Extract main content, Markdown, metadata and chunks from HTML files or stdin'
             cand worker 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
+            cand metrics 'Completed and failed jobs per minute (BullMQ metrics), or Prometheus text'
             cand health 'Check queues, workers and Redis; exit 0 healthy, 1 issues found, 3 unreachable'
             cand retry-dead 'Retry failed jobs (BullMQ''s failed set) or a dead-letter list''s records'
             cand cleanup 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
@@ -1008,6 +1038,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;help;extract'= {
         }
         &'queuectl;help;worker'= {
+        }
+        &'queuectl;help;metrics'= {
         }
         &'queuectl;help;health'= {
         }
