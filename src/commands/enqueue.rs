@@ -125,19 +125,29 @@ async fn bulk(ctx: &Ctx, path: &str, skip: usize, flags: &JobOptionValues) -> an
     let redis = ctx.redis().await?;
     let bar = ctx.out.progress((jobs.len() - skip) as u64, "enqueue");
     let confirmed = Cell::new(0);
-    let adding = add::add_many(&redis, &jobs, skip, ctrl_c(), |n| {
+    let (interrupts, interrupted) = tokio::sync::watch::channel(false);
+    let stop = async move {
+        let mut interrupted = interrupted;
+        let _ = interrupted.wait_for(|yes| *yes).await;
+    };
+    let adding = add::add_many(&redis, &jobs, skip, stop, |n| {
         confirmed.set(n);
         bar.set(n as u64);
     });
     let outcome = tokio::select! {
         outcome = adding => outcome,
-        () = interrupted_twice(ctx) => {
+        () = interrupted_twice(ctx, interrupts) => {
             bar.finish();
             return abandoned(ctx, skip + confirmed.get(), jobs.len());
         }
     };
     bar.finish();
-    let outcome = outcome.context("preparing the bulk add")?;
+    let outcome = outcome.map_err(|e| {
+        anyhow::anyhow!(
+            "preparing the bulk add failed: {}; no job was added",
+            innermost(&e)
+        )
+    })?;
     let done = outcome.added;
     let Some(stopped) = outcome.stopped else {
         let report = BulkReport {
@@ -191,10 +201,12 @@ fn in_redis(jobs: &Ndjson, done: usize, stopped: &add::Stopped) -> String {
             stopped.unanswered
         ));
     }
-    text.push_str(&format!(
-        "; resume from line {} with --skip {done}",
-        jobs.line_number(done)
-    ));
+    if done > 0 {
+        text.push_str(&format!(
+            "; resume from line {} with --skip {done}",
+            jobs.line_number(done)
+        ));
+    }
     text
 }
 
@@ -214,10 +226,12 @@ async fn ctrl_c() {
     }
 }
 
-/// Resolves on the second Ctrl-C: the first stops sending and awaits the
-/// answers to the adds already sent.
-async fn interrupted_twice(ctx: &Ctx) {
+/// Resolves on the second Ctrl-C; the first sets `first`, which stops
+/// sending and awaits the answers to the adds already sent. Listening starts
+/// at once, so a Ctrl-C before the first add is sent is not lost.
+async fn interrupted_twice(ctx: &Ctx, first: tokio::sync::watch::Sender<bool>) {
     ctrl_c().await;
+    first.send_replace(true);
     ctx.out
         .note("stopping: awaiting the answers to the adds already sent (Ctrl-C again to quit now)");
     ctrl_c().await;

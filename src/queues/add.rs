@@ -151,6 +151,7 @@ impl AddError {
     fn answered(&self) -> bool {
         match self {
             AddError::Redis(bullmq::Error::Redis(e)) => e.code().is_some(),
+            AddError::Redis(bullmq::Error::ConnectionClosed) => false,
             AddError::Redis(_) | AddError::Input(_) => true,
         }
     }
@@ -366,6 +367,32 @@ mod tests {
         let solo = |skip| first_of_each_script(&metas, skip);
         assert_eq!(solo(0), [true, false, true, true, false, false]);
         assert_eq!(solo(3), [false, false, false, true, true, true]);
+    }
+
+    #[test]
+    fn answers_after_the_first_failure_are_stragglers_and_lost_replies_are_counted() {
+        let (mut ids, mut stopped) = (Vec::new(), None);
+        let refused = || {
+            Err(AddError::Redis(bullmq::Error::Script {
+                code: -1,
+                message: "refused".into(),
+            }))
+        };
+        answer(&mut ids, &mut stopped, 0, Ok("1".into()));
+        answer(&mut ids, &mut stopped, 1, refused());
+        answer(&mut ids, &mut stopped, 2, Ok("3".into()));
+        answer(
+            &mut ids,
+            &mut stopped,
+            3,
+            Err(bullmq::Error::ConnectionClosed.into()),
+        );
+        answer(&mut ids, &mut stopped, 4, refused());
+        let stopped = stopped.unwrap();
+        assert_eq!(ids, ["1"]);
+        assert_eq!(stopped.failure.map(|(index, _)| index), Some(1));
+        assert_eq!(stopped.stragglers, [(2, "3".to_string())]);
+        assert_eq!((stopped.unanswered, stopped.interrupted), (1, false));
     }
 
     #[test]
