@@ -2,7 +2,6 @@
 //! or streamed in bulk, and tells new jobs from duplicates.
 
 use std::collections::{HashMap, HashSet};
-
 use std::future::{Future, IntoFuture};
 use std::task::Poll;
 
