@@ -197,7 +197,7 @@ fn in_redis(jobs: &Ndjson, done: usize, stopped: &add::Stopped) -> String {
     }
     if stopped.unanswered > 0 {
         text.push_str(&format!(
-            "; {} more were sent but not answered and may still be added when Redis answers, so check before resuming",
+            "; {} adds after them were sent but not answered and may still run when Redis answers: check before resuming",
             stopped.unanswered
         ));
     }

@@ -590,6 +590,58 @@ fn ctrl_c_during_a_bulk_add_reports_exactly_what_is_in_redis_and_skip_resumes() 
     }
 }
 
+/// The number in `text` right after `before`.
+fn number_after(text: &str, before: &str) -> usize {
+    text.split(before)
+        .nth(1)
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number after {before:?} in {text}"))
+}
+
+#[test]
+fn a_hung_redis_stops_a_bulk_add_saying_how_many_adds_got_no_answer() {
+    let server = RedisServer::start();
+    let pid = number_after(&server.raw(&["INFO", "server"]), "process_id:").to_string();
+    let (_dir, file) = analytics_file(100_000, 0, 0);
+    let child = support::queuectl_command()
+        .env("REDIS_URL", server.url())
+        .args(["enqueue", "--file"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while server.int(&["LLEN", "bull:process-queue:wait"]) < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let signal = |sig: &str| {
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid])
+            .status();
+        assert!(ok.unwrap().success());
+    };
+    signal("-STOP");
+    let out = child.wait_with_output().unwrap();
+    signal("-CONT");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    let confirmed = number_after(&stderr, "the first ");
+    let unanswered = number_after(&stderr, "are in Redis; ");
+    assert!(
+        stderr.contains(
+            "adds after them were sent but not answered and may still run when Redis answers"
+        ),
+        "{stderr}"
+    );
+    assert!(unanswered > 0, "{stderr}");
+    // Redis runs what it had been sent once it answers again: exactly those.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let in_redis = server.int(&["LLEN", "bull:process-queue:wait"]) as usize;
+    assert_eq!(in_redis, confirmed + unanswered, "{stderr}");
+}
+
 #[test]
 fn skip_past_the_end_of_the_input_is_a_usage_error() {
     let server = RedisServer::start();
