@@ -23,11 +23,10 @@ use crate::connection::Redis;
 /// budget between them sends the adds, and so runs them, in input order.
 pub const IN_FLIGHT: usize = 48;
 
-/// Why a bulk add stopped before the end of its input.
-#[derive(Debug)]
+/// Why a bulk add stopped before the end of its input: the caller's stop
+/// signal (no failure) or a failed add.
+#[derive(Debug, Default)]
 pub struct Stopped {
-    /// The caller's stop signal fired; every add sent was answered.
-    pub interrupted: bool,
     /// The first add that failed: its job index and the error.
     pub failure: Option<(usize, AddError)>,
     /// Jobs after the confirmed run that were added anyway (answered after
@@ -201,7 +200,7 @@ impl<'a> Sender<'a, '_> {
             tokio::select! {
                 biased;
                 () = &mut stop, if stopped.is_none() => {
-                    stopped = Some(Stopped::new(true));
+                    stopped = Some(Stopped::default());
                 }
                 Some((index, result)) = in_flight.next() => {
                     solo_in_flight &= !in_flight.is_empty();
@@ -245,7 +244,7 @@ fn answer(
         (Ok(id), Some(s)) if s.failure.is_some() => s.stragglers.push((index, id)),
         (Ok(id), _) => ids.push(id),
         (Err(e), _) => {
-            let s = stopped.get_or_insert_with(|| Stopped::new(false));
+            let s = stopped.get_or_insert_with(Stopped::default);
             s.unanswered += usize::from(!e.answered());
             s.failure.get_or_insert((index, e));
         }
@@ -254,17 +253,6 @@ fn answer(
 
 fn job_id(result: Result<bullmq::Job, bullmq::Error>) -> Result<String, AddError> {
     Ok(result?.id().to_string())
-}
-
-impl Stopped {
-    fn new(interrupted: bool) -> Self {
-        Self {
-            interrupted,
-            failure: None,
-            stragglers: Vec::new(),
-            unanswered: 0,
-        }
-    }
 }
 
 /// Counts duplicates and deduplicated adds: ids that existed before the run,
@@ -391,7 +379,7 @@ mod tests {
         assert_eq!(ids, ["1"]);
         assert_eq!(stopped.failure.map(|(index, _)| index), Some(1));
         assert_eq!(stopped.stragglers, [(2, "3".to_string())]);
-        assert_eq!((stopped.unanswered, stopped.interrupted), (1, false));
+        assert_eq!(stopped.unanswered, 1);
     }
 
     #[test]
