@@ -73,6 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
         }
         'queuectl;enqueue' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read NDJSON jobs from PATH (- for stdin) and add them in bulk')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Add only the jobs after the first N of --file (to resume a stopped add); every line is still validated')
             [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Target queue [default: QUEUE_NAME, else routed by job name]')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'critical|high|normal|low|bulk or a number from 1 to 2097152')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Customer id; with --tier or --new-customer it picks the priority')

@@ -708,13 +708,17 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__enqueue)
-            opts="-u -q -h -V --file --queue --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --file --skip --queue --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

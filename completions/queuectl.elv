@@ -69,6 +69,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         }
         &'queuectl;enqueue'= {
             cand --file 'Read NDJSON jobs from PATH (- for stdin) and add them in bulk'
+            cand --skip 'Add only the jobs after the first N of --file (to resume a stopped add); every line is still validated'
             cand --queue 'Target queue [default: QUEUE_NAME, else routed by job name]'
             cand --priority 'critical|high|normal|low|bulk or a number from 1 to 2097152'
             cand --customer 'Customer id; with --tier or --new-customer it picks the priority'

@@ -71,6 +71,7 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "completions" -d '
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
 complete -c queuectl -n "__fish_queuectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l file -d 'Read NDJSON jobs from PATH (- for stdin) and add them in bulk' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l skip -d 'Add only the jobs after the first N of --file (to resume a stopped add); every line is still validated' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l queue -d 'Target queue [default: QUEUE_NAME, else routed by job name]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l priority -d 'critical|high|normal|low|bulk or a number from 1 to 2097152' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l customer -d 'Customer id; with --tier or --new-customer it picks the priority' -r

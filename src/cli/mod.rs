@@ -238,7 +238,9 @@ standard -> normal, free -> low; an explicit --priority wins.
 NDJSON (--file): one {\"name\", \"data\", \"opts\"} object per line. `opts` takes
 BullMQ's option names (priority, delay, attempts, backoff, jobId, lifo,
 removeOnComplete, removeOnFail, deduplication) plus `queue`. Every line is
-validated before anything is written.
+validated before anything is written. Jobs are added in input order; when the
+add stops (Ctrl-C, a Redis error) queuectl says how many of the first jobs are
+in Redis and the --skip N that resumes after them.
 
 Examples:
   queuectl enqueue single-page '{\"url\":\"https://example.com\"}' --priority high
@@ -260,6 +262,11 @@ pub struct EnqueueArgs {
     /// Read NDJSON jobs from PATH (- for stdin) and add them in bulk
     #[arg(long, value_name = "PATH")]
     pub file: Option<String>,
+
+    /// Add only the jobs after the first N of --file (to resume a stopped
+    /// add); every line is still validated
+    #[arg(long, value_name = "N", requires = "file")]
+    pub skip: Option<usize>,
 
     /// Target queue [default: QUEUE_NAME, else routed by job name]
     #[arg(long, env = env::QUEUE_NAME, value_name = "QUEUE")]

@@ -29,7 +29,7 @@ pub async fn run(ctx: &Ctx, args: EnqueueArgs) -> anyhow::Result<Exit> {
         (Some(_), _) if args.wait.wait => {
             usage("--wait follows a single job; it cannot be used with --file")
         }
-        (Some(path), _) => bulk(ctx, path, &flags).await,
+        (Some(path), _) => bulk(ctx, path, args.skip.unwrap_or(0), &flags).await,
         (None, Some(name)) => single(ctx, name, args.data.as_deref(), &flags, args.wait).await,
         (None, None) => usage("give a job NAME or --file PATH"),
     }
@@ -189,38 +189,132 @@ impl Render for BulkReport {
     }
 }
 
-async fn bulk(ctx: &Ctx, path: &str, flags: &JobOptionValues) -> anyhow::Result<Exit> {
+async fn bulk(ctx: &Ctx, path: &str, skip: usize, flags: &JobOptionValues) -> anyhow::Result<Exit> {
     let text = read_source(path)?;
     let jobs = Ndjson::parse(&text, flags, now_ms()).map_err(worded)?;
+    if skip >= jobs.len() {
+        return usage(format!(
+            "--skip {skip}: the input has {} jobs, so none would be added",
+            jobs.len()
+        ));
+    }
     let redis = ctx.redis().await?;
-    let bar = ctx.out.progress(jobs.len() as u64, "enqueue");
+    let bar = ctx.out.progress((jobs.len() - skip) as u64, "enqueue");
     let confirmed = Cell::new(0);
-    let adding = add::add_many(&redis, &jobs, |n| {
+    let (interrupts, interrupted) = tokio::sync::watch::channel(false);
+    let stop = async move {
+        let mut interrupted = interrupted;
+        let _ = interrupted.wait_for(|yes| *yes).await;
+    };
+    let adding = add::add_many(&redis, &jobs, skip, stop, |n| {
         confirmed.set(n);
         bar.set(n as u64);
     });
-    let result = tokio::select! {
-        result = adding => result,
-        _ = tokio::signal::ctrl_c() => {
+    let outcome = tokio::select! {
+        outcome = adding => outcome,
+        () = interrupted_twice(ctx, interrupts) => {
             bar.finish();
-            return interrupted(ctx, confirmed.get(), jobs.len());
+            return abandoned(ctx, skip + confirmed.get(), jobs.len());
         }
     };
     bar.finish();
-    let done = result.context("adding the jobs")?;
-    let report = BulkReport {
-        count: done.ids.len(),
-        added: done.ids.len() - done.duplicates - done.deduplicated,
-        duplicates: done.duplicates,
-        deduplicated: done.deduplicated,
-        ids: done.ids,
+    let outcome = outcome.map_err(|e| {
+        anyhow::anyhow!(
+            "preparing the bulk add failed: {}; no job was added",
+            innermost(&e)
+        )
+    })?;
+    let done = outcome.added;
+    let Some(stopped) = outcome.stopped else {
+        let report = BulkReport {
+            count: done.ids.len(),
+            added: done.ids.len() - done.duplicates - done.deduplicated,
+            duplicates: done.duplicates,
+            deduplicated: done.deduplicated,
+            ids: done.ids,
+        };
+        ctx.out.print(&report)?;
+        return Ok(Exit::Ok);
     };
-    ctx.out.print(&report)?;
-    Ok(Exit::Ok)
+    let in_redis = in_redis(&jobs, skip + done.ids.len(), &stopped);
+    match &stopped.failure {
+        Some((index, e)) => Err(anyhow::anyhow!(
+            "adding the job on line {} failed: {}; {in_redis}",
+            jobs.line_number(*index),
+            innermost(e)
+        )),
+        None => {
+            ctx.out.warn(&format!("interrupted: {in_redis}"));
+            Ok(Exit::Interrupted)
+        }
+    }
 }
 
-/// Ctrl-C during a bulk add: say exactly what is known to be in Redis.
-fn interrupted(ctx: &Ctx, confirmed: usize, total: usize) -> anyhow::Result<Exit> {
+/// Which jobs of the input are in Redis after a stop, and how to resume.
+fn in_redis(jobs: &Ndjson, done: usize, stopped: &add::Stopped) -> String {
+    let total = jobs.len();
+    let mut text = match done {
+        0 => format!("none of the {total} jobs are in Redis"),
+        _ => format!(
+            "the first {done} of {total} jobs (through line {}) are in Redis",
+            jobs.line_number(done - 1)
+        ),
+    };
+    if !stopped.stragglers.is_empty() {
+        let lines: Vec<String> = stopped
+            .stragglers
+            .iter()
+            .map(|(index, _)| jobs.line_number(*index).to_string())
+            .collect();
+        text.push_str(&format!(
+            ", and so are the jobs on lines {}",
+            lines.join(", ")
+        ));
+    }
+    if stopped.unanswered > 0 {
+        text.push_str(&format!(
+            "; {} adds after them were sent but not answered and may still run when Redis answers: check before resuming",
+            stopped.unanswered
+        ));
+    }
+    if done > 0 {
+        text.push_str(&format!(
+            "; resume from line {} with --skip {done}",
+            jobs.line_number(done)
+        ));
+    }
+    text
+}
+
+/// The one-line reason at the bottom of an error's chain.
+fn innermost(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut err = err;
+    while let Some(source) = err.source() {
+        err = source;
+    }
+    err.to_string()
+}
+
+/// Resolves on Ctrl-C; never, where the signal cannot be watched.
+async fn ctrl_c() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+/// Resolves on the second Ctrl-C; the first sets `first`, which stops
+/// sending and awaits the answers to the adds already sent. Listening starts
+/// at once, so a Ctrl-C before the first add is sent is not lost.
+async fn interrupted_twice(ctx: &Ctx, first: tokio::sync::watch::Sender<bool>) {
+    ctrl_c().await;
+    first.send_replace(true);
+    ctx.out
+        .note("stopping: awaiting the answers to the adds already sent (Ctrl-C again to quit now)");
+    ctrl_c().await;
+}
+
+/// A second Ctrl-C: quit without the answers still to come.
+fn abandoned(ctx: &Ctx, confirmed: usize, total: usize) -> anyhow::Result<Exit> {
     let pending = total.saturating_sub(confirmed).min(add::IN_FLIGHT);
     ctx.out.warn(&format!(
         "interrupted: the first {confirmed} of {total} jobs are in Redis (added, or reported as duplicates); up to {pending} after them may be too"

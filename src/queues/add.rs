@@ -2,9 +2,13 @@
 //! or streamed in bulk, and tells new jobs from duplicates.
 
 use std::collections::{HashMap, HashSet};
+use std::future::{Future, IntoFuture};
+use std::task::Poll;
 
 use bullmq::Queue;
-use futures::StreamExt;
+use futures::future::{self, BoxFuture};
+use futures::stream::FuturesOrdered;
+use futures::{FutureExt, StreamExt};
 use serde::Serialize;
 
 use super::input::{JobInputError, JobSpec};
@@ -12,10 +16,34 @@ use super::keys;
 use super::ndjson::{Ndjson, SpecMeta};
 use crate::connection::Redis;
 
-/// Adds in flight at once: enough to keep Redis busy, few enough that the
-/// port's per-add copy of its 24 KB script stays in cache (measured: 128 uses
-/// a third less CPU than 512 at the same throughput; 16 halves throughput).
-pub const IN_FLIGHT: usize = 128;
+/// Adds in flight at once. Each add is written to the socket on its first
+/// poll only while the connection's send queue has room (redis-rs holds 50
+/// unsent requests; a waiting add is woken out of turn), so staying below it,
+/// polling each add once as it is made and never yielding to the runtime's
+/// budget between them sends the adds, and so runs them, in input order.
+pub const IN_FLIGHT: usize = 48;
+
+/// Why a bulk add stopped before the end of its input: the caller's stop
+/// signal (no failure) or a failed add.
+#[derive(Debug, Default)]
+pub struct Stopped {
+    /// The first add that failed: its job index and the error.
+    pub failure: Option<(usize, AddError)>,
+    /// Jobs after the confirmed run that were added anyway (answered after
+    /// the failure), as (job index, id).
+    pub stragglers: Vec<(usize, String)>,
+    /// Adds sent that got no answer (timeout, connection lost): they may
+    /// still run when Redis answers.
+    pub unanswered: usize,
+}
+
+/// The outcome of a bulk add: the jobs confirmed in Redis are always the
+/// first `added.ids.len()` of the ones sent, in input order.
+#[derive(Debug)]
+pub struct BulkOutcome {
+    pub added: BulkAdded,
+    pub stopped: Option<Stopped>,
+}
 
 /// The outcome of adding one job.
 #[derive(Debug, Clone, Serialize)]
@@ -75,46 +103,156 @@ pub async fn add_one(redis: &Redis, spec: JobSpec) -> Result<Added, bullmq::Erro
     })
 }
 
-/// Adds every job of a validated NDJSON input in input order; `progress` gets
-/// the number confirmed added after each job.
-///
-/// Adds stream through the multiplexed connection with a bounded number in
-/// flight, which keeps the pipe full without holding every request in memory.
+/// Adds the jobs of a validated NDJSON input from job `skip` on, in input
+/// order; `progress` gets the number confirmed after each job. When `stop`
+/// fires, or an add fails, nothing more is sent and the adds already sent are
+/// awaited, so the outcome says exactly which jobs are in Redis.
 pub async fn add_many(
     redis: &Redis,
     input: &Ndjson<'_>,
-    mut progress: impl FnMut(usize),
-) -> Result<BulkAdded, AddError> {
-    let priors = prior_state(redis, &input.metas).await?;
+    skip: usize,
+    stop: impl Future<Output = ()>,
+    progress: impl FnMut(usize),
+) -> Result<BulkOutcome, bullmq::Error> {
+    let metas = &input.metas[skip..];
+    let priors = prior_state(redis, metas).await?;
     let mut queues: HashMap<&str, Queue> = HashMap::new();
-    for meta in &input.metas {
+    for meta in metas {
         if !queues.contains_key(meta.queue.as_str()) {
             queues.insert(&meta.queue, redis.queue(&meta.queue).await?);
         }
     }
-    let mut ids: Vec<String> = Vec::with_capacity(input.len());
-    for segment in segments(&input.metas) {
-        let mut stream = futures::stream::iter(segment)
-            .map(|index| {
-                let queues = &queues;
-                async move { Ok::<_, AddError>(add_spec(queues, input.spec(index)?).await?) }
-            })
-            .buffered(IN_FLIGHT);
-        while let Some(id) = stream.next().await {
-            ids.push(id?);
-            progress(ids.len());
-        }
-    }
-    Ok(summarise(ids, &input.metas, &priors))
+    let sender = Sender {
+        queues: &queues,
+        input,
+        solo: first_of_each_script(&input.metas, skip),
+    };
+    let sent = tokio::task::unconstrained(sender.run(skip, stop, progress)).await;
+    Ok(BulkOutcome {
+        added: summarise(sent.ids, metas, &priors),
+        stopped: sent.stopped,
+    })
 }
 
-/// Why a bulk add stopped.
+/// Why an add failed.
 #[derive(Debug, thiserror::Error)]
 pub enum AddError {
     #[error(transparent)]
     Redis(#[from] bullmq::Error),
     #[error(transparent)]
     Input(#[from] JobInputError),
+}
+
+impl AddError {
+    /// Whether Redis answered (with an error), so the add did not happen;
+    /// otherwise the reply never came and the add may still run.
+    fn answered(&self) -> bool {
+        match self {
+            AddError::Redis(bullmq::Error::Redis(e)) => e.code().is_some(),
+            AddError::Redis(bullmq::Error::ConnectionClosed) => false,
+            AddError::Redis(_) | AddError::Input(_) => true,
+        }
+    }
+}
+
+/// What was sent and answered.
+struct Sent {
+    ids: Vec<String>,
+    stopped: Option<Stopped>,
+}
+
+type Pending<'a> = BoxFuture<'a, (usize, Result<String, AddError>)>;
+
+/// Sends adds in input order over the port's one multiplexed connection.
+struct Sender<'a, 'i> {
+    queues: &'a HashMap<&'a str, Queue>,
+    input: &'a Ndjson<'i>,
+    /// Jobs sent alone (see [`first_of_each_script`]).
+    solo: Vec<bool>,
+}
+
+impl<'a> Sender<'a, '_> {
+    async fn run(
+        &self,
+        mut next: usize,
+        stop: impl Future<Output = ()>,
+        mut progress: impl FnMut(usize),
+    ) -> Sent {
+        let end = self.input.len();
+        let mut stop = std::pin::pin!(stop);
+        let mut in_flight: FuturesOrdered<Pending<'a>> = FuturesOrdered::new();
+        let mut solo_in_flight = false;
+        let mut ids = Vec::with_capacity(end - next);
+        let mut stopped: Option<Stopped> = None;
+        loop {
+            while stopped.is_none()
+                && next < end
+                && in_flight.len() < IN_FLIGHT
+                && (in_flight.is_empty() || !(solo_in_flight || self.solo[next]))
+            {
+                solo_in_flight = self.solo[next];
+                in_flight.push_back(self.start(next).await);
+                next += 1;
+            }
+            if in_flight.is_empty() && (stopped.is_some() || next == end) {
+                break;
+            }
+            tokio::select! {
+                biased;
+                () = &mut stop, if stopped.is_none() => {
+                    stopped = Some(Stopped::default());
+                }
+                Some((index, result)) = in_flight.next() => {
+                    solo_in_flight &= !in_flight.is_empty();
+                    answer(&mut ids, &mut stopped, index, result);
+                    progress(ids.len());
+                }
+            }
+        }
+        Sent { ids, stopped }
+    }
+
+    /// Makes the add of job `index` and polls it once, which puts it in the
+    /// connection's send queue now, behind every add made before it.
+    async fn start(&self, index: usize) -> Pending<'a> {
+        let mut add = match self.input.spec(index) {
+            Err(e) => return future::ready((index, Err(e.into()))).boxed(),
+            Ok(spec) => {
+                let queue = &self.queues[spec.queue.as_str()];
+                queue
+                    .add(&spec.name, spec.data)
+                    .options(spec.opts)
+                    .into_future()
+            }
+        };
+        match futures::poll!(&mut add) {
+            Poll::Ready(result) => future::ready((index, job_id(result))).boxed(),
+            Poll::Pending => add.map(move |result| (index, job_id(result))).boxed(),
+        }
+    }
+}
+
+/// Records the answer to the add of job `index`: confirmed in input order
+/// until the first failure, a straggler after it.
+fn answer(
+    ids: &mut Vec<String>,
+    stopped: &mut Option<Stopped>,
+    index: usize,
+    result: Result<String, AddError>,
+) {
+    match (result, stopped.as_mut()) {
+        (Ok(id), Some(s)) if s.failure.is_some() => s.stragglers.push((index, id)),
+        (Ok(id), _) => ids.push(id),
+        (Err(e), _) => {
+            let s = stopped.get_or_insert_with(Stopped::default);
+            s.unanswered += usize::from(!e.answered());
+            s.failure.get_or_insert((index, e));
+        }
+    }
+}
+
+fn job_id(result: Result<bullmq::Job, bullmq::Error>) -> Result<String, AddError> {
+    Ok(result?.id().to_string())
 }
 
 /// Counts duplicates and deduplicated adds: ids that existed before the run,
@@ -138,35 +276,18 @@ fn summarise(ids: Vec<String>, metas: &[SpecMeta], priors: &[Prior]) -> BulkAdde
     out
 }
 
-async fn add_spec(queues: &HashMap<&str, Queue>, spec: JobSpec) -> Result<String, bullmq::Error> {
-    let queue = &queues[spec.queue.as_str()];
-    let job = queue.add(&spec.name, spec.data).options(spec.opts).await?;
-    Ok(job.id().to_string())
-}
-
-/// Splits job indexes, in order, into runs to stream; the first job using each
-/// add script is a run of its own, awaited before anything after it is sent, so
-/// Redis caches the script before the stream would otherwise send its whole
-/// text once per job in flight (the NOSCRIPT fallback). Order is kept exactly:
-/// which line wins a shared id, and the order of automatic ids, match Node's
-/// `addBulk`.
-fn segments(metas: &[SpecMeta]) -> Vec<std::ops::Range<usize>> {
+/// Marks, from job `skip` on, the first job using each add script: it is sent
+/// alone and answered before anything after it is sent, so Redis caches the
+/// script before the adds in flight would each send its whole text (the
+/// NOSCRIPT fallback). Sending it alone keeps the order: which line wins a
+/// shared id, and the order of automatic ids, match Node's `addBulk`.
+fn first_of_each_script(metas: &[SpecMeta], skip: usize) -> Vec<bool> {
     let mut warmed: HashSet<u8> = HashSet::new();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, meta) in metas.iter().enumerate() {
-        if warmed.insert(meta.script) {
-            if start < i {
-                out.push(start..i);
-            }
-            out.push(i..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < metas.len() {
-        out.push(start..metas.len());
-    }
-    out
+    metas
+        .iter()
+        .enumerate()
+        .map(|(i, meta)| i >= skip && warmed.insert(meta.script))
+        .collect()
 }
 
 /// Reads, before adding, whether each custom id's job exists and who owns each
@@ -221,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn segments_keep_order_and_isolate_the_first_of_each_script() {
+    fn the_first_job_of_each_script_after_the_skipped_ones_goes_alone() {
         let metas = [
             meta(0, None, None),
             meta(0, None, None),
@@ -230,7 +351,35 @@ mod tests {
             meta(1, None, None),
             meta(0, None, None),
         ];
-        assert_eq!(segments(&metas), vec![0..1, 1..2, 2..3, 3..4, 4..6]);
+        let solo = |skip| first_of_each_script(&metas, skip);
+        assert_eq!(solo(0), [true, false, true, true, false, false]);
+        assert_eq!(solo(3), [false, false, false, true, true, true]);
+    }
+
+    #[test]
+    fn answers_after_the_first_failure_are_stragglers_and_lost_replies_are_counted() {
+        let (mut ids, mut stopped) = (Vec::new(), None);
+        let refused = || {
+            Err(AddError::Redis(bullmq::Error::Script {
+                code: -1,
+                message: "refused".into(),
+            }))
+        };
+        answer(&mut ids, &mut stopped, 0, Ok("1".into()));
+        answer(&mut ids, &mut stopped, 1, refused());
+        answer(&mut ids, &mut stopped, 2, Ok("3".into()));
+        answer(
+            &mut ids,
+            &mut stopped,
+            3,
+            Err(bullmq::Error::ConnectionClosed.into()),
+        );
+        answer(&mut ids, &mut stopped, 4, refused());
+        let stopped = stopped.unwrap();
+        assert_eq!(ids, ["1"]);
+        assert_eq!(stopped.failure.map(|(index, _)| index), Some(1));
+        assert_eq!(stopped.stragglers, [(2, "3".to_string())]);
+        assert_eq!(stopped.unanswered, 1);
     }
 
     #[test]

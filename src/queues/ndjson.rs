@@ -38,6 +38,8 @@ impl SpecMeta {
 /// A validated NDJSON input.
 pub struct Ndjson<'a> {
     lines: Vec<&'a str>,
+    /// The input line number (from 1) of each job; blank lines are not jobs.
+    numbers: Vec<usize>,
     base: Layer,
     now_ms: u64,
     /// One entry per job, in input order.
@@ -58,6 +60,7 @@ impl<'a> Ndjson<'a> {
             ..base.clone()
         };
         let mut lines = Vec::new();
+        let mut numbers = Vec::new();
         let mut metas = Vec::new();
         for (index, raw) in text.lines().enumerate() {
             if raw.trim().is_empty() {
@@ -69,12 +72,14 @@ impl<'a> Ndjson<'a> {
             })?;
             metas.push(SpecMeta::of(&spec));
             lines.push(raw);
+            numbers.push(index + 1);
         }
         if lines.is_empty() {
             return Err(err("input", "no jobs: the NDJSON input is empty"));
         }
         Ok(Self {
             lines,
+            numbers,
             base,
             now_ms,
             metas,
@@ -89,6 +94,11 @@ impl<'a> Ndjson<'a> {
     /// Whether there are no jobs (never true after `parse`).
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
+    }
+
+    /// The input line number (from 1) of job `index`.
+    pub fn line_number(&self, index: usize) -> usize {
+        self.numbers[index]
     }
 
     /// The spec of job `index`, built again from its (already validated) line.
@@ -145,6 +155,7 @@ mod tests {
         let text = "{\"name\":\"refresh\",\"data\":{\"u\":1}}\n\n{\"name\":\"x\",\"opts\":{\"queue\":\"q\",\"priority\":\"critical\",\"jobId\":\"a\",\"deduplication\":{\"id\":\"d\",\"ttl\":5000}}}\n";
         let jobs = ndjson(text, &flags).unwrap();
         assert_eq!(jobs.len(), 2);
+        assert_eq!(Ndjson::parse(text, &flags, NOW).unwrap().line_number(1), 3);
         assert_eq!(jobs[0].opts.priority, Some(4));
         assert_eq!(jobs[0].data.get(), "{\"u\":1}");
         assert_eq!(jobs[1].queue, "q");
