@@ -46,7 +46,11 @@ impl Render for MetricsReport {
             ]);
         }
         out.table(t);
-        if self.queues.iter().all(|q| q.completed.count + q.failed.count == 0) {
+        if self
+            .queues
+            .iter()
+            .all(|q| q.completed.count + q.failed.count == 0)
+        {
             out.line("no minute has ended with metrics on: workers record them once a minute");
         }
     }
@@ -94,7 +98,8 @@ pub async fn run(ctx: &Ctx, args: MetricsArgs) -> anyhow::Result<Exit> {
     };
     let read = metrics::read(&redis, &queues, args.minutes as usize).await?;
     if prometheus {
-        ctx.out.text(&metrics::prometheus_text(&read, &args.labels))?;
+        ctx.out
+            .text(&metrics::prometheus_text(&read, &args.labels))?;
     } else {
         ctx.out.print(&MetricsReport {
             minutes: args.minutes,
