@@ -36,7 +36,8 @@ Options:
                          instead if redis-server (or node/npm) is missing
   --dev                  also make sure the test prerequisites exist (node,
                          npm, redis-cli, openssl, python3, python3-doc,
-                         chromium, unshare, ip) and install the interop test
+                         python3-prometheus-client, chromium, unshare, ip)
+                         and install the interop test
                          dependencies (npm ci in tests/interop)
   --no-first-run         skip the first run (examples/first-run.sh: a scrape
                          job through a private redis-server and a local page)
@@ -265,11 +266,15 @@ if [ "$dev" = 1 ]; then
         have ip || apt_pkgs="${apt_pkgs:+$apt_pkgs }iproute2"
     fi
     # The dashboard test drives Debian's chromium headless (playwright-core); the
-    # extraction test reads a page of the Python documentation (python3-doc).
+    # extraction test reads a page of the Python documentation (python3-doc); the
+    # metrics test parses Prometheus text with the Prometheus project's Python
+    # client, run by Debian's /usr/bin/python3.
     if [ "$pkg_manager" = apt ]; then
         have chromium || apt_pkgs="${apt_pkgs:+$apt_pkgs }chromium"
         [ -f /usr/share/doc/python3-doc/html/library/json.html ] ||
             apt_pkgs="${apt_pkgs:+$apt_pkgs }python3-doc"
+        /usr/bin/python3 -c 'import prometheus_client' 2>/dev/null ||
+            apt_pkgs="${apt_pkgs:+$apt_pkgs }python3-prometheus-client"
     fi
     if [ -n "$apt_pkgs" ]; then
         say "missing for --dev: $apt_pkgs"

@@ -167,6 +167,7 @@ fn router(state: Arc<AppState>) -> Router {
         )
         .route("/api/queue/stats", get(routes::stats))
         .route("/api/queue/health", get(routes::health))
+        .route("/metrics", get(routes::metrics))
         .route("/api/queue/ws", get(ws::upgrade))
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -388,6 +388,17 @@ pub(crate) async fn stats(State(st): State<Arc<AppState>>) -> Api<Json<stats::St
     Ok(Json(st.db(stats::report(&st.redis, &[]).await)?))
 }
 
+/// `GET /metrics`: every queue's Prometheus text, as `queuectl metrics
+/// --format prometheus` (and Node's `exportPrometheusMetrics()`) prints it.
+pub(crate) async fn metrics(State(st): State<Arc<AppState>>) -> Api<Response> {
+    let queues = st.db(crate::queues::discovery::discover(&st.redis).await)?;
+    let read = st.db(crate::queues::metrics::read(&st.redis, &queues, 0).await)?;
+    let mut text = crate::queues::metrics::prometheus_text(&read, &[]);
+    text.push('\n');
+    let content_type = "text/plain; version=0.0.4; charset=utf-8";
+    Ok(([(axum::http::header::CONTENT_TYPE, content_type)], text).into_response())
+}
+
 /// `GET /api/queue/health`: 200 when healthy, 503 otherwise.
 pub(crate) async fn health(State(st): State<Arc<AppState>>) -> Response {
     let (doc, healthy) = health_document(&st).await;

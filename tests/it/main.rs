@@ -22,6 +22,7 @@ mod guard;
 mod health;
 mod inspect;
 mod interop;
+mod metrics;
 mod readme;
 mod reads;
 mod retry;

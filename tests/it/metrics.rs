@@ -1,0 +1,185 @@
+//! `queuectl metrics` and `serve`'s `GET /metrics` against Node BullMQ's
+//! `getMetrics()` and `exportPrometheusMetrics()` on the same queues.
+
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::serve::Serve;
+use crate::support::{node, RedisServer};
+use crate::worker::{enqueue, WorkerProc};
+
+/// A queue after a queuectl worker ran 5 jobs to completion and failed 1,
+/// with 2 more waiting and 1 delayed.
+fn worked_queue(server: &RedisServer, queue: &str) {
+    let lines: Vec<Value> = (0..5)
+        .map(|i| json!({"name": "echo", "data": {"i": i}, "opts": {"attempts": 1}}))
+        .chain([json!({"name": "no-handler", "opts": {"attempts": 1}})])
+        .collect();
+    enqueue(server, queue, &lines);
+    let mut w = WorkerProc::start(server, &["--queue", queue, "--burst"]);
+    assert_eq!(w.wait_exit(Duration::from_secs(20)), 0);
+    enqueue(
+        server,
+        queue,
+        &[
+            json!({"name": "echo"}),
+            json!({"name": "echo"}),
+            json!({"name": "echo", "opts": {"delay": 3_600_000}}),
+        ],
+    );
+}
+
+/// Parses Prometheus text with the Prometheus project's Python client and
+/// returns `name{labels} value` per sample, sorted.
+fn parsed_samples(text: &str) -> Vec<String> {
+    let python = "/usr/bin/python3";
+    let script = r#"
+import sys
+from prometheus_client.parser import text_string_to_metric_families
+for family in text_string_to_metric_families(sys.stdin.read()):
+    for s in family.samples:
+        labels = ",".join(f"{k}={v}" for k, v in sorted(s.labels.items()))
+        print(f"{family.type} {s.name}{{{labels}}} {s.value:g}")
+"#;
+    let mut child = Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("{python}: {e}; install python3-prometheus-client: ./install.sh --dev")
+        });
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the Prometheus parser refused the text ({stderr}); install python3-prometheus-client: ./install.sh --dev\n{text}"
+    );
+    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn prometheus_text_is_nodes_line_for_line_and_parses() {
+    let server = RedisServer::start();
+    worked_queue(&server, "pm-q");
+    let ours = server
+        .queuectl()
+        .args(["metrics", "pm-q", "--format", "prometheus"])
+        .args(["--label", "env=prod", "--label", "region=eu \"1\""])
+        .run()
+        .ok()
+        .stdout;
+    let theirs = node(
+        &server,
+        "prometheus.js",
+        &["pm-q", "env=prod", "region=eu \"1\""],
+    );
+    assert_eq!(theirs.code, 0, "{}", theirs.stderr);
+    assert_eq!(
+        ours,
+        format!("{}\n", theirs.stdout),
+        "line for line as Node"
+    );
+    let samples = parsed_samples(&ours);
+    let with = |state: &str, n: u32| {
+        format!("gauge bullmq_job_count{{env=prod,queue=pm-q,region=eu \"1\",state={state}}} {n}")
+    };
+    let mut expected = vec![
+        with("active", 0),
+        with("completed", 5),
+        with("delayed", 1),
+        with("failed", 1),
+        with("prioritized", 0),
+        with("waiting", 2),
+        with("waiting-children", 0),
+        "counter bullmq_job_completed_total{env=prod,queue=pm-q,region=eu \"1\"} 5".to_string(),
+        "counter bullmq_job_failed_total{env=prod,queue=pm-q,region=eu \"1\"} 1".to_string(),
+    ];
+    expected.sort();
+    assert_eq!(samples, expected);
+
+    // serve answers GET /metrics with every queue's text, and no labels.
+    worked_queue(&server, "pm-2");
+    let serve = Serve::start(&server, &[]);
+    let (status, body) = serve.get("/metrics");
+    assert_eq!(status, 200);
+    let body = body.as_str().expect("text");
+    let node_text = |q: &str| node(&server, "prometheus.js", &[q]).stdout;
+    assert_eq!(
+        body,
+        format!("{}\n{}\n", node_text("pm-2"), node_text("pm-q"))
+    );
+    assert_eq!(parsed_samples(body).len(), 18);
+}
+
+#[test]
+fn metrics_json_is_node_get_metrics_and_bad_flags_are_usage_errors() {
+    let server = RedisServer::start();
+    worked_queue(&server, "mj-q");
+    let doc = server
+        .queuectl()
+        .args(["metrics", "mj-q", "--json"])
+        .run()
+        .ok()
+        .json();
+    let q = &doc["queues"][0];
+    let node_side = node(&server, "metrics.js", &["mj-q"]);
+    let node_doc: Value = serde_json::from_str(node_side.stdout.trim()).unwrap();
+    assert_eq!(
+        q["completed"]["meta"]["count"],
+        node_doc["completed"]["count"]
+    );
+    assert_eq!(q["failed"]["meta"]["count"], node_doc["failed"]["count"]);
+    assert_eq!(q["completed"]["count"], node_doc["completed"]["minutes"]);
+    assert_eq!(
+        (
+            q["completed"]["meta"]["count"].as_u64(),
+            q["failed"]["meta"]["count"].as_u64()
+        ),
+        (Some(5), Some(1))
+    );
+
+    let table = server
+        .queuectl()
+        .args(["metrics", "mj-q"])
+        .run()
+        .ok()
+        .stdout;
+    let row = table.lines().nth(1).unwrap_or_default();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cells[..3], ["mj-q", "5", "1"], "{table}");
+
+    for (args, expect) in [
+        (
+            &["metrics", "--label", "1x=y", "--format", "prometheus"][..],
+            "not a Prometheus label name",
+        ),
+        (
+            &["metrics", "--label", "env=prod"][..],
+            "--label only applies to --format prometheus",
+        ),
+        (
+            &["metrics", "--format", "prometheus", "--json"][..],
+            "leave out --json",
+        ),
+        (&["metrics", "--minutes", "0"][..], "--minutes"),
+    ] {
+        let run = server.queuectl().args(args).run().fails_with(2);
+        assert!(run.stderr.contains(expect), "{args:?}: {}", run.stderr);
+    }
+}
