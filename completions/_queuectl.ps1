@@ -227,6 +227,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
         }
         'queuectl;job' {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait: give up after DURATION (exit 5; the job keeps running)')
+            [CompletionResult]::new('--set-data', '--set-data', [CompletionResultType]::ParameterName, 'Replace the job''s data: JSON text, @PATH, or - for stdin (BullMQ''s updateData)')
+            [CompletionResult]::new('--set-priority', '--set-priority', [CompletionResultType]::ParameterName, 'Change the job''s priority: a name or 1..2097152 (BullMQ''s changePriority)')
+            [CompletionResult]::new('--set-delay', '--set-delay', [CompletionResultType]::ParameterName, 'Change a delayed job''s delay, counted from now (BullMQ''s changeDelay)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')

@@ -218,6 +218,9 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         }
         &'queuectl;job'= {
             cand --timeout 'With --wait: give up after DURATION (exit 5; the job keeps running)'
+            cand --set-data 'Replace the job''s data: JSON text, @PATH, or - for stdin (BullMQ''s updateData)'
+            cand --set-priority 'Change the job''s priority: a name or 1..2097152 (BullMQ''s changePriority)'
+            cand --set-delay 'Change a delayed job''s delay, counted from now (BullMQ''s changeDelay)'
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-host 'Redis host (used when no URL is given)'

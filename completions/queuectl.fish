@@ -205,6 +205,9 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s q -l quiet -d
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s V -l version -d 'Print version'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l timeout -d 'With --wait: give up after DURATION (exit 5; the job keeps running)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l set-data -d 'Replace the job\'s data: JSON text, @PATH, or - for stdin (BullMQ\'s updateData)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l set-priority -d 'Change the job\'s priority: a name or 1..2097152 (BullMQ\'s changePriority)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l set-delay -d 'Change a delayed job\'s delay, counted from now (BullMQ\'s changeDelay)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l redis-port -d 'Redis port (used when no URL is given)' -r

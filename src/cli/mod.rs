@@ -358,6 +358,23 @@ pub struct JobArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    /// Replace the job's data: JSON text, @PATH, or - for stdin (BullMQ's updateData)
+    #[arg(
+        long,
+        value_name = "DATA",
+        conflicts_with = "wait",
+        help_heading = "Edit"
+    )]
+    pub set_data: Option<String>,
+
+    /// Change the job's priority: a name or 1..2097152 (BullMQ's changePriority)
+    #[arg(long, value_parser = parse_priority, value_name = "PRIORITY", conflicts_with = "wait", help_heading = "Edit")]
+    pub set_priority: Option<u32>,
+
+    /// Change a delayed job's delay, counted from now (BullMQ's changeDelay)
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION", conflicts_with = "wait", help_heading = "Edit")]
+    pub set_delay: Option<Duration>,
 }
 
 /// Shells queuectl can complete.

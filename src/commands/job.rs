@@ -3,10 +3,12 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::enqueue::read_data;
 use super::{fmt_time, wait, Ctx};
 use crate::cli::JobArgs;
 use crate::error::{Exit, NotFound};
 use crate::output::{Human, Render, Tone};
+use crate::queues::edit::{self, EditError, Edits};
 use crate::queues::wait::Waiter;
 use crate::queues::{input, inspect};
 
@@ -95,7 +97,25 @@ fn lines(out: &mut Human, key: &str, value: &Value) {
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: JobArgs) -> anyhow::Result<Exit> {
     input::validate_queue(&args.queue)?;
+    let edits = Edits {
+        data: match args.set_data.as_deref() {
+            Some(arg) => Some(read_data(Some(arg))?),
+            None => None,
+        },
+        priority: args.set_priority,
+        delay_ms: args.set_delay.map(|d| d.as_millis() as u64),
+    };
     let redis = ctx.redis().await?;
+    if !edits.is_empty() {
+        edit::apply(&redis, &args.queue, &args.id, &edits)
+            .await
+            .map_err(|e| match e {
+                EditError::NotFound { .. } => NotFound(e.to_string()).into(),
+                // Its own type, so the exit code is a usage error's.
+                EditError::Input(e) => anyhow::Error::from(e),
+                e => anyhow::Error::from(e),
+            })?;
+    }
     if args.wait.wait {
         let waiter = Waiter::start(&redis, &args.queue).await?;
         return wait::wait_for(ctx, &redis, waiter, &args.queue, &args.id, args.wait).await;

@@ -147,6 +147,23 @@ fn nesting_depth(json: &str) -> usize {
     deepest
 }
 
+/// Job data as the port takes it, after the checks `enqueue` applies.
+pub fn data_value(raw: &RawValue) -> Result<Value, JobInputError> {
+    check_depth(raw)?;
+    serde_json::from_str(raw.get()).map_err(|e| err("data", e.to_string()))
+}
+
+fn check_depth(data: &RawValue) -> Result<(), JobInputError> {
+    let depth = nesting_depth(data.get());
+    if depth > MAX_DATA_DEPTH {
+        return Err(err(
+            "data",
+            format!("nested {depth} levels deep; job data may nest at most {MAX_DATA_DEPTH}"),
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn finish(
     name: &str,
     data: Box<RawValue>,
@@ -155,13 +172,7 @@ pub(super) fn finish(
     if name.trim().is_empty() {
         return Err(err("name", "must not be empty"));
     }
-    let depth = nesting_depth(data.get());
-    if depth > MAX_DATA_DEPTH {
-        return Err(err(
-            "data",
-            format!("nested {depth} levels deep; job data may nest at most {MAX_DATA_DEPTH}"),
-        ));
-    }
+    check_depth(&data)?;
     let queue = match layer.queue {
         Some(q) => q,
         None => routing::queue_for(name)

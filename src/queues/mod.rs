@@ -9,6 +9,7 @@ pub mod cleanup;
 pub mod control;
 pub mod dead_letter;
 pub mod discovery;
+pub mod edit;
 pub mod events;
 pub mod health;
 pub mod input;

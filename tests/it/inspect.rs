@@ -273,3 +273,75 @@ fn unknown_job_id_is_a_clear_error() {
     );
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn job_edits_go_through_bullmq_and_node_sees_them() {
+    let server = RedisServer::start();
+    let q = |args: &[&str]| server.queuectl().args(args).run();
+    q(&["enqueue", "analytics", r#"{"a":1}"#, "--job-id", "e1"]).ok();
+    q(&["enqueue", "analytics", "--job-id", "d1", "--delay", "1h"]).ok();
+    let node_job = |id: &str| {
+        let run = support::node(&server, "getjob.js", &["process-queue", id]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let shown = q(&[
+        "job",
+        "process-queue",
+        "e1",
+        "--set-data",
+        r#"{"b":[2]}"#,
+        "--set-priority",
+        "high",
+        "--json",
+    ])
+    .ok()
+    .json();
+    assert_eq!(shown["state"], "prioritized", "{shown}");
+    let e1 = node_job("e1");
+    assert_eq!(
+        (&e1["data"], &e1["priority"], &e1["state"]),
+        (
+            &serde_json::json!({"b": [2]}),
+            &serde_json::json!(2),
+            &serde_json::json!("prioritized")
+        ),
+        "{e1}"
+    );
+    q(&["job", "process-queue", "d1", "--set-delay", "2h"]).ok();
+    let d1 = node_job("d1");
+    assert_eq!(
+        (&d1["delay"], &d1["state"]),
+        (&serde_json::json!(7_200_000), &serde_json::json!("delayed")),
+        "{d1}"
+    );
+
+    // Refused before anything changes: bad JSON, data nested too deep, a bad priority.
+    let before = server.snapshot();
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    for (args, expect) in [
+        (vec!["--set-data", "{nope"], "invalid JSON"),
+        (
+            vec!["--set-data", deep.as_str()],
+            "data: nested 200 levels deep",
+        ),
+        (vec!["--set-priority", "urgent"], "--set-priority"),
+        (vec!["--set-delay", "soon"], "--set-delay"),
+    ] {
+        let mut all = vec!["job", "process-queue", "e1"];
+        all.extend(args);
+        let run = q(&all).fails_with(2);
+        assert!(run.stderr.contains(expect), "{all:?}: {}", run.stderr);
+    }
+    assert_eq!(server.snapshot(), before, "nothing may change");
+    // BullMQ refuses a delay for a job that is not delayed; an unknown job is not found.
+    let run = q(&["job", "process-queue", "e1", "--set-delay", "1m"]).fails_with(1);
+    assert!(run.stderr.contains("changing its delay"), "{}", run.stderr);
+    let run = q(&["job", "process-queue", "nope", "--set-priority", "low"]).fails_with(1);
+    assert!(
+        run.stderr
+            .contains("job 'nope' not found in queue 'process-queue'"),
+        "{}",
+        run.stderr
+    );
+}
