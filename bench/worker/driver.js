@@ -28,6 +28,8 @@ const REPS = parseInt(process.argv[2] || '3', 10);
 const OUT = path.resolve(process.argv[3] || path.join(__dirname, '..', 'results', 'worker', 'raw.jsonl'));
 const N = parseInt(process.env.BENCH_N || '100000', 10);
 const CONCS = (process.env.BENCH_CONCURRENCY || '1 10 50').trim().split(/[\s,]+/).map(Number);
+// Extra `queuectl worker` flags, e.g. BENCH_WORKER_ARGS=--no-metrics to measure metrics off.
+const WORKER_ARGS = (process.env.BENCH_WORKER_ARGS || '').trim().split(/\s+/).filter(Boolean);
 const WARM_N = 500;
 const QUEUECTL = path.resolve(process.env.QUEUECTL || path.join(__dirname, '..', '..', 'target', 'release', 'queuectl'));
 const GNU_TIME = process.env.GNU_TIME || '/usr/bin/time';
@@ -181,7 +183,7 @@ async function measureQueuectl(r, rep, conc) {
   let cpuLast = NaN;
   let infoFirst = null;
   let infoLast = null;
-  const argv = [QUEUECTL, 'worker', '--queue', queue, '--concurrency', `${queue}=${conc}`, '--burst', '--json'];
+  const argv = [QUEUECTL, 'worker', '--queue', queue, '--concurrency', `${queue}=${conc}`, '--burst', '--json', ...WORKER_ARGS];
   const tSpawn = C.nowMs();
   const t = await timedStream(argv, { env: qctlEnv }, (line, now, cpid) => {
     if (!line) return;
