@@ -66,22 +66,27 @@ pub(super) async fn set_all(ctx: &Ctx, args: PauseArgs, pause: bool) -> anyhow::
         queues: Vec::new(),
         failures: Vec::new(),
     };
+    let mut first_error = None;
     for name in names {
         match control::set_paused(&redis, &name, pause).await {
             Ok(state) => report.queues.push(state),
-            Err(e) => report.failures.push(Failure {
-                queue: name,
-                error: e.to_string(),
-            }),
+            Err(e) => {
+                report.failures.push(Failure {
+                    queue: name,
+                    error: e.to_string(),
+                });
+                first_error.get_or_insert(e);
+            }
         }
     }
     ctx.out.print(&report)?;
-    if report.failures.is_empty() {
+    let Some(first) = first_error else {
         return Ok(Exit::Ok);
-    }
+    };
     let verb = if pause { "pause" } else { "resume" };
-    let failed: Vec<String> = report.failures.iter().map(|f| f.error.clone()).collect();
-    anyhow::bail!("could not {verb}: {}", failed.join("; "))
+    let names: Vec<&str> = report.failures.iter().map(|f| f.queue.as_str()).collect();
+    // The first error itself stays in the chain, so a lost connection exits 3.
+    Err(anyhow::Error::from(first).context(format!("could not {verb} {}", names.join(", "))))
 }
 
 #[cfg(test)]
