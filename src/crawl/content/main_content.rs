@@ -21,6 +21,9 @@ const CONTAINED: f64 = 0.9;
 pub struct MainContent {
     pub text: String,
     pub html: String,
+    /// `html` says exactly what `text` says; an extractor's HTML can hold
+    /// blocks its text left out.
+    pub whole: bool,
 }
 
 /// Pages larger than this keep their visible text: the extractors' memory
@@ -58,6 +61,7 @@ fn trafilatura(html: &str, url: &Url) -> Option<MainContent> {
     let result = rs_trafilatura::extract_with_options(html, &options).ok()?;
     let text = result.content_text.trim().to_string();
     (!text.is_empty()).then(|| MainContent {
+        whole: false,
         html: result
             .content_html
             .unwrap_or_else(|| format!("<p>{}</p>", escape(&text))),
@@ -76,6 +80,7 @@ fn readability(html: &str, url: &Url) -> Option<MainContent> {
     (!text.is_empty()).then(|| MainContent {
         text,
         html: article.content.to_string(),
+        whole: false,
     })
 }
 
