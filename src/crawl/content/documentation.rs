@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::main_content::{MainContent, MAX_MAIN_CONTENT_BYTES};
+use super::markdown::MARKDOWN_ATTRIBUTES;
 use super::visible::{is_block, is_hidden, Collapser};
 
 fn sel(css: &str) -> Selector {
@@ -96,10 +97,11 @@ fn render(body: ElementRef<'_>) -> MainContent {
     }
 }
 
+/// A start tag with only the attributes the Markdown conversion reads.
 fn start_tag(html: &mut String, e: &scraper::node::Element) {
     html.push('<');
     html.push_str(e.name());
-    for (name, value) in e.attrs() {
+    for (name, value) in e.attrs().filter(|(n, _)| MARKDOWN_ATTRIBUTES.contains(n)) {
         html.push(' ');
         html.push_str(name);
         html.push_str("=\"");
@@ -110,16 +112,26 @@ fn start_tag(html: &mut String, e: &scraper::node::Element) {
 }
 
 fn escape_into(out: &mut String, s: &str, attribute: bool) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' if !attribute => out.push_str("&lt;"),
-            '>' if !attribute => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
+    let special = |c: char| match c {
+        '&' | '\u{a0}' => true,
+        '<' | '>' => !attribute,
+        '"' => attribute,
+        _ => false,
+    };
+    let mut rest = s;
+    while let Some(i) = rest.find(special) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or_default();
+        out.push_str(match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            _ => "&nbsp;",
+        });
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
 }
 
 fn is_void(name: &str) -> bool {
@@ -167,8 +179,7 @@ mod tests {
         );
         assert!(m.whole);
         assert!(
-            m.html
-                .starts_with(r#"<div class="body" role="main"><h1>json</h1>"#),
+            m.html.starts_with(r#"<div class="body"><h1>json</h1>"#),
             "{}",
             m.html
         );
