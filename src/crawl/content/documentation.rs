@@ -73,7 +73,7 @@ fn render(body: ElementRef<'_>) -> MainContent {
                 if is_block(e.name()) {
                     text.newline();
                 }
-                if !is_void(e.name()) {
+                if !is_void(e.name()) && is_markup(e) {
                     html.push_str("</");
                     html.push_str(e.name());
                     html.push('>');
@@ -83,7 +83,9 @@ fn render(body: ElementRef<'_>) -> MainContent {
                 if is_block(e.name()) {
                     text.newline();
                 }
-                start_tag(&mut html, e);
+                if is_markup(e) {
+                    start_tag(&mut html, e);
+                }
                 stack.push((node, true));
                 stack.extend(node.children().rev().map(|c| (c, false)));
             }
@@ -95,6 +97,13 @@ fn render(body: ElementRef<'_>) -> MainContent {
         html,
         whole: true,
     }
+}
+
+/// Whether the element means something to the Markdown conversion: a plain
+/// `<span>` (syntax highlighting, Sphinx signatures: half of a page's tags)
+/// does not, so only its content is written; math spans do.
+fn is_markup(e: &scraper::node::Element) -> bool {
+    e.name() != "span" || e.attr("class").is_some_and(|c| c.starts_with("math"))
 }
 
 /// A start tag with only the attributes the Markdown conversion reads.
