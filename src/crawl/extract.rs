@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use super::content::{
-    self, is_block, is_hidden, Chunk, Collapser, ContentMode, ContentOptions, MainContent, Metadata,
+    self, is_block, is_cell, is_hidden, Chunk, Collapser, ContentMode, ContentOptions, MainContent,
+    Metadata,
 };
 use super::frontier;
 
@@ -292,6 +293,8 @@ fn walk(doc: &Html) -> Found<'_> {
                 hidden -= 1;
             } else if is_block(name) {
                 found.text.newline();
+            } else if is_cell(name) {
+                found.text.space();
             }
             continue;
         }
@@ -314,6 +317,8 @@ fn walk(doc: &Html) -> Found<'_> {
             hidden += 1;
         } else if is_block(name) {
             found.text.newline();
+        } else if is_cell(name) {
+            found.text.space();
         }
         stack.push((node, true));
         stack.extend(node.children().rev().map(|c| (c, false)));

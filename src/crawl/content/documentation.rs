@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::main_content::{MainContent, MAX_MAIN_CONTENT_BYTES};
 use super::markdown::MARKDOWN_ATTRIBUTES;
-use super::visible::{is_block, is_hidden, Collapser};
+use super::visible::{is_block, is_cell, is_hidden, Collapser};
 
 fn sel(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
@@ -72,6 +72,8 @@ fn render(body: ElementRef<'_>) -> MainContent {
             Node::Element(e) if closing => {
                 if is_block(e.name()) {
                     text.newline();
+                } else if is_cell(e.name()) {
+                    text.space();
                 }
                 if !is_void(e.name()) && is_markup(e) {
                     html.push_str("</");
@@ -82,6 +84,8 @@ fn render(body: ElementRef<'_>) -> MainContent {
             Node::Element(e) if !is_chrome(e) => {
                 if is_block(e.name()) {
                     text.newline();
+                } else if is_cell(e.name()) {
+                    text.space();
                 }
                 if is_markup(e) {
                     start_tag(&mut html, e);

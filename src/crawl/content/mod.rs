@@ -16,7 +16,7 @@ pub use documentation::documentation_body;
 pub use main_content::{main_content, MainContent, MAX_MAIN_CONTENT_BYTES};
 pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
 pub use metadata::{metadata, Metadata};
-pub use visible::{is_block, is_hidden, Collapser};
+pub use visible::{is_block, is_cell, is_hidden, Collapser};
 
 /// Which text a page record's `text` holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

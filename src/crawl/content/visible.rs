@@ -31,6 +31,11 @@ pub fn is_block(name: &str) -> bool {
     )
 }
 
+/// Table cells: their text is a word apart from the next cell's.
+pub fn is_cell(name: &str) -> bool {
+    matches!(name, "td" | "th")
+}
+
 /// Elements whose text is never visible.
 pub fn is_hidden(name: &str) -> bool {
     matches!(
@@ -96,6 +101,11 @@ impl Collapser {
         self.line_has_word = true;
         self.in_word = true;
         self.words += 1;
+    }
+
+    /// Ends the word being built, if any.
+    pub fn space(&mut self) {
+        self.in_word = false;
     }
 
     pub fn newline(&mut self) {
