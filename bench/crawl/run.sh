@@ -20,6 +20,8 @@
 #   BENCH_PYDOC=1         then crawl the Python documentation (python3-doc, installed when
 #                         missing) at concurrency 16 and 1 and with wget (bench/crawl/pydoc.sh);
 #                         0 = skip it. PYDOC_RUNS=3 runs of each.
+# Last, bench/crawl/extract.sh times extraction alone (ms/page, peak RSS) on the article
+# benchmark and the Python documentation (bench/results/crawl/extract-summary.md).
 set -euo pipefail
 
 RUNS="${1:-5}"
@@ -330,3 +332,7 @@ if [[ "${BENCH_PYDOC:-1}" == 1 ]]; then
   source "$CRAWL_DIR/pydoc.sh"
   say "python3-doc results: $PYDOC_RAW; summary: $RESULTS/pydoc-summary.md"
 fi
+
+say "extraction alone, per page (bench/crawl/extract.sh)"
+printf '\n### Extraction alone (run %s)\n\n' "$RUN_ID" | tee "$RESULTS/extract-summary.md"
+"$CRAWL_DIR/extract.sh" "$QUEUECTL" | sed 's/^/- /' | tee -a "$RESULTS/extract-summary.md"

@@ -11,7 +11,10 @@ use scraper::{ElementRef, Html, Node, Selector};
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use super::content::{self, Chunk, ContentMode, ContentOptions, Metadata};
+use super::content::{
+    self, is_block, is_cell, is_hidden, Chunk, Collapser, ContentMode, ContentOptions, MainContent,
+    Metadata,
+};
 use super::frontier;
 
 /// What a page says about itself.
@@ -116,8 +119,13 @@ pub fn extract(html: &str, url: &Url, opts: &ContentOptions, max_links: usize) -
         content::CodeLanguages::new()
     };
     let visible = found.text;
+    let docs_body = match opts.mode {
+        ContentMode::Main => content::documentation_body(&doc, html.len()),
+        ContentMode::Full => None,
+    };
     drop(doc);
-    let (text, word_count, markdown) = text_and_markdown(html, &base, visible, opts, &langs);
+    let (text, word_count, markdown) =
+        text_and_markdown(html, &base, visible, docs_body, opts, &langs);
     let chunks = opts
         .chunks
         .map(|spec| content::chunk(markdown.as_deref().unwrap_or_default(), &spec));
@@ -136,18 +144,21 @@ pub fn extract(html: &str, url: &Url, opts: &ContentOptions, max_links: usize) -
 }
 
 /// The record's text (main content, or all visible text with `--content full`,
-/// or when no main content is found) and, when asked for, its Markdown.
+/// or when no main content is found) and, when asked for, its Markdown. A
+/// documentation page's body, found while the page was parsed, spares the extractors.
 fn text_and_markdown(
     html: &str,
     base: &Url,
     visible: Collapser,
+    docs_body: Option<MainContent>,
     opts: &ContentOptions,
     langs: &content::CodeLanguages,
 ) -> (String, usize, Option<String>) {
     // Main content never has more letters than the page shows; when it does, the
     // extractor has stitched fallbacks together (tiny pages) and the page is kept whole.
     let main = match opts.mode {
-        ContentMode::Main => content::main_content(html, base)
+        ContentMode::Main => docs_body
+            .or_else(|| content::main_content(html, base))
             .filter(|m| non_space_chars(&m.text) <= non_space_chars(&visible.out)),
         ContentMode::Full => None,
     };
@@ -155,7 +166,12 @@ fn text_and_markdown(
     match main {
         Some(m) => {
             let md = want.then(|| {
-                content::keep_blocks_in(&content::to_markdown(&m.html, base, langs), &m.text)
+                let md = content::to_markdown(&m.html, base, langs);
+                if m.whole {
+                    md
+                } else {
+                    content::keep_blocks_in(&md, &m.text)
+                }
             });
             let words = m.text.split_whitespace().count();
             (m.text, words, md)
@@ -277,6 +293,8 @@ fn walk(doc: &Html) -> Found<'_> {
                 hidden -= 1;
             } else if is_block(name) {
                 found.text.newline();
+            } else if is_cell(name) {
+                found.text.space();
             }
             continue;
         }
@@ -299,6 +317,8 @@ fn walk(doc: &Html) -> Found<'_> {
             hidden += 1;
         } else if is_block(name) {
             found.text.newline();
+        } else if is_cell(name) {
+            found.text.space();
         }
         stack.push((node, true));
         stack.extend(node.children().rev().map(|c| (c, false)));
@@ -312,112 +332,6 @@ fn non_space_chars(s: &str) -> usize {
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Elements that start a new line of text.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "tr"
-            | "table"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "nav"
-            | "main"
-            | "blockquote"
-            | "pre"
-            | "dd"
-            | "dt"
-    )
-}
-
-/// Elements whose text is never visible.
-fn is_hidden(name: &str) -> bool {
-    matches!(
-        name,
-        "head"
-            | "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "object"
-            | "title"
-    )
-}
-
-/// Builds whitespace-collapsed text as pieces arrive, counting words: words
-/// on a line are joined by one space, and non-empty lines by one newline.
-#[derive(Default)]
-struct Collapser {
-    out: String,
-    words: usize,
-    /// Inside a word (which may continue in the next piece).
-    in_word: bool,
-    /// The current line has a word.
-    line_has_word: bool,
-    /// A line with words ended; the next word starts a new line.
-    pending_newline: bool,
-}
-
-impl Collapser {
-    fn push_str(&mut self, s: &str) {
-        let mut start: Option<usize> = None;
-        for (i, c) in s.char_indices() {
-            if c.is_whitespace() {
-                if let Some(st) = start.take() {
-                    self.out.push_str(&s[st..i]);
-                }
-                if c == '\n' {
-                    self.newline();
-                } else {
-                    self.in_word = false;
-                }
-            } else if start.is_none() {
-                if !self.in_word {
-                    self.begin_word();
-                }
-                start = Some(i);
-            }
-        }
-        if let Some(st) = start {
-            self.out.push_str(&s[st..]);
-        }
-    }
-
-    fn begin_word(&mut self) {
-        if self.line_has_word {
-            self.out.push(' ');
-        } else if self.pending_newline {
-            self.out.push('\n');
-            self.pending_newline = false;
-        }
-        self.line_has_word = true;
-        self.in_word = true;
-        self.words += 1;
-    }
-
-    fn newline(&mut self) {
-        self.in_word = false;
-        if self.line_has_word {
-            self.line_has_word = false;
-            self.pending_newline = true;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -486,34 +400,6 @@ mod tests {
             10,
         );
         assert_eq!(e.links[0].as_str(), "http://b.test/x/y");
-    }
-
-    #[test]
-    fn collapser_matches_line_by_line_collapsing() {
-        let reference = |raw: &str| {
-            let lines: Vec<String> = raw
-                .lines()
-                .map(collapse)
-                .filter(|l| !l.is_empty())
-                .collect();
-            let text = lines.join("\n");
-            let words = text.split_whitespace().count();
-            (text, words)
-        };
-        let cases: [&[&str]; 7] = [
-            &["", "  ", "\n\n"],
-            &["  a  b\t\r\n", "\n c", "d\u{a0}e\u{2003}", "f\n"],
-            &["ab", "cd", " ", "ef", "\n", "\n", " gh "],
-            &["\r\n x \r\n\r\n y\u{85}z"],
-            &["caf\u{e9} ", "\u{3000}\u{65e5}\u{672c}", "\n"],
-            &["\n", "one", "\n", "\n", "two three", "\n"],
-            &["x\u{1c}y", " \u{b}\u{c} w"],
-        ];
-        for pieces in cases {
-            let mut c = Collapser::default();
-            pieces.iter().for_each(|p| c.push_str(p));
-            assert_eq!((c.out, c.words), reference(&pieces.concat()), "{pieces:?}");
-        }
     }
 
     #[test]

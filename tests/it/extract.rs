@@ -323,6 +323,57 @@ fn python_docs_page_keeps_its_whole_body_and_no_sphinx_chrome() {
     );
 }
 
+#[test]
+fn read_the_docs_page_keeps_its_main_element_without_permalinks_or_chrome() {
+    // The Read the Docs theme's layout (Sphinx and MkDocs): breadcrumbs, a
+    // sidebar and a footer around the one [role=main] element.
+    let html = r##"<html><body><nav class="wy-nav-side">Search docs Installation Usage</nav>
+        <div class="rst-content"><div role="navigation" aria-label="breadcrumbs">Docs » Usage
+        Edit on GitHub</div><div role="main" class="document"><div itemprop="articleBody">
+        <h1>Usage<a class="headerlink" href="#usage" title="Permalink">¶</a></h1>
+        <p>Run <code>tool --fast</code> on each file.</p>
+        <h2>Options<a class="headerlink" href="#options">¶</a></h2>
+        <table><tr><th>flag</th><th>meaning</th></tr><tr><td>--fast</td><td>skip checks</td></tr></table>
+        <div class="highlight-shell"><div class="highlight"><pre><span></span>tool --fast a.txt</pre></div></div>
+        </div></div><footer>Previous Next © Copyright 2026, Example. Built with Sphinx</footer>
+        </div></body></html>"##;
+    let rec = Cmd::new()
+        .args([
+            "extract",
+            "--markdown",
+            "--url",
+            "https://docs.example.test/usage.html",
+            "-",
+        ])
+        .stdin(html)
+        .run()
+        .ok()
+        .json();
+    let (body, md) = (text(&rec, "text"), text(&rec, "markdown"));
+    assert_eq!(
+        body,
+        "Usage\nRun tool --fast on each file.\nOptions\nflag meaning\n--fast skip checks\ntool --fast a.txt"
+    );
+    assert!(
+        md.starts_with("# Usage\n\nRun `tool --fast` on each file.\n\n## Options\n"),
+        "{md}"
+    );
+    assert!(md.contains("| --fast | skip checks |"), "{md}");
+    assert!(md.ends_with("```shell\ntool --fast a.txt\n```"), "{md}");
+    for hay in [&body, &md] {
+        assert_absent(
+            hay,
+            &[
+                "¶",
+                "Search docs",
+                "Edit on GitHub",
+                "Previous",
+                "© Copyright",
+            ],
+        );
+    }
+}
+
 /// The benchmark beside the repository, as CI has it (`<repo>/../shared`).
 fn bench_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/extract-bench");

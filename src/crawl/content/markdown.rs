@@ -14,6 +14,10 @@ use url::Url;
 /// extractors return the content without the classes that name it.
 pub type CodeLanguages = HashMap<String, String>;
 
+/// The only attributes the conversion reads (htmd's and ours): links, images,
+/// code languages (and math spans) by class, ordered lists' start.
+pub const MARKDOWN_ATTRIBUTES: &[&str] = &["href", "src", "alt", "class", "start"];
+
 /// Converts an HTML fragment or document to Markdown; relative URLs resolve
 /// against `base`; a code block without a language class takes the one `langs` has for it.
 pub fn to_markdown(html: &str, base: &Url, langs: &CodeLanguages) -> String {

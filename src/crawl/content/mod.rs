@@ -3,16 +3,20 @@
 //! wherever (and as many at once as) it likes.
 
 mod chunk;
+mod documentation;
 mod main_content;
 mod markdown;
 mod metadata;
+mod visible;
 
 use serde::{Deserialize, Serialize};
 
 pub use chunk::{chunk, Chunk, ChunkError, ChunkSpec, ChunkUnit};
-pub use main_content::{main_content, MAX_MAIN_CONTENT_BYTES};
+pub use documentation::documentation_body;
+pub use main_content::{main_content, MainContent, MAX_MAIN_CONTENT_BYTES};
 pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
 pub use metadata::{metadata, Metadata};
+pub use visible::{is_block, is_cell, is_hidden, Collapser};
 
 /// Which text a page record's `text` holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
