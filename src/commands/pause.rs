@@ -83,10 +83,10 @@ pub(super) async fn set_all(ctx: &Ctx, args: PauseArgs, pause: bool) -> anyhow::
     let Some(first) = first_error else {
         return Ok(Exit::Ok);
     };
-    let verb = if pause { "pause" } else { "resume" };
+    let doing = if pause { "pausing" } else { "resuming" };
     let names: Vec<&str> = report.failures.iter().map(|f| f.queue.as_str()).collect();
     // The first error itself stays in the chain, so a lost connection exits 3.
-    Err(anyhow::Error::from(first).context(format!("could not {verb} {}", names.join(", "))))
+    Err(anyhow::Error::from(first).context(format!("{doing} {}", names.join(", "))))
 }
 
 #[cfg(test)]

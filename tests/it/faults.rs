@@ -182,3 +182,17 @@ fn waiting_on_a_job_is_not_cut_short_by_a_command_timeout_below_its_blocking_rea
         .run();
     run.fails_with(5);
 }
+
+#[test]
+fn pause_when_redis_drops_the_connection_exits_3_saying_so() {
+    let server = RedisServer::start();
+    server.queuectl().args(["enqueue", "analytics"]).run().ok();
+    let proxy = FaultProxy::start(server.port, &frame("EVALSHA"), Fault::Close);
+    let (run, _) = through(&proxy, &[], &["pause", "process-queue"]);
+    let run = run.fails_with(3);
+    let want = format!(
+        "Redis at 127.0.0.1:{} closed the connection while pausing process-queue",
+        proxy.port
+    );
+    assert!(run.stderr.contains(&want), "{}", run.stderr);
+}
