@@ -176,7 +176,7 @@ pub enum Command {
     Queues(QueuesArgs),
     /// List jobs of a queue
     Jobs(JobsArgs),
-    /// Show one job whole: data, options, state, progress, result, logs
+    /// Show one job whole (data, options, state, progress, result, logs), or change it
     Job(JobArgs),
     /// Crawl a site politely and print each page as JSON (no Redis needed)
     #[command(after_help = CRAWL_AFTER_HELP)]

@@ -1,4 +1,5 @@
-//! `queuectl job`: show one job whole, or with `--wait` follow it to its end.
+//! `queuectl job`: show one job whole (after the `--set-*` edits, when given),
+//! or with `--wait` follow it to its end.
 
 use serde::Serialize;
 use serde_json::Value;
