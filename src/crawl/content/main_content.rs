@@ -7,7 +7,6 @@
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Condvar, Mutex};
 
 use url::Url;
 
@@ -31,36 +30,9 @@ pub struct MainContent {
 /// grows to about 70 times the page, and no article page comes near it.
 pub const MAX_MAIN_CONTENT_BYTES: usize = 3 << 19;
 
-/// The pages being extracted at once in the whole process (crawl parse pools
-/// and worker jobs alike) weigh at most this many bytes together: the
-/// extractors' memory grows with the page, so a page at the size cap runs
-/// alone, as one extraction at a time did, while small pages use every core.
-const BUDGET_BYTES: usize = MAX_MAIN_CONTENT_BYTES;
-
-static IN_USE: Mutex<usize> = Mutex::new(0);
-static RELEASED: Condvar = Condvar::new();
-
-/// A page's share of [`BUDGET_BYTES`], given back when dropped.
-struct Share(usize);
-
-impl Share {
-    /// Waits until `bytes` fit beside the extractions running (or none runs).
-    fn take(bytes: usize) -> Self {
-        let mut used = IN_USE.lock().unwrap_or_else(|e| e.into_inner());
-        while *used > 0 && *used + bytes > BUDGET_BYTES {
-            used = RELEASED.wait(used).unwrap_or_else(|e| e.into_inner());
-        }
-        *used += bytes;
-        Share(bytes)
-    }
-}
-
-impl Drop for Share {
-    fn drop(&mut self) {
-        *IN_USE.lock().unwrap_or_else(|e| e.into_inner()) -= self.0;
-        RELEASED.notify_all();
-    }
-}
+/// One main-content extraction at a time in the whole process (crawl parse
+/// pools and worker jobs alike), so its memory is paid once, not per core.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Finds the main content of `html` (fetched from `url`); `None` when neither
 /// extractor finds any, or the page is over [`MAX_MAIN_CONTENT_BYTES`].
@@ -68,7 +40,7 @@ pub fn main_content(html: &str, url: &Url) -> Option<MainContent> {
     if html.len() > MAX_MAIN_CONTENT_BYTES {
         return None;
     }
-    let _share = Share::take(html.len());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let traf = trafilatura(html, url);
     let read = readability(html, url);
     match (traf, read) {
@@ -148,14 +120,6 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn small_pages_are_extracted_side_by_side() {
-        let first = Share::take(BUDGET_BYTES / 2);
-        // One extraction at a time would wait here for ever.
-        let second = Share::take(BUDGET_BYTES / 2);
-        drop((first, second));
-    }
 
     #[test]
     fn readability_wins_only_when_a_short_subset() {
