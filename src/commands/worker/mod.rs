@@ -23,8 +23,9 @@ use crate::worker::{
 use view::View;
 
 /// How often `--burst` checks whether the queues are drained (a few read
-/// commands per queue), so it exits within about this long of the last job.
-const BURST_CHECK: Duration = Duration::from_millis(40);
+/// commands per queue); two drained checks in a row end the run, so it exits
+/// within about twice this long of the last job.
+const BURST_CHECK: Duration = Duration::from_millis(30);
 /// The longest a `--burst` worker blocks waiting for a job.
 const BURST_POLL: Duration = Duration::from_secs(1);
 /// `--burst` also waits for delayed jobs due within this horizon.
@@ -55,6 +56,7 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
     let deadline = tokio::time::sleep(args.max_runtime.unwrap_or(Duration::MAX / 4));
     tokio::pin!(deadline);
     let mut burst = tokio::time::interval(BURST_CHECK);
+    let mut drained_reads = 0;
     let stop = loop {
         tokio::select! {
             Some(event) = rx.recv() => {
@@ -67,7 +69,10 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
             _ = term.recv() => break Stop::Signal,
             _ = &mut deadline, if args.max_runtime.is_some() => break Stop::MaxRuntime,
             _ = burst.tick(), if args.burst => {
-                if drained(&redis, &served).await? {
+                // Two reads in a row: a retried job moving from active to
+                // delayed can be missed by one read of the state keys.
+                drained_reads = if drained(&redis, &served).await? { drained_reads + 1 } else { 0 };
+                if drained_reads == 2 {
                     break Stop::Drained;
                 }
             }
