@@ -101,39 +101,47 @@ async fn series(
 /// Extra labels on every sample (`--label k=v`), in the order given.
 pub type Labels = [(String, String)];
 
-/// The Prometheus text of Node's `exportPrometheusMetrics(labels)` for each
-/// queue, queue after queue, byte for byte (its `, ` between labels included).
+/// The Prometheus text of Node's `exportPrometheusMetrics(labels)`: for one
+/// queue byte for byte (its `, ` between labels included). For several, each
+/// metric's HELP and TYPE lines come once with every queue's samples under
+/// them, as the text format requires (Node's texts, concatenated, would
+/// repeat them).
 pub fn prometheus_text(queues: &[QueueMetrics], labels: &Labels) -> String {
     let extra: String = labels
         .iter()
         .map(|(k, v)| format!(", {k}=\"{}\"", escape_label(v)))
         .collect();
-    let mut docs = Vec::with_capacity(queues.len());
-    for q in queues {
-        let name = escape_label(&q.queue);
-        let mut lines = vec![
-            "# HELP bullmq_job_count Number of jobs in the queue by state".to_string(),
-            "# TYPE bullmq_job_count gauge".to_string(),
-        ];
+    let names: Vec<String> = queues.iter().map(|q| escape_label(&q.queue)).collect();
+    let mut lines = vec![
+        "# HELP bullmq_job_count Number of jobs in the queue by state".to_string(),
+        "# TYPE bullmq_job_count gauge".to_string(),
+    ];
+    for (q, name) in queues.iter().zip(&names) {
         for state in NODE_COUNT_ORDER {
             lines.push(format!(
                 "bullmq_job_count{{queue=\"{name}\", state=\"{state}\"{extra}}} {}",
                 q.counts.get(state)
             ));
         }
-        for (outcome, series) in [("completed", &q.completed), ("failed", &q.failed)] {
+    }
+    for outcome in [Outcome::Completed, Outcome::Failed] {
+        let outcome_name = outcome.name();
+        lines.push(format!(
+            "# HELP bullmq_job_{outcome_name}_total Total number of {outcome_name} jobs"
+        ));
+        lines.push(format!("# TYPE bullmq_job_{outcome_name}_total counter"));
+        for (q, name) in queues.iter().zip(&names) {
+            let series = match outcome {
+                Outcome::Completed => &q.completed,
+                Outcome::Failed => &q.failed,
+            };
             lines.push(format!(
-                "# HELP bullmq_job_{outcome}_total Total number of {outcome} jobs"
-            ));
-            lines.push(format!("# TYPE bullmq_job_{outcome}_total counter"));
-            lines.push(format!(
-                "bullmq_job_{outcome}_total{{queue=\"{name}\"{extra}}} {}",
+                "bullmq_job_{outcome_name}_total{{queue=\"{name}\"{extra}}} {}",
                 series.meta.count
             ));
         }
-        docs.push(lines.join("\n"));
     }
-    docs.join("\n")
+    lines.join("\n")
 }
 
 /// The order of Node's `getJobCounts()` with no arguments.
@@ -213,6 +221,26 @@ mod tests {
             "bullmq_job_completed_total{queue=\"a\\\"b\", env=\"prod\\n\u{FFFD}\"} 5"
         );
         assert!(!text.ends_with('\n'), "as Node's join('\\n')");
+    }
+
+    #[test]
+    fn several_queues_share_each_metrics_help_and_type() {
+        let q = |name: &str| QueueMetrics {
+            queue: name.into(),
+            counts: Counts::default(),
+            completed: Series::default(),
+            failed: Series::default(),
+        };
+        let text = prometheus_text(&[q("a"), q("b")], &[]);
+        for kind in [
+            "bullmq_job_count gauge",
+            "bullmq_job_completed_total counter",
+        ] {
+            assert_eq!(text.matches(&format!("# TYPE {kind}")).count(), 1, "{text}");
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2 + 14 + 2 * (2 + 2));
+        assert_eq!(lines[9], r#"bullmq_job_count{queue="b", state="active"} 0"#);
     }
 
     #[test]

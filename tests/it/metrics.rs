@@ -119,11 +119,31 @@ fn prometheus_text_is_nodes_line_for_line_and_parses() {
     let (status, body) = serve.get("/metrics");
     assert_eq!(status, 200);
     let body = body.as_str().expect("text");
-    let node_text = |q: &str| node(&server, "prometheus.js", &[q]).stdout;
-    assert_eq!(
-        body,
-        format!("{}\n{}\n", node_text("pm-2"), node_text("pm-q"))
-    );
+    // Node's two texts, with each metric's HELP and TYPE lines once and every
+    // queue's samples under them (concatenated, they would repeat).
+    let texts = [
+        node(&server, "prometheus.js", &["pm-2"]).stdout,
+        node(&server, "prometheus.js", &["pm-q"]).stdout,
+    ];
+    let mut expected: Vec<&str> = Vec::new();
+    for family in [
+        "bullmq_job_count",
+        "bullmq_job_completed_total",
+        "bullmq_job_failed_total",
+    ] {
+        let (help, sample) = (format!("# HELP {family} "), format!("{family}{{"));
+        let type_line = format!("# TYPE {family} ");
+        expected.extend(
+            texts[0]
+                .lines()
+                .filter(|l| l.starts_with(&help) || l.starts_with(&type_line)),
+        );
+        for text in &texts {
+            expected.extend(text.lines().filter(|l| l.starts_with(&sample)));
+        }
+    }
+    assert_eq!(body, format!("{}\n", expected.join("\n")));
+    assert_eq!(body.matches("# TYPE ").count(), 3, "{body}");
     assert_eq!(parsed_samples(body).len(), 18);
 }
 
