@@ -307,14 +307,7 @@ impl Redis {
     ) -> Result<Vec<(String, u64)>, bullmq::Error> {
         let mut cmd = redis::cmd("ZRANGEBYSCORE");
         cmd.arg(key).arg(min).arg(max).arg("WITHSCORES");
-        let flat: Vec<String> = self.query(cmd, Some(key)).await?;
-        Ok(flat
-            .chunks(2)
-            .filter_map(|pair| match pair {
-                [member, score] => Some((member.clone(), score.parse::<f64>().ok()? as u64)),
-                _ => None,
-            })
-            .collect())
+        Ok(with_scores(self.query(cmd, Some(key)).await?))
     }
 
     /// The member of the sorted set `key` with the lowest score at or above
@@ -332,14 +325,7 @@ impl Redis {
             .arg("LIMIT")
             .arg(0)
             .arg(1);
-        let flat: Vec<String> = self.query(cmd, Some(key)).await?;
-        Ok(match flat.as_slice() {
-            [member, score] => score
-                .parse::<f64>()
-                .ok()
-                .map(|score| (member.clone(), score as u64)),
-            _ => None,
-        })
+        Ok(with_scores(self.query(cmd, Some(key)).await?).pop())
     }
 
     /// HMGET `fields` of each hash in `keys`, in one round trip.
@@ -520,6 +506,17 @@ fn parse_info(text: &str) -> HashMap<String, String> {
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.trim_end().split_once(':'))
         .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// A `WITHSCORES` reply (member, score, member, score, ...) as pairs, the
+/// scores as whole numbers.
+fn with_scores(flat: Vec<String>) -> Vec<(String, u64)> {
+    flat.chunks(2)
+        .filter_map(|pair| match pair {
+            [member, score] => Some((member.clone(), score.parse::<f64>().ok()? as u64)),
+            _ => None,
+        })
         .collect()
 }
 
