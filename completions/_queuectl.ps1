@@ -59,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Remove old jobs, trim event streams, find orphans, or obliterate a queue')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause queues: workers stop taking new jobs (active ones finish)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume paused queues')
+            [CompletionResult]::new('limit', 'limit', [CompletionResultType]::ParameterValue, 'Show or set a queue''s global concurrency and rate limit (BullMQ''s, for all workers)')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Move delayed jobs to waiting now')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove jobs by id')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove jobs by id')
@@ -597,6 +598,35 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'queuectl;limit' {
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Global concurrency: at most N active jobs across all workers (`off` removes it)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Global rate limit: at most MAX jobs started per DURATION (`10/1s`, `100/60000`; `off` removes it)')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')
+            [CompletionResult]::new('--redis-port', '--redis-port', [CompletionResultType]::ParameterName, 'Redis port (used when no URL is given)')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'Redis ACL user name')
+            [CompletionResult]::new('--redis-password', '--redis-password', [CompletionResultType]::ParameterName, 'Redis password; prefer the environment variable, a flag shows in `ps`')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis logical database number')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the public roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS; needs --tls-key')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS; needs --tls-cert')
+            [CompletionResult]::new('--cluster-nodes', '--cluster-nodes', [CompletionResultType]::ParameterName, 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--command-timeout', '--command-timeout', [CompletionResultType]::ParameterName, 'Give up waiting for any one Redis reply after this long (exit 3)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove both limits')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'queuectl;promote' {
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
@@ -1055,6 +1085,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Remove old jobs, trim event streams, find orphans, or obliterate a queue')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause queues: workers stop taking new jobs (active ones finish)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume paused queues')
+            [CompletionResult]::new('limit', 'limit', [CompletionResultType]::ParameterValue, 'Show or set a queue''s global concurrency and rate limit (BullMQ''s, for all workers)')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Move delayed jobs to waiting now')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove jobs by id')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Remove every waiting (and with --delayed, delayed) job of a queue')
@@ -1106,6 +1137,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;help;resume' {
+            break
+        }
+        'queuectl;help;limit' {
             break
         }
         'queuectl;help;promote' {

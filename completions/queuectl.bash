@@ -49,6 +49,9 @@ _queuectl() {
             queuectl,jobs)
                 cmd="queuectl__subcmd__jobs"
                 ;;
+            queuectl,limit)
+                cmd="queuectl__subcmd__limit"
+                ;;
             queuectl,ls)
                 cmd="queuectl__subcmd__queues"
                 ;;
@@ -123,6 +126,9 @@ _queuectl() {
                 ;;
             queuectl__subcmd__help,jobs)
                 cmd="queuectl__subcmd__help__subcmd__jobs"
+                ;;
+            queuectl__subcmd__help,limit)
+                cmd="queuectl__subcmd__help__subcmd__limit"
                 ;;
             queuectl__subcmd__help,man)
                 cmd="queuectl__subcmd__help__subcmd__man"
@@ -206,7 +212,7 @@ _queuectl() {
 
     case "${cmd}" in
         queuectl)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version enqueue stats queues ls jobs job crawl extract worker metrics health retry-dead cleanup pause resume promote remove rm drain schedule events serve completions man help"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version enqueue stats queues ls jobs job crawl extract worker metrics health retry-dead cleanup pause resume limit promote remove rm drain schedule events serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,7 +1142,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__help)
-            opts="enqueue stats queues jobs job crawl extract worker metrics health retry-dead cleanup pause resume promote remove drain schedule events serve completions man help"
+            opts="enqueue stats queues jobs job crawl extract worker metrics health retry-dead cleanup pause resume limit promote remove drain schedule events serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1290,6 +1296,20 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__help__subcmd__jobs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        queuectl__subcmd__help__subcmd__limit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1623,6 +1643,88 @@ _queuectl() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        queuectl__subcmd__limit)
+            opts="-u -q -h -V --concurrency --rate --clear --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

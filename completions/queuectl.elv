@@ -56,6 +56,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand cleanup 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
             cand pause 'Pause queues: workers stop taking new jobs (active ones finish)'
             cand resume 'Resume paused queues'
+            cand limit 'Show or set a queue''s global concurrency and rate limit (BullMQ''s, for all workers)'
             cand promote 'Move delayed jobs to waiting now'
             cand remove 'Remove jobs by id'
             cand rm 'Remove jobs by id'
@@ -578,6 +579,34 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'queuectl;limit'= {
+            cand --concurrency 'Global concurrency: at most N active jobs across all workers (`off` removes it)'
+            cand --rate 'Global rate limit: at most MAX jobs started per DURATION (`10/1s`, `100/60000`; `off` removes it)'
+            cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-host 'Redis host (used when no URL is given)'
+            cand --redis-port 'Redis port (used when no URL is given)'
+            cand --redis-username 'Redis ACL user name'
+            cand --redis-password 'Redis password; prefer the environment variable, a flag shows in `ps`'
+            cand --redis-db 'Redis logical database number'
+            cand --tls-ca 'CA certificate (PEM) to verify the server with, instead of the public roots'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS; needs --tls-key'
+            cand --tls-key 'Client private key (PEM) for mutual TLS; needs --tls-cert'
+            cand --cluster-nodes 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)'
+            cand --prefix 'BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --command-timeout 'Give up waiting for any one Redis reply after this long (exit 3)'
+            cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --clear 'Remove both limits'
+            cand --tls 'Connect with TLS (implied by a rediss:// URL)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only the data: no notes, warnings or progress bars'
+            cand --quiet 'Print only the data: no notes, warnings or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'queuectl;promote'= {
             cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
             cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
@@ -1017,6 +1046,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand cleanup 'Remove old jobs, trim event streams, find orphans, or obliterate a queue'
             cand pause 'Pause queues: workers stop taking new jobs (active ones finish)'
             cand resume 'Resume paused queues'
+            cand limit 'Show or set a queue''s global concurrency and rate limit (BullMQ''s, for all workers)'
             cand promote 'Move delayed jobs to waiting now'
             cand remove 'Remove jobs by id'
             cand drain 'Remove every waiting (and with --delayed, delayed) job of a queue'
@@ -1054,6 +1084,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;help;pause'= {
         }
         &'queuectl;help;resume'= {
+        }
+        &'queuectl;help;limit'= {
         }
         &'queuectl;help;promote'= {
         }

@@ -27,7 +27,8 @@ mod worker;
 
 use cleanup::CLEANUP_AFTER_HELP;
 pub use cleanup::{CleanState, CleanupArgs};
-pub use control::{DrainArgs, PauseArgs, PromoteArgs, RemoveArgs};
+use control::LIMIT_AFTER_HELP;
+pub use control::{DrainArgs, LimitArgs, PauseArgs, PromoteArgs, RemoveArgs};
 use events::EVENTS_AFTER_HELP;
 pub use events::{EventsArgs, WaitArgs};
 pub use health::HealthArgs;
@@ -203,6 +204,9 @@ pub enum Command {
     Pause(PauseArgs),
     /// Resume paused queues
     Resume(PauseArgs),
+    /// Show or set a queue's global concurrency and rate limit (BullMQ's, for all workers)
+    #[command(after_help = LIMIT_AFTER_HELP)]
+    Limit(LimitArgs),
     /// Move delayed jobs to waiting now
     Promote(PromoteArgs),
     /// Remove jobs by id

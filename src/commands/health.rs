@@ -1,6 +1,7 @@
 //! `queuectl health`: the queue-health report, once or every interval, with
 //! exit codes for cron, CI and probes (0 healthy, 1 issues, 3 Redis unreachable).
 
+use super::stats::fmt_hold;
 use super::{fmt_age, Ctx};
 use crate::cli::HealthArgs;
 use crate::connection::{Lost, Redis};
@@ -13,6 +14,11 @@ impl Render for Report {
     fn render(&self, out: &mut Human) {
         render_queues(self, out);
         render_workers(self, out);
+        for q in &self.queues {
+            if let Some(hold) = &q.held_by {
+                out.line(format!("{}: ready jobs {}", q.name, fmt_hold(hold)));
+            }
+        }
         for issue in &self.issues {
             let scope = issue.queue.as_deref().unwrap_or("redis");
             out.styled(format!(
@@ -213,6 +219,8 @@ mod tests {
             workers: 0,
             bullmq_workers: bullmq,
             events_length: 0,
+            limits: Default::default(),
+            held_by: None,
             exists: true,
         }
     }
@@ -229,6 +237,9 @@ mod tests {
         let mut scrape = queue("scrape-queue", Status::Degraded, backlog, Some(2));
         scrape.oldest_waiting_age_ms = Some(400_000);
         scrape.workers = 1;
+        scrape.held_by = Some(crate::queues::limit::Hold::Rate {
+            resumes_in_ms: 1500,
+        });
         let report = Report {
             is_healthy: false,
             checked_at: 1_795_856_401_123,

@@ -11,6 +11,7 @@ mod extract;
 mod health;
 mod job;
 mod jobs;
+mod limit;
 mod man;
 mod metrics;
 mod pause;
@@ -152,6 +153,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::RetryDead(args) => retry_dead::run(ctx, *args).await,
         Command::Cleanup(args) => cleanup::run(ctx, args).await,
         Command::Pause(args) => pause::run(ctx, args).await,
+        Command::Limit(args) => limit::run(ctx, args).await,
         Command::Resume(args) => resume::run(ctx, args).await,
         Command::Promote(args) => promote::run(ctx, args).await,
         Command::Remove(args) => remove::run(ctx, args).await,

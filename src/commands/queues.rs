@@ -29,11 +29,7 @@ impl Render for QueuesReport {
                 "{ready} ready, {} active, {} delayed, {} failed, {} completed",
                 c.active, c.delayed, c.failed, c.completed
             );
-            t.row(vec![
-                q.name.as_str().into(),
-                run_state(q.paused),
-                summary.into(),
-            ]);
+            t.row(vec![q.name.as_str().into(), run_state(q), summary.into()]);
         }
         out.table(t);
     }
@@ -76,6 +72,8 @@ mod tests {
                     paused: false,
                     counts,
                     oldest_waiting_age_ms: None,
+                    limits: Default::default(),
+                    held_by: None,
                     exists: true,
                 },
                 QueueStats {
@@ -83,6 +81,8 @@ mod tests {
                     paused: true,
                     counts: Counts::default(),
                     oldest_waiting_age_ms: None,
+                    limits: Default::default(),
+                    held_by: None,
                     exists: true,
                 },
             ],

@@ -5,7 +5,8 @@ use crate::cli::StatsArgs;
 use crate::connection::Redis;
 use crate::error::Exit;
 use crate::output::{Cell, Human, Render, Table, Tone};
-use crate::queues::stats::{self, StatsReport};
+use crate::queues::limit::{Hold, Limits};
+use crate::queues::stats::{self, QueueStats, StatsReport};
 
 impl Render for StatsReport {
     fn render(&self, out: &mut Human) {
@@ -23,6 +24,7 @@ impl Render for StatsReport {
             "COMPLETED",
             "FAILED",
             "OLDEST WAITING",
+            "LIMITS",
             "STATE",
         ])
         .right_align(&[1, 2, 3, 4, 5, 6, 7, 8]);
@@ -42,19 +44,57 @@ impl Render for StatsReport {
                     .map(fmt_age)
                     .unwrap_or_else(|| "-".into())
                     .into(),
-                run_state(q.paused),
+                fmt_limits(&q.limits).into(),
+                run_state(q),
             ]);
         }
         out.table(t);
     }
 }
 
-/// `paused` (in yellow) or `running`.
-pub(super) fn run_state(paused: bool) -> Cell {
-    if paused {
+/// `paused` or `limited` (in yellow, when a global limit holds ready jobs
+/// back) or `running`.
+pub(super) fn run_state(q: &QueueStats) -> Cell {
+    if q.paused {
         Cell::new("paused", Tone::Yellow)
+    } else if q.held_by.is_some() {
+        Cell::new("limited", Tone::Yellow)
     } else {
         Cell::new("running", Tone::Plain)
+    }
+}
+
+/// Why a queue's ready jobs wait: `held back by the global concurrency (5 of 5 active)`.
+pub(super) fn fmt_hold(hold: &Hold) -> String {
+    match hold {
+        Hold::Concurrency {
+            concurrency,
+            active,
+        } => format!("held back by the global concurrency ({active} of {concurrency} active)"),
+        Hold::Rate { resumes_in_ms } => format!(
+            "held back by the rate limit (reopens in {})",
+            humantime::format_duration(std::time::Duration::from_millis(*resumes_in_ms))
+        ),
+    }
+}
+
+/// `concurrency 5, 10 per 1s`, or `-` without limits.
+fn fmt_limits(limits: &Limits) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = limits.concurrency {
+        parts.push(format!("concurrency {n}"));
+    }
+    if let Some(r) = limits.rate {
+        parts.push(format!(
+            "{} per {}",
+            r.max,
+            humantime::format_duration(std::time::Duration::from_millis(r.duration))
+        ));
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
     }
 }
 
@@ -102,7 +142,7 @@ pub async fn collect(
 mod tests {
     use super::*;
     use crate::output::render_human;
-    use crate::queues::stats::{Counts, QueueStats};
+    use crate::queues::stats::Counts;
 
     fn queue(name: &str, counts: Counts, paused: bool, oldest: Option<u64>) -> QueueStats {
         QueueStats {
@@ -110,6 +150,8 @@ mod tests {
             paused,
             counts,
             oldest_waiting_age_ms: oldest,
+            limits: Limits::default(),
+            held_by: None,
             exists: true,
         }
     }
@@ -125,9 +167,22 @@ mod tests {
             completed: 1500,
             failed: 7,
         };
+        let mut limited = queue("scrape-queue", busy, false, Some(95_000));
+        limited.limits = Limits {
+            concurrency: Some(2),
+            rate: Some(crate::queues::limit::Rate {
+                max: 10,
+                duration: 1000,
+            }),
+        };
+        limited.held_by = Some(Hold::Concurrency {
+            concurrency: 2,
+            active: 2,
+        });
         let report = StatsReport {
             queues: vec![
-                queue("scrape-queue", busy, false, Some(95_000)),
+                limited,
+                queue("ok", Counts::default(), false, None),
                 queue("evil\x1b[2J\nq", Counts::default(), true, None),
             ],
         };

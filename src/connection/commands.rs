@@ -53,6 +53,23 @@ impl Redis {
         .await
     }
 
+    /// A key's value and its remaining time to live in ms (`PTTL`: -2 when
+    /// absent, -1 without an expiry), in one round trip (not MULTI: a full
+    /// Redis and a read-only ACL user refuse a transaction).
+    pub async fn get_with_ttl(&self, key: &str) -> Result<(Option<String>, i64), bullmq::Error> {
+        let mut get = redis::cmd("GET");
+        get.arg(key);
+        let mut pttl = redis::cmd("PTTL");
+        pttl.arg(key);
+        let replies: Vec<redis::Value> = self.pipelined_on(vec![get, pttl], 2, false).await?;
+        let [value, ttl] = <[redis::Value; 2]>::try_from(replies).map_err(|_| {
+            redis::RedisError::from((redis::ErrorKind::Parse, "GET and PTTL: not two replies"))
+        })?;
+        let value = Option::<String>::from_redis_value(value).map_err(redis::RedisError::from)?;
+        let ttl = i64::from_redis_value(ttl).map_err(redis::RedisError::from)?;
+        Ok((value, ttl))
+    }
+
     /// The whole hash at `key` (empty when absent).
     pub async fn hgetall(&self, key: &str) -> Result<HashMap<String, String>, bullmq::Error> {
         let mut cmd = redis::cmd("HGETALL");

@@ -14,6 +14,7 @@ mod judge;
 pub use judge::{judge_queue, judge_redis, Check, Issue, QueueFacts, Status, Thresholds};
 
 use super::keys;
+use super::limit::{Hold, Limits};
 use super::stats::{queue_stats, QueueStats};
 use super::worker_record::WorkerRecord;
 use crate::connection::Redis;
@@ -80,6 +81,13 @@ pub struct QueueHealth {
     /// Workers BullMQ lists for this queue (CLIENT LIST); null when refused.
     pub bullmq_workers: Option<usize>,
     pub events_length: u64,
+    /// The queue's global concurrency and rate limit, when set.
+    #[serde(skip_serializing_if = "Limits::is_empty")]
+    pub limits: Limits,
+    /// The limit holding ready jobs back right now (not an issue: the limit
+    /// works as set), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<Hold>,
     /// False when the queue has no keys under the prefix.
     #[serde(skip)]
     pub exists: bool,
@@ -155,6 +163,8 @@ pub async fn check(
             workers: facts.heartbeat_workers,
             bullmq_workers: facts.bullmq_workers,
             events_length: facts.events_length,
+            limits: stats.limits,
+            held_by: stats.held_by,
             exists: stats.exists,
         });
     }
@@ -231,6 +241,7 @@ async fn queue_facts(
             delayed: c.delayed,
         },
         paused: stats.paused,
+        held_by: stats.held_by,
         oldest_waiting_age_ms: stats.oldest_waiting_age_ms,
         heartbeat_workers: beats
             .iter()

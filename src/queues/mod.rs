@@ -17,6 +17,7 @@ pub mod inspect;
 pub mod job_hash;
 pub mod job_metrics;
 pub mod keys;
+pub mod limit;
 pub mod maintenance;
 pub mod metrics;
 pub mod ndjson;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use bullmq::QueueKeys;
 use serde::Serialize;
 
+use super::limit::{Hold, Limits};
 use super::JobState;
 use crate::connection::Redis;
 
@@ -68,6 +69,12 @@ pub struct QueueStats {
     pub counts: Counts,
     /// How long the oldest job in the wait list has been ready, in ms.
     pub oldest_waiting_age_ms: Option<u64>,
+    /// The queue's global concurrency and rate limit, when set.
+    #[serde(skip_serializing_if = "Limits::is_empty")]
+    pub limits: Limits,
+    /// The limit holding ready jobs back right now, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<Hold>,
     /// False when no key of this queue exists under the prefix.
     #[serde(skip)]
     pub exists: bool,
@@ -106,6 +113,8 @@ pub async fn queue_stats(
             paused: false,
             counts: Counts::default(),
             oldest_waiting_age_ms: None,
+            limits: Limits::default(),
+            held_by: None,
             exists: false,
         });
     }
@@ -118,13 +127,18 @@ pub async fn queue_stats(
     let oldest_waiting_age_ms = earliest_due(redis, &keys, &candidates)
         .await?
         .map(|ready| now_ms.saturating_sub(ready));
+    let meta = redis.hgetall(&keys.meta()).await?;
     // Node's isPaused(): the meta hash has a `paused` field.
-    let paused = redis.hgetall(&keys.meta()).await?.contains_key("paused");
+    let paused = meta.contains_key("paused");
+    let limits = Limits::from_meta(&meta);
+    let held_by = super::limit::hold(redis, name, &limits, &counts).await?;
     Ok(QueueStats {
         name: name.to_string(),
         paused,
         counts,
         oldest_waiting_age_ms,
+        limits,
+        held_by,
         exists: true,
     })
 }

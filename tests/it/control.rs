@@ -195,6 +195,8 @@ fn control_verbs_never_create_a_queue() {
         vec!["drain", "ghost", "--yes"],
         vec!["promote", "ghost", "--all"],
         vec!["resume", "ghost"],
+        vec!["limit", "ghost", "--concurrency", "2"],
+        vec!["limit", "ghost"],
     ] {
         let run = server.queuectl().args(&args).run().fails_with(1);
         assert!(
@@ -205,4 +207,156 @@ fn control_verbs_never_create_a_queue() {
         );
     }
     assert_eq!(server.snapshot(), "");
+}
+
+fn limit(server: &RedisServer, args: &[&str]) -> Value {
+    server
+        .queuectl()
+        .args(["limit"])
+        .args(args)
+        .args(["--json"])
+        .run()
+        .ok()
+        .json()
+}
+
+fn node_limits(server: &RedisServer, queue: &str) -> Value {
+    support::node(server, "limits.js", &[queue, "get"]).json()
+}
+
+#[test]
+fn limit_sets_the_global_limits_node_reads_and_its_workers_honour() {
+    let server = RedisServer::start();
+    for _ in 0..6 {
+        enqueue(&server, "lq", &[]);
+    }
+    let before = server.snapshot();
+    assert_eq!(
+        limit(&server, &["lq"]),
+        json!({"queue": "lq", "concurrency": null, "rate": null, "changed": false})
+    );
+    assert_eq!(server.snapshot(), before, "showing the limits wrote");
+    for bad in [
+        vec!["--concurrency", "0"],
+        vec!["--concurrency", "many"],
+        vec!["--rate", "10"],
+        vec!["--rate", "0/1s"],
+        vec!["--rate", "5/0"],
+        vec!["--rate", "5/soon"],
+        vec!["--clear", "--rate", "off"],
+    ] {
+        let run = server.queuectl().args(["limit", "lq"]).args(&bad).run();
+        assert_eq!(run.code, 2, "{bad:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("error: "), "{bad:?}: {}", run.stderr);
+        assert_eq!(server.snapshot(), before, "{bad:?} wrote");
+    }
+
+    let set = limit(&server, &["lq", "--concurrency", "2", "--rate", "100/1s"]);
+    assert_eq!(
+        set,
+        json!({"queue": "lq", "concurrency": 2, "rate": {"max": 100, "duration": 1000}, "changed": true})
+    );
+    assert_eq!(
+        node_limits(&server, "lq"),
+        json!({"concurrency": 2, "rateLimit": {"max": 100, "duration": 1000}})
+    );
+    // A Node worker allowed 10 at once runs at most 2: the global limit holds.
+    let run = support::node(&server, "limits.js", &["lq", "run", "6", "10", "300"]).json();
+    assert_eq!(run["maxActive"], 2, "{run}");
+
+    let off = limit(&server, &["lq", "--rate", "off"]);
+    assert_eq!(off["concurrency"], 2);
+    assert_eq!(off["rate"], Value::Null);
+    let again = limit(&server, &["lq", "--rate", "off"]);
+    assert_eq!(again["changed"], false);
+    limit(&server, &["lq", "--clear"]);
+    assert_eq!(
+        node_limits(&server, "lq"),
+        json!({"concurrency": null, "rateLimit": null})
+    );
+}
+
+fn queue_doc<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    doc["queues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {doc:#}"))
+}
+
+#[test]
+fn stats_and_health_say_when_a_limit_holds_jobs_back() {
+    let server = RedisServer::start();
+    for _ in 0..3 {
+        enqueue(&server, "rq", &[]);
+    }
+    limit(&server, &["rq", "--rate", "1/1m"]);
+    // The one job the window allows runs; the other two wait for the window.
+    let run = support::node(&server, "limits.js", &["rq", "run", "1", "5", "0"]).json();
+    assert_eq!(run["maxActive"], 1);
+    let stats = server
+        .queuectl()
+        .args(["stats", "rq", "--json"])
+        .run()
+        .ok()
+        .json();
+    let q = queue_doc(&stats, "rq");
+    assert_eq!(
+        q["limits"],
+        json!({"concurrency": null, "rate": {"max": 1, "duration": 60000}})
+    );
+    assert_eq!(q["heldBy"]["limit"], "rate", "{q:#}");
+    let left = q["heldBy"]["resumesInMs"].as_u64().expect("resumesInMs");
+    assert!(left > 0 && left <= 60_000, "{left}");
+    let table = server.queuectl().args(["stats", "rq"]).run().ok().stdout;
+    assert!(
+        table.contains("1 per 1m") && table.contains("limited"),
+        "{table}"
+    );
+
+    // No worker is left, but the jobs wait for the limit, not for a worker.
+    let health = server.queuectl().args(["health", "--json"]).run().json();
+    let q = queue_doc(&health, "rq");
+    assert_eq!(q["heldBy"]["limit"], "rate", "{q:#}");
+    assert!(
+        !health["issueDetails"].to_string().contains("no-workers"),
+        "{health:#}"
+    );
+    let human = server.queuectl().args(["health"]).run().stdout;
+    assert!(
+        human.contains("rq: ready jobs held back by the rate limit (reopens in"),
+        "{human}"
+    );
+
+    // A full global concurrency holds the rest back while a job runs.
+    for _ in 0..2 {
+        enqueue(&server, "cq", &[]);
+    }
+    limit(&server, &["cq", "--concurrency", "1"]);
+    let mut worker = support::node_spawn(&server, "limits.js", &["cq", "run", "2", "5", "3000"]);
+    let start = std::time::Instant::now();
+    let held = loop {
+        let stats = server
+            .queuectl()
+            .args(["stats", "cq", "--json"])
+            .run()
+            .ok()
+            .json();
+        let q = queue_doc(&stats, "cq").clone();
+        if q["counts"]["active"] == 1 {
+            break q;
+        }
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "no job became active: {q:#}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(
+        held["heldBy"],
+        json!({"limit": "concurrency", "concurrency": 1, "active": 1})
+    );
+    let _ = worker.kill();
+    let _ = worker.wait();
 }

@@ -38,6 +38,7 @@ fn read_commands(id: &str) -> Vec<(&'static str, Vec<String>)> {
         ("jobs", v(&["jobs", QUEUE])),
         ("job", v(&["job", QUEUE, id])),
         ("events", v(&["events", QUEUE, "--limit", "5"])),
+        ("limit", v(&["limit", QUEUE])),
         ("health", v(&["health"])),
     ]
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::{Metrics, RedisHealth};
+use crate::queues::limit::Hold;
 
 /// How many stalled job ids an issue message names.
 const NAMED_IDS: usize = 5;
@@ -74,6 +75,8 @@ pub struct Issue {
 pub struct QueueFacts {
     pub metrics: Metrics,
     pub paused: bool,
+    /// A global limit holding ready jobs back: they wait for it, not for a worker.
+    pub held_by: Option<Hold>,
     pub oldest_waiting_age_ms: Option<u64>,
     pub stalled: Vec<String>,
     pub heartbeat_workers: usize,
@@ -145,7 +148,7 @@ pub fn judge_queue(name: &str, f: &QueueFacts, t: &Thresholds) -> (Status, Vec<I
     // serving unseen, so "no workers" is not raised; the wait-age check still
     // catches a queue nobody serves.
     let unserved = f.heartbeat_workers == 0 && f.bullmq_workers == Some(0);
-    if m.waiting > 0 && !f.paused && unserved {
+    if m.waiting > 0 && !f.paused && unserved && f.held_by.is_none() {
         add(
             Check::NoWorkers,
             format!("{} stuck in waiting: no workers", jobs(m.waiting)),
@@ -290,6 +293,19 @@ mod tests {
         );
         f.bullmq_workers = None;
         assert_eq!(judge_queue("q", &f, &thresholds()).0, Status::Healthy);
+    }
+
+    #[test]
+    fn jobs_a_global_limit_holds_back_are_not_reported_as_unserved() {
+        let mut f = served(1);
+        f.heartbeat_workers = 0;
+        f.bullmq_workers = Some(0);
+        f.held_by = Some(Hold::Concurrency {
+            concurrency: 2,
+            active: 2,
+        });
+        let (status, issues) = judge_queue("q", &f, &thresholds());
+        assert_eq!((status, issues.len()), (Status::Healthy, 0));
     }
 
     #[test]
