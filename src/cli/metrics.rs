@@ -11,8 +11,10 @@ that workers record when metrics are on (queuectl worker by default; Node with
 
 --format prometheus prints what Node's Queue.exportPrometheusMetrics() prints,
 line for line: bullmq_job_count{queue,state} gauges and the
-bullmq_job_completed_total / bullmq_job_failed_total counters. `queuectl serve`
-answers GET /metrics with the same text.
+bullmq_job_completed_total / bullmq_job_failed_total counters. queuectl's own
+gauges follow: queuectl_oldest_waiting_age_seconds{queue}, queuectl_workers{queue}
+and queuectl_redis_memory_used_bytes / _max_bytes. `queuectl serve` answers
+GET /metrics with the same text.
 
 Examples:
   queuectl metrics                               # every queue, the last hour

@@ -98,8 +98,12 @@ pub async fn run(ctx: &Ctx, args: MetricsArgs) -> anyhow::Result<Exit> {
     };
     let read = metrics::read(&redis, &queues, args.minutes as usize).await?;
     if prometheus {
-        ctx.out
-            .text(&metrics::prometheus_text(&read, &args.labels))?;
+        let gauges = metrics::read_gauges(&redis, &queues, crate::queues::now_ms()).await?;
+        ctx.out.text(&metrics::prometheus_text(
+            &read,
+            Some(&gauges),
+            &args.labels,
+        ))?;
     } else {
         ctx.out.print(&MetricsReport {
             minutes: args.minutes,

@@ -269,7 +269,7 @@ async fn queue_facts(
 /// Workers serving the queue as Node's `getWorkers()` counts them: clients
 /// named `<prefix>:<base64 queue>` or `<prefix>:<base64 queue>:w:<name>`, on
 /// the node that lists the most (each worker names its connection on every node).
-fn bullmq_workers(keys: &bullmq::QueueKeys, lists: &[String]) -> usize {
+pub(crate) fn bullmq_workers(keys: &bullmq::QueueKeys, lists: &[String]) -> usize {
     let unnamed = keys.client_name("");
     let named = keys.client_name(":w:");
     let count = |list: &String| {

@@ -393,7 +393,8 @@ pub(crate) async fn stats(State(st): State<Arc<AppState>>) -> Api<Json<stats::St
 pub(crate) async fn metrics(State(st): State<Arc<AppState>>) -> Api<Response> {
     let queues = st.db(crate::queues::discovery::discover(&st.redis).await)?;
     let read = st.db(crate::queues::metrics::read(&st.redis, &queues, 0).await)?;
-    let mut text = crate::queues::metrics::prometheus_text(&read, &[]);
+    let gauges = st.db(crate::queues::metrics::read_gauges(&st.redis, &queues, now_ms()).await)?;
+    let mut text = crate::queues::metrics::prometheus_text(&read, Some(&gauges), &[]);
     text.push('\n');
     let content_type = "text/plain; version=0.0.4; charset=utf-8";
     Ok(([(axum::http::header::CONTENT_TYPE, content_type)], text).into_response())

@@ -90,12 +90,33 @@ fn prometheus_text_is_nodes_line_for_line_and_parses() {
         &["pm-q", "env=prod", "region=eu \"1\""],
     );
     assert_eq!(theirs.code, 0, "{}", theirs.stderr);
+    let (node_part, _) = ours
+        .split_once("\n# HELP queuectl_")
+        .expect("queuectl's gauges after Node's text");
+    assert_eq!(node_part, theirs.stdout, "line for line as Node");
+    let (samples, ours_only): (Vec<String>, Vec<String>) = parsed_samples(&ours)
+        .into_iter()
+        .partition(|s| !s.contains(" queuectl_"));
+    // queuectl's gauges: the two waiting jobs' age (just added), no worker
+    // left, and Redis memory (no maxmemory set).
+    let named: Vec<String> = ours_only
+        .iter()
+        .map(|s| s.rsplit_once(' ').unwrap().0.to_string())
+        .collect();
+    let labels = "env=prod,queue=pm-q,region=eu \"1\"";
     assert_eq!(
-        ours,
-        format!("{}\n", theirs.stdout),
-        "line for line as Node"
+        named,
+        [
+            format!("gauge queuectl_oldest_waiting_age_seconds{{{labels}}}"),
+            "gauge queuectl_redis_memory_max_bytes{env=prod,region=eu \"1\"}".to_string(),
+            "gauge queuectl_redis_memory_used_bytes{env=prod,region=eu \"1\"}".to_string(),
+            format!("gauge queuectl_workers{{{labels}}}"),
+        ]
     );
-    let samples = parsed_samples(&ours);
+    let value = |i: usize| -> f64 { ours_only[i].rsplit_once(' ').unwrap().1.parse().unwrap() };
+    assert!((0.0..30.0).contains(&value(0)), "{ours_only:?}");
+    assert_eq!((value(1), value(3)), (0.0, 0.0), "{ours_only:?}");
+    assert!(value(2) > 100_000.0, "{ours_only:?}");
     let with = |state: &str, n: u32| {
         format!("gauge bullmq_job_count{{env=prod,queue=pm-q,region=eu \"1\",state={state}}} {n}")
     };
@@ -142,9 +163,15 @@ fn prometheus_text_is_nodes_line_for_line_and_parses() {
             expected.extend(text.lines().filter(|l| l.starts_with(&sample)));
         }
     }
-    assert_eq!(body, format!("{}\n", expected.join("\n")));
-    assert_eq!(body.matches("# TYPE ").count(), 3, "{body}");
-    assert_eq!(parsed_samples(body).len(), 18);
+    let (node_part, _) = body
+        .split_once("\n# HELP queuectl_")
+        .expect("queuectl's gauges");
+    assert_eq!(node_part, expected.join("\n"));
+    assert!(body.ends_with('\n'));
+    assert_eq!(body.matches("# TYPE bullmq_").count(), 3, "{body}");
+    assert_eq!(body.matches("# TYPE queuectl_").count(), 4, "{body}");
+    // 18 of Node's samples, then age and workers per queue and two of memory.
+    assert_eq!(parsed_samples(body).len(), 18 + 2 + 2 + 2);
 }
 
 #[test]
