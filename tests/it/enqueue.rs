@@ -636,10 +636,16 @@ fn a_hung_redis_stops_a_bulk_add_saying_how_many_adds_got_no_answer() {
         "{stderr}"
     );
     assert!(unanswered > 0, "{stderr}");
-    // Redis runs what it had been sent once it answers again: exactly those.
+    // Once it answers again, Redis runs at most what it had been sent: the
+    // confirmed adds and some of the unanswered ones (queuectl has exited,
+    // so Redis drops the connection, and the adds still unread, at its first
+    // failed reply; how many it read first is up to the kernel's buffers).
     std::thread::sleep(std::time::Duration::from_millis(500));
     let in_redis = server.int(&["LLEN", "bull:process-queue:wait"]) as usize;
-    assert_eq!(in_redis, confirmed + unanswered, "{stderr}");
+    assert!(
+        (confirmed..=confirmed + unanswered).contains(&in_redis),
+        "{in_redis} in Redis: {stderr}"
+    );
 }
 
 #[test]
