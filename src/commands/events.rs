@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::EventsArgs;
-use crate::connection::Redis;
+use crate::connection::{Lost, Redis};
 use crate::error::Exit;
 use crate::output::{escape, Human, Render};
 use crate::queues::events::{Event, Reader};
@@ -28,7 +28,7 @@ pub async fn run(ctx: &Ctx, args: EventsArgs) -> anyhow::Result<Exit> {
             queues.push(q.clone());
         }
     }
-    let redis = ctx.redis().await?;
+    let redis = ctx.redis_for(args.follow).await?;
     for q in &queues {
         if !discovery::exists(&redis, q).await? {
             ctx.out.warn(&format!(
@@ -75,10 +75,33 @@ async fn print_events(
     if !args.follow {
         return Ok(Exit::Ok);
     }
+    // Following outlives a lost Redis: the reader keeps its place in each
+    // stream, and the connection is made again once Redis answers.
+    let mut lost = false;
     loop {
-        show(reader.read(redis, Some(BLOCK)).await?)?;
+        match reader.read(redis, Some(BLOCK)).await {
+            Ok(events) => {
+                if std::mem::take(&mut lost) {
+                    ctx.out
+                        .note(&format!("Redis at {} answers again", redis.target()));
+                }
+                show(events)?;
+            }
+            Err(e) => {
+                let Some(gone) = Lost::find(&e, &ctx.settings.redis, "following events") else {
+                    return Err(e.into());
+                };
+                if !std::mem::replace(&mut lost, true) {
+                    ctx.out.warn(&format!("{gone}; retrying until it answers"));
+                }
+                tokio::time::sleep(RETRY).await;
+            }
+        }
     }
 }
+
+/// How long `--follow` waits between attempts while Redis is gone.
+const RETRY: Duration = Duration::from_millis(500);
 
 /// One event: its JSON object, or one human line.
 #[derive(Serialize)]

@@ -101,7 +101,7 @@ fn render_workers(report: &Report, out: &mut Human) {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: HealthArgs) -> anyhow::Result<Exit> {
-    let redis = ctx.redis().await?;
+    let redis = ctx.redis_for(args.watch.is_some()).await?;
     let thresholds = Thresholds {
         max_failed: args.max_failed,
         max_waiting: args.max_waiting,

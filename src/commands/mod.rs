@@ -47,6 +47,18 @@ impl Ctx {
     pub async fn redis(&self) -> anyhow::Result<Redis> {
         Ok(Redis::connect(&self.settings.redis).await?)
     }
+
+    /// Connects for a long-running mode (`long_running` true), where a read
+    /// that finds its connection lost, as after a Redis restart, is made once
+    /// more on a new connection; one-shot commands fail fast instead.
+    pub async fn redis_for(&self, long_running: bool) -> anyhow::Result<Redis> {
+        let redis = self.redis().await?;
+        Ok(if long_running {
+            redis.retrying_reads()
+        } else {
+            redis
+        })
+    }
 }
 
 /// Runs queuectl with these arguments and returns the exit code.

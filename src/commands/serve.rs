@@ -35,7 +35,7 @@ pub async fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<Exit> {
         },
     };
     serve::validate(&opts).map_err(|e| UsageError::new(e.to_string()))?;
-    let redis = ctx.redis().await?;
+    let redis = ctx.redis_for(true).await?;
     let listener = serve::bind(&opts).await?;
     let addr = listener.local_addr()?;
     ctx.out.print(&Listening {

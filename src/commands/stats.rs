@@ -100,7 +100,7 @@ fn fmt_limits(limits: &Limits) -> String {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
-    let redis = ctx.redis().await?;
+    let redis = ctx.redis_for(args.watch.is_some()).await?;
     let Some(interval) = args.watch else {
         ctx.out
             .print(&collect(ctx, &redis, &args.queues, true).await?)?;
@@ -108,10 +108,21 @@ pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
     };
     let mut first = true;
     loop {
-        let report = collect(ctx, &redis, &args.queues, first).await?;
-        first = false;
-        ctx.out.clear_screen()?;
-        ctx.out.print(&report)?;
+        // A failed round (Redis restarting, say) is reported and watching goes
+        // on: the connection is made again by the next round.
+        match collect(ctx, &redis, &args.queues, first).await {
+            Ok(report) => {
+                first = false;
+                ctx.out.clear_screen()?;
+                ctx.out.print(&report)?;
+            }
+            Err(err) => {
+                let err = crate::error::lost_redis(err, &ctx.settings.redis, "stats");
+                let exit = crate::error::exit_for(&err);
+                ctx.out
+                    .error(&format!("{err:#}"), crate::error::code_name(exit));
+            }
+        }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
             _ = tokio::signal::ctrl_c() => return Ok(Exit::Ok),

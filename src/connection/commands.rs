@@ -295,14 +295,14 @@ impl Redis {
             .arg(value)
             .arg("PX")
             .arg(ttl.as_millis() as u64);
-        self.query::<()>(cmd, Some(key)).await
+        self.write::<()>(cmd, Some(key)).await
     }
 
     /// Deletes a queuectl-owned key (a worker's heartbeat when it stops).
     pub async fn del_owned(&self, key: &str) -> Result<(), bullmq::Error> {
         let mut cmd = redis::cmd("DEL");
         cmd.arg(key);
-        self.query::<()>(cmd, Some(key)).await
+        self.write::<()>(cmd, Some(key)).await
     }
 
     /// Appends a record to a list the user named (the dead-letter list), which
@@ -310,7 +310,7 @@ impl Redis {
     pub async fn push_record(&self, key: &str, value: &str) -> Result<(), bullmq::Error> {
         let mut cmd = redis::cmd("LPUSH");
         cmd.arg(key).arg(value);
-        self.query::<()>(cmd, Some(key)).await
+        self.write::<()>(cmd, Some(key)).await
     }
 
     /// Members of the sorted set `key` with scores from `min` to `max` (Redis
@@ -364,7 +364,7 @@ impl Redis {
     pub async fn remove_record(&self, key: &str, value: &str) -> Result<bool, bullmq::Error> {
         let mut cmd = redis::cmd("LREM");
         cmd.arg(key).arg(1).arg(value);
-        let removed: i64 = self.query(cmd, Some(key)).await?;
+        let removed: i64 = self.write(cmd, Some(key)).await?;
         Ok(removed > 0)
     }
 
@@ -403,12 +403,12 @@ impl Redis {
     pub async fn client_lists(&self) -> Result<Option<Vec<String>>, bullmq::Error> {
         let mut cmd = redis::cmd("CLIENT");
         cmd.arg("LIST");
-        let call = async {
+        let call = || async {
             match &self.admin {
                 Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
                 Admin::Cluster(conn) => {
                     let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
-                    conn.clone().route_command(cmd, every).await
+                    conn.clone().route_command(cmd.clone(), every).await
                 }
             }
         };
@@ -433,10 +433,11 @@ impl Redis {
                     for k in chunk {
                         pipe.add_command(build(k));
                     }
-                    let mut conn = conn.clone();
-                    let part: Vec<T> = self
-                        .within(Duration::ZERO, pipe.query_async(&mut conn))
-                        .await?;
+                    let call = || {
+                        let (pipe, mut conn) = (&pipe, conn.clone());
+                        async move { pipe.query_async(&mut conn).await }
+                    };
+                    let part: Vec<T> = self.within(Duration::ZERO, call).await?;
                     out.extend(part);
                 }
             }
@@ -470,15 +471,19 @@ impl Redis {
             }
             let value = match &self.admin {
                 Admin::Single(conn) => {
-                    let mut conn = conn.clone();
-                    self.within(Duration::ZERO, pipe.query_async::<redis::Value>(&mut conn))
-                        .await?
+                    let call = || {
+                        let (pipe, mut conn) = (&pipe, conn.clone());
+                        async move { pipe.query_async::<redis::Value>(&mut conn).await }
+                    };
+                    self.within(Duration::ZERO, call).await?
                 }
                 // Routed by its keys, which share the queue's hash tag.
                 Admin::Cluster(conn) => {
-                    let mut conn = conn.clone();
-                    self.within(Duration::ZERO, pipe.query_async::<redis::Value>(&mut conn))
-                        .await?
+                    let call = || {
+                        let (pipe, mut conn) = (&pipe, conn.clone());
+                        async move { pipe.query_async::<redis::Value>(&mut conn).await }
+                    };
+                    self.within(Duration::ZERO, call).await?
                 }
             };
             let part: Vec<T> =

@@ -15,10 +15,10 @@ use std::time::Duration;
 use bullmq::options::RedisConnectionOptions;
 use bullmq::redis_connection::RedisConnection;
 use bullmq::{Queue, QueueOptions};
-use redis::aio::{ConnectionLike, MultiplexedConnection};
+use redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
 use redis::cluster_async::ClusterConnection;
 use redis::cluster_routing::RoutingInfo;
-use redis::{AsyncConnectionConfig, Cmd, FromRedisValue};
+use redis::{Cmd, FromRedisValue};
 
 /// One stream entry: its id and its flat field/value list.
 pub type StreamEntry = (String, Vec<String>);
@@ -299,7 +299,9 @@ pub enum BoundedError {
 }
 
 enum Admin {
-    Single(MultiplexedConnection),
+    /// Reconnects on the next call after a lost connection, so `--watch`
+    /// modes, `events --follow` and `serve` outlive a Redis restart.
+    Single(ConnectionManager),
     Cluster(ClusterConnection),
 }
 
@@ -311,6 +313,8 @@ pub struct Redis {
     prefix: String,
     target: String,
     command_timeout: Duration,
+    /// Reads whose connection was lost are made once more (long-running modes).
+    retry_reads: bool,
 }
 
 mod commands;
@@ -343,7 +347,17 @@ impl Redis {
             prefix: settings.prefix.clone(),
             target: settings.target(),
             command_timeout: settings.command_timeout,
+            retry_reads: false,
         })
+    }
+
+    /// For long-running modes (`--watch`, `--follow`, `serve`): a read whose
+    /// connection was lost, as after a Redis restart, is made once more on a
+    /// new connection instead of failing. One-shot commands keep failing fast
+    /// with exit 3, so a script learns that the connection dropped.
+    pub fn retrying_reads(mut self) -> Self {
+        self.retry_reads = true;
+        self
     }
 
     /// The BullMQ key prefix.
@@ -392,6 +406,15 @@ impl Redis {
         self.query_waiting(cmd, slot_key, Duration::ZERO).await
     }
 
+    /// Runs one write to a key queuectl owns: never made twice.
+    async fn write<T: FromRedisValue>(
+        &self,
+        cmd: Cmd,
+        slot_key: Option<&str>,
+    ) -> Result<T, bullmq::Error> {
+        self.run(cmd, slot_key, Duration::ZERO, false).await
+    }
+
     /// [`Redis::query`] for a command that may hold its reply for `waits` by
     /// design (XREAD BLOCK).
     async fn query_waiting<T: FromRedisValue>(
@@ -400,32 +423,70 @@ impl Redis {
         slot_key: Option<&str>,
         waits: Duration,
     ) -> Result<T, bullmq::Error> {
-        let call = async {
+        self.run(cmd, slot_key, waits, self.retry_reads).await
+    }
+
+    async fn run<T: FromRedisValue>(
+        &self,
+        cmd: Cmd,
+        slot_key: Option<&str>,
+        waits: Duration,
+        retry: bool,
+    ) -> Result<T, bullmq::Error> {
+        let call = || async {
             match &self.admin {
                 Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
                 Admin::Cluster(conn) => {
                     let routing = cluster_routing(slot_key);
-                    conn.clone().route_command(cmd, routing).await
+                    conn.clone().route_command(cmd.clone(), routing).await
                 }
             }
         };
-        let value = self.within(waits, call).await?;
+        let value = self.bounded_call(waits, retry, call).await?;
         Ok(T::from_redis_value(value).map_err(redis::RedisError::from)?)
     }
 
-    /// Bounds one admin round trip by the command timeout, plus `waits`.
-    async fn within<T>(
+    /// Bounds one admin read by the command timeout, plus `waits`; see
+    /// [`Redis::bounded_call`] for when it is made twice.
+    async fn within<T, F>(&self, waits: Duration, call: impl Fn() -> F) -> Result<T, bullmq::Error>
+    where
+        F: std::future::Future<Output = Result<T, redis::RedisError>>,
+    {
+        self.bounded_call(waits, self.retry_reads, call).await
+    }
+
+    /// Bounds one admin round trip by the command timeout, plus `waits`. With
+    /// `retry`, a call whose connection was lost (Redis restarted since the
+    /// last call, say) is made once more, on the connection the manager makes
+    /// again: only reads, and only in long-running modes, where one failed
+    /// round after every restart would otherwise be the rule.
+    async fn bounded_call<T, F>(
         &self,
         waits: Duration,
-        call: impl std::future::Future<Output = Result<T, redis::RedisError>>,
-    ) -> Result<T, bullmq::Error> {
-        match tokio::time::timeout(self.command_timeout + waits, call).await {
+        retry: bool,
+        call: impl Fn() -> F,
+    ) -> Result<T, bullmq::Error>
+    where
+        F: std::future::Future<Output = Result<T, redis::RedisError>>,
+    {
+        let bound = self.command_timeout + waits;
+        let mut reply = tokio::time::timeout(bound, call()).await;
+        if retry && matches!(&reply, Ok(Err(e)) if connection_lost(e)) {
+            reply = tokio::time::timeout(bound, call()).await;
+        }
+        match reply {
             Ok(reply) => reply.map_err(admin_error),
             Err(_) => Err(admin_error(
                 std::io::Error::from(std::io::ErrorKind::TimedOut).into(),
             )),
         }
     }
+}
+
+/// Whether the call failed because the connection was gone or went away
+/// (redis-rs reports both as a broken pipe), not with an answer or a timeout.
+fn connection_lost(e: &redis::RedisError) -> bool {
+    e.is_connection_dropped() && !e.is_timeout()
 }
 
 fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {
@@ -449,12 +510,13 @@ async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisEr
                 redis::Client::open(url)?
             };
             // Each call is bounded by `Redis::within`, which allows for XREAD BLOCK.
-            let config = AsyncConnectionConfig::new()
+            // One attempt per connect: the first fails with its own error (refused,
+            // WRONGPASS) at once, and a lost connection is made again by the next call.
+            let config = ConnectionManagerConfig::new()
                 .set_connection_timeout(Some(timeout))
-                .set_response_timeout(None);
-            let mut conn = client
-                .get_multiplexed_async_connection_with_config(&config)
-                .await?;
+                .set_response_timeout(None)
+                .set_number_of_retries(0);
+            let mut conn = ConnectionManager::new_with_config(client, config).await?;
             answers(&mut conn).await?;
             Ok(Admin::Single(conn))
         }

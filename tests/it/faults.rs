@@ -196,3 +196,80 @@ fn pause_when_redis_drops_the_connection_exits_3_saying_so() {
     );
     assert!(run.stderr.contains(&want), "{}", run.stderr);
 }
+
+/// Starts `queuectl ARGS` against `server` in the background, output piped.
+fn spawn_on(server: &RedisServer, args: &[&str]) -> std::process::Child {
+    crate::support::queuectl_command()
+        .env("REDIS_URL", server.url())
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn queuectl")
+}
+
+/// Interrupts `child` as Ctrl-C would and returns its stdout and stderr.
+fn interrupt(child: std::process::Child) -> (String, String) {
+    let ok = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let out = child.wait_with_output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (text(&out.stdout), text(&out.stderr))
+}
+
+fn last_document(stdout: &str) -> serde_json::Value {
+    let line = stdout.lines().last().expect("no output");
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"))
+}
+
+#[test]
+fn watch_follow_and_serve_carry_on_after_redis_restarts() {
+    let mut server = RedisServer::start();
+    for _ in 0..3 {
+        server.queuectl().args(["enqueue", "analytics"]).run().ok();
+    }
+    let health = spawn_on(&server, &["health", "--watch", "200ms", "--json"]);
+    let stats = spawn_on(&server, &["stats", "--watch", "200ms", "--json"]);
+    let events = spawn_on(&server, &["events", "process-queue", "--follow", "--json"]);
+    let serve = crate::serve::Serve::start(&server, &[]);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    // The test server keeps nothing on disk: it comes back empty.
+    server.restart(std::time::Duration::from_secs(1));
+    server
+        .queuectl()
+        .args(["enqueue", "analytics", "--job-id", "after-restart"])
+        .run()
+        .ok();
+    std::thread::sleep(std::time::Duration::from_millis(3000));
+
+    let (status, body) = serve.get("/api/queue/stats");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["queues"][0]["counts"]["waiting"], 1, "{body}");
+
+    let (out, err) = interrupt(stats);
+    assert!(
+        err.contains("REDIS_UNAVAILABLE"),
+        "the restart went unseen: {err}"
+    );
+    let doc = last_document(&out);
+    assert_eq!(doc["queues"][0]["counts"]["waiting"], 1, "{out}");
+
+    let (out, err) = interrupt(health);
+    assert!(
+        err.contains("REDIS_UNAVAILABLE"),
+        "the restart went unseen: {err}"
+    );
+    let doc = last_document(&out);
+    assert_eq!(doc["queues"][0]["metrics"]["waiting"], 1, "{out}");
+
+    let (out, err) = interrupt(events);
+    assert!(err.contains("retrying until it answers"), "{err}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("\"added\"") && l.contains("\"after-restart\"")),
+        "no event after the restart: {out}"
+    );
+}

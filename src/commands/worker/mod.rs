@@ -42,7 +42,7 @@ enum Stop {
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
     let config = config(ctx, &args)?;
-    let redis = Arc::new(ctx.redis().await?);
+    let redis = Arc::new(ctx.redis_for(true).await?);
     let (tx, mut rx) = mpsc::unbounded_channel();
     let runtime = Runtime::start(&config, redis.clone(), tx)
         .await
