@@ -236,6 +236,13 @@ fn lost_reply(
     Some(no_answer(within))
 }
 
+/// Whether `err` is a reply that never came (a timeout or a dropped
+/// connection), after which a verb going through many jobs stops: every
+/// later call would fail the same way.
+pub fn is_lost(err: &bullmq::Error) -> bool {
+    lost_reply(err, Duration::ZERO).is_some()
+}
+
 fn no_answer(within: Duration) -> String {
     format!("did not answer within {}", fmt_dur(within))
 }
@@ -393,7 +400,26 @@ impl Redis {
     /// the admin connection instead.
     pub async fn queue(&self, name: &str) -> Result<Queue, bullmq::Error> {
         let opts = QueueOptions::new().prefix(self.prefix.clone());
-        Queue::with_connection(name, self.bull.clone(), opts).await
+        self.port(Queue::with_connection(name, self.bull.clone(), opts))
+            .await
+    }
+
+    /// Bounds one port call (a single round trip) by the command timeout, as
+    /// queuectl's own reads are bounded: the port waits 10 s and that cannot be
+    /// set. A call that gives up fails as an admin timeout does, so its
+    /// message names `--command-timeout`'s value. Calls that loop over many
+    /// round trips (obliterate, clean, retry_jobs, promote_jobs) are not
+    /// bounded as a whole: each of their round trips has the port's limit.
+    pub async fn port<T>(
+        &self,
+        call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
+    ) -> Result<T, bullmq::Error> {
+        match tokio::time::timeout(self.command_timeout, call).await {
+            Ok(reply) => reply,
+            Err(_) => Err(admin_error(
+                std::io::Error::from(std::io::ErrorKind::TimedOut).into(),
+            )),
+        }
     }
 
     /// Runs one read-only command; on Cluster it goes to the node that owns

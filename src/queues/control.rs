@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{discovery, inspect, keys};
-use crate::connection::Redis;
+use crate::connection::{is_lost, Redis};
 
 /// Why a control verb could not run on a queue.
 #[derive(Debug, thiserror::Error)]
@@ -47,15 +47,15 @@ pub async fn set_paused(
 ) -> Result<PauseState, ControlError> {
     require(redis, queue).await?;
     let handle = redis.queue(queue).await?;
-    let before = handle.is_paused().await?;
+    let before = redis.port(handle.is_paused()).await?;
     if pause {
-        handle.pause().await?;
+        redis.port(handle.pause()).await?;
     } else {
-        handle.resume().await?;
+        redis.port(handle.resume()).await?;
     }
     Ok(PauseState {
         queue: queue.to_string(),
-        paused: handle.is_paused().await?,
+        paused: redis.port(handle.is_paused()).await?,
         changed: before != pause,
     })
 }
@@ -104,11 +104,11 @@ pub async fn promote(
         ..IdOutcome::default()
     };
     for id in &present {
-        let Some(job) = handle.get_job(id).await? else {
+        let Some(job) = redis.port(handle.get_job(id)).await? else {
             out.not_found.push(id.clone());
             continue;
         };
-        let state = job.get_state().await?;
+        let state = redis.port(job.get_state()).await?;
         if state != bullmq::types::JobState::Delayed {
             out.failed.push(Refused {
                 id: id.clone(),
@@ -116,8 +116,9 @@ pub async fn promote(
             });
             continue;
         }
-        match job.promote().await {
+        match redis.port(job.promote()).await {
             Ok(()) => out.done.push(id.clone()),
+            Err(e) if is_lost(&e) => return Err(e.into()),
             Err(e) => out.failed.push(Refused {
                 id: id.clone(),
                 reason: e.to_string(),
@@ -131,9 +132,9 @@ pub async fn promote(
 pub async fn promote_all(redis: &Redis, queue: &str) -> Result<u64, ControlError> {
     require(redis, queue).await?;
     let handle = redis.queue(queue).await?;
-    let before = handle.get_delayed_count().await?;
+    let before = redis.port(handle.get_delayed_count()).await?;
     handle.promote_jobs(1000).await?;
-    let after = handle.get_delayed_count().await?;
+    let after = redis.port(handle.get_delayed_count()).await?;
     Ok(before.saturating_sub(after))
 }
 
@@ -147,12 +148,13 @@ pub async fn remove(redis: &Redis, queue: &str, ids: &[String]) -> Result<IdOutc
         ..IdOutcome::default()
     };
     for id in present {
-        match handle.remove(&id).await {
+        match redis.port(handle.remove(&id)).await {
             Ok(true) => out.done.push(id),
             Ok(false) => out.failed.push(Refused {
                 id,
                 reason: "locked by a worker (active jobs cannot be removed)".into(),
             }),
+            Err(e) if is_lost(&e) => return Err(e.into()),
             Err(e) => out.failed.push(Refused {
                 id,
                 reason: e.to_string(),
@@ -203,7 +205,8 @@ pub async fn drain_counts(
 /// returns how many jobs fewer the queue holds afterwards.
 pub async fn drain(redis: &Redis, queue: &str, delayed: bool) -> Result<u64, ControlError> {
     let before = drain_counts(redis, queue, delayed).await?;
-    redis.queue(queue).await?.drain(delayed).await?;
+    let handle = redis.queue(queue).await?;
+    redis.port(handle.drain(delayed)).await?;
     let after = drain_counts(redis, queue, delayed).await?;
     Ok(before.total().saturating_sub(after.total()))
 }

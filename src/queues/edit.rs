@@ -52,8 +52,8 @@ pub async fn apply(redis: &Redis, queue: &str, id: &str, edits: &Edits) -> Resul
         .queue(queue)
         .await
         .map_err(fail("opening the queue"))?;
-    let mut job = handle
-        .get_job(id)
+    let mut job = redis
+        .port(handle.get_job(id))
         .await
         .map_err(fail("reading the job"))?
         .ok_or_else(|| EditError::NotFound {
@@ -61,17 +61,20 @@ pub async fn apply(redis: &Redis, queue: &str, id: &str, edits: &Edits) -> Resul
             id: id.to_string(),
         })?;
     if let Some(data) = data {
-        job.update_data(data)
+        redis
+            .port(job.update_data(data))
             .await
             .map_err(fail("updating its data"))?;
     }
     if let Some(priority) = edits.priority {
-        job.change_priority(priority, false)
+        redis
+            .port(job.change_priority(priority, false))
             .await
             .map_err(fail("changing its priority"))?;
     }
     if let Some(delay) = edits.delay_ms {
-        job.change_delay(delay)
+        redis
+            .port(job.change_delay(delay))
             .await
             .map_err(fail("changing its delay"))?;
     }

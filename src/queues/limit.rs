@@ -148,13 +148,17 @@ pub async fn apply(
     let handle = redis.queue(queue).await?;
     match change.concurrency {
         Change::Keep => {}
-        Change::Set(n) => handle.set_global_concurrency(n).await?,
-        Change::Remove => handle.remove_global_concurrency().await?,
+        Change::Set(n) => redis.port(handle.set_global_concurrency(n)).await?,
+        Change::Remove => redis.port(handle.remove_global_concurrency()).await?,
     }
     match change.rate {
         Change::Keep => {}
-        Change::Set(r) => handle.set_global_rate_limit(r.max, r.duration).await?,
-        Change::Remove => handle.remove_global_rate_limit().await?,
+        Change::Set(r) => {
+            redis
+                .port(handle.set_global_rate_limit(r.max, r.duration))
+                .await?
+        }
+        Change::Remove => redis.port(handle.remove_global_rate_limit()).await?,
     }
     let limits = read_limits(redis, queue).await?;
     Ok(LimitState {

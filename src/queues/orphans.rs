@@ -42,7 +42,7 @@ pub async fn remove(
     let mut removed = Vec::with_capacity(still.len());
     for id in still {
         // removeJob deletes the hash, logs and lock even when no set holds the id.
-        if handle.remove(&id).await? {
+        if redis.port(handle.remove(&id)).await? {
             removed.push(id);
         }
     }

@@ -10,7 +10,7 @@ use super::add::add_one;
 use super::input::{self, JobOptionValues};
 use super::keys;
 use super::priority;
-use crate::connection::Redis;
+use crate::connection::{is_lost, Redis};
 
 /// Jobs each bulk-retry script call moves (BullMQ's default batch).
 const BULK_BATCH: u32 = 1000;
@@ -212,17 +212,19 @@ pub async fn retry_each(redis: &Redis, m: &QueueMatch) -> Result<Vec<Item>, bull
     let queue = redis.queue(&m.queue).await?;
     let mut items = Vec::with_capacity(m.jobs.len());
     for c in &m.jobs {
-        let item = match queue.get_job(&c.id).await {
+        let item = match redis.port(queue.get_job(&c.id)).await {
             Ok(None) => Item::new(
                 &m.queue,
                 &c.id,
                 Outcome::Skipped,
                 Some("job is gone".into()),
             ),
-            Ok(Some(mut job)) => match job.retry("failed", None).await {
+            Ok(Some(mut job)) => match redis.port(job.retry("failed", None)).await {
                 Ok(()) => Item::new(&m.queue, &c.id, Outcome::Retried, None),
+                Err(e) if is_lost(&e) => return Err(e),
                 Err(e) => Item::new(&m.queue, &c.id, Outcome::Failed, Some(e.to_string())),
             },
+            Err(e) if is_lost(&e) => return Err(e),
             Err(e) => Item::new(&m.queue, &c.id, Outcome::Failed, Some(e.to_string())),
         };
         items.push(item);
@@ -238,7 +240,7 @@ pub async fn re_add_each(redis: &Redis, m: &QueueMatch) -> Result<Vec<Item>, bul
     let queue = redis.queue(&m.queue).await?;
     let mut items = Vec::with_capacity(m.jobs.len());
     for c in &m.jobs {
-        let mut item = match queue.get_job(&c.id).await {
+        let mut item = match redis.port(queue.get_job(&c.id)).await {
             Ok(None) => Item::new(
                 &m.queue,
                 &c.id,
@@ -246,6 +248,7 @@ pub async fn re_add_each(redis: &Redis, m: &QueueMatch) -> Result<Vec<Item>, bul
                 Some("job is gone".into()),
             ),
             Ok(Some(job)) => re_add_one(redis, &queue, &m.queue, c, &job).await,
+            Err(e) if is_lost(&e) => return Err(e),
             Err(e) => Item::new(&m.queue, &c.id, Outcome::Failed, Some(e.to_string())),
         };
         item.queue = Some(m.queue.clone());
@@ -276,7 +279,7 @@ async fn re_add_one(
         Ok(added) => added,
         Err(e) => return fail(format!("adding the copy: {e}")),
     };
-    match queue.remove(&c.id).await {
+    match redis.port(queue.remove(&c.id)).await {
         Ok(true) => Item {
             new_id: Some(added.id),
             ..Item::new(queue_name, &c.id, Outcome::Retried, None)

@@ -178,16 +178,16 @@ pub async fn upsert(redis: &Redis, spec: SchedulerSpec) -> Result<SchedulerRow, 
         ..RepeatOptions::default()
     };
     let data: Value = serde_json::from_str(spec.job.data.get())?;
-    queue
-        .upsert_job_scheduler(
+    redis
+        .port(queue.upsert_job_scheduler(
             &spec.id,
             repeat,
             Some(&spec.job.name),
             Some(data),
             Some(spec.job.opts),
-        )
+        ))
         .await?;
-    let stored = queue.get_job_scheduler(&spec.id).await?;
+    let stored = redis.port(queue.get_job_scheduler(&spec.id)).await?;
     stored.map(|s| row(&spec.job.queue, s)).ok_or_else(|| {
         bullmq::Error::InvalidConfig(format!("job scheduler {} was not stored", spec.id))
     })
@@ -198,7 +198,7 @@ pub async fn list(redis: &Redis, queues: &[String]) -> Result<Vec<SchedulerRow>,
     let mut rows = Vec::new();
     for name in queues {
         let queue = redis.queue(name).await?;
-        let found = queue.get_job_schedulers(0, -1, true).await?;
+        let found = redis.port(queue.get_job_schedulers(0, -1, true)).await?;
         rows.extend(found.into_iter().map(|s| row(name, s)));
     }
     Ok(rows)
@@ -211,7 +211,8 @@ pub async fn get(
     id: &str,
 ) -> Result<Option<SchedulerRow>, bullmq::Error> {
     let handle = redis.queue(queue).await?;
-    Ok(handle.get_job_scheduler(id).await?.map(|s| row(queue, s)))
+    let found = redis.port(handle.get_job_scheduler(id)).await?;
+    Ok(found.map(|s| row(queue, s)))
 }
 
 /// The queues holding a scheduler `id`, for finding it without `--queue`.
@@ -232,7 +233,8 @@ pub async fn queues_with(
 /// Removes scheduler `id` and its pending iteration; `false` when there was none.
 /// Jobs it produced earlier stay.
 pub async fn remove(redis: &Redis, queue: &str, id: &str) -> Result<bool, bullmq::Error> {
-    redis.queue(queue).await?.remove_job_scheduler(id).await
+    let handle = redis.queue(queue).await?;
+    redis.port(handle.remove_job_scheduler(id)).await
 }
 
 /// Reshapes the port's scheduler into Node's: the template under `template`,

@@ -273,3 +273,46 @@ fn watch_follow_and_serve_carry_on_after_redis_restarts() {
         "no event after the restart: {out}"
     );
 }
+
+#[test]
+fn verbs_whose_bullmq_call_hangs_exit_3_within_the_command_timeout() {
+    let server = RedisServer::start();
+    server
+        .queuectl()
+        .args([
+            "enqueue",
+            "analytics",
+            "--queue",
+            "reports",
+            "--job-id",
+            "r1",
+        ])
+        .run()
+        .ok();
+    // Each verb's first port call after opening the queue: a BullMQ script
+    // (EVALSHA) or, for `limit`, the HSET that opening the queue sends.
+    for (trigger, args, doing) in [
+        ("EVALSHA", vec!["pause", "reports"], "pausing reports"),
+        (
+            "EVALSHA",
+            vec!["job", "reports", "r1", "--set-priority", "2"],
+            "running `queuectl job`",
+        ),
+        (
+            "HSET",
+            vec!["limit", "reports", "--concurrency", "2"],
+            "running `queuectl limit`",
+        ),
+        (
+            "EVALSHA",
+            vec!["remove", "reports", "r1", "--yes"],
+            "running `queuectl remove`",
+        ),
+    ] {
+        let proxy = FaultProxy::start(server.port, &frame(trigger), Fault::Freeze);
+        let mut args = args.clone();
+        args.extend(["--command-timeout", "1s"]);
+        let (run, secs) = through(&proxy, &[], &args);
+        assert_lost(run, secs, &proxy, doing);
+    }
+}
