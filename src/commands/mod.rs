@@ -46,6 +46,13 @@ impl Ctx {
     pub async fn redis(&self) -> anyhow::Result<Redis> {
         Ok(Redis::connect(&self.settings.redis).await?)
     }
+
+    /// Checks a queue name the user gave before anything connects: its
+    /// syntax, and on Cluster that its keys share a slot.
+    pub fn check_queue(&self, queue: &str) -> anyhow::Result<()> {
+        crate::queues::input::validate_queue(queue)?;
+        Ok(self.settings.redis.check_queue(queue)?)
+    }
 }
 
 /// Runs queuectl with these arguments and returns the exit code.

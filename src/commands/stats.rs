@@ -60,6 +60,9 @@ pub(super) fn run_state(paused: bool) -> Cell {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
+    for q in &args.queues {
+        ctx.settings.redis.check_queue(q)?;
+    }
     let redis = ctx.redis().await?;
     let Some(interval) = args.watch else {
         ctx.out

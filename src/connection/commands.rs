@@ -13,24 +13,28 @@ use redis::{Cmd, FromRedisValue};
 use super::{Admin, Redis, StreamEntry};
 
 impl Redis {
-    /// All keys matching `pattern`, by SCAN (never KEYS).
+    /// All keys matching `pattern`, by SCAN (never KEYS); on Cluster, of
+    /// every master, since keys with no common hash tag spread over them all.
     pub async fn scan(&self, pattern: &str) -> Result<Vec<String>, bullmq::Error> {
         let mut keys = Vec::new();
-        let mut cursor: u64 = 0;
-        loop {
-            let mut cmd = redis::cmd("SCAN");
-            cmd.arg(cursor)
-                .arg("MATCH")
-                .arg(pattern)
-                .arg("COUNT")
-                .arg(1000);
-            let (next, batch): (u64, Vec<String>) = self.query(cmd, Some(pattern)).await?;
-            keys.extend(batch);
-            if next == 0 {
-                return Ok(keys);
+        for node in self.scan_nodes().await? {
+            let mut cursor: u64 = 0;
+            loop {
+                let mut cmd = redis::cmd("SCAN");
+                cmd.arg(cursor)
+                    .arg("MATCH")
+                    .arg(pattern)
+                    .arg("COUNT")
+                    .arg(1000);
+                let (next, batch): (u64, Vec<String>) = self.query_on(cmd, node.clone()).await?;
+                keys.extend(batch);
+                if next == 0 {
+                    break;
+                }
+                cursor = next;
             }
-            cursor = next;
         }
+        Ok(keys)
     }
 
     /// EXISTS for each key, in one round trip.

@@ -1,5 +1,11 @@
-//! Redis Cluster: a hash-tagged prefix keeps every key of a queue in one slot.
+//! Redis Cluster: a hash tag in the prefix (`{bull}`) or in each queue name
+//! (`{scrape}`) keeps every key of a queue in one slot. A one-node cluster for
+//! the basics; a real three-master, three-replica cluster for queues spread
+//! over masters, Node BullMQ on ioredis Cluster, failover and slot migration.
 
+use serde_json::json;
+
+use crate::support::cluster::ClusterSet;
 use crate::support::{Cmd, RedisServer};
 
 fn on_cluster(server: &RedisServer) -> Cmd {
@@ -73,4 +79,176 @@ fn a_prefix_without_hash_tag_is_refused_with_the_reason() {
         run.stderr
     );
     assert_eq!(server.snapshot(), "");
+}
+
+/// Queue names BullMQ users spread over a cluster: their hash tags put
+/// `{scrape}` and `{process}` on different masters.
+const SCRAPE: &str = "{scrape}";
+const PROCESS: &str = "{process}";
+
+/// One job line per id for `enqueue --file -`, named `work`, on `queue`.
+fn job_lines(queue: &str, ids: impl IntoIterator<Item = String>) -> String {
+    ids.into_iter()
+        .map(|id| {
+            format!(
+                "{}\n",
+                json!({"name": "work", "opts": {"queue": queue, "jobId": id}})
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tagged_queue_names_with_the_default_prefix_work_across_masters_and_with_node() {
+    let cs = ClusterSet::start();
+    let (scrape_master, process_master) = (
+        cs.master_of("bull:{scrape}:wait"),
+        cs.master_of("bull:{process}:wait"),
+    );
+    assert_ne!(scrape_master, process_master, "the test needs two masters");
+
+    let id = cs
+        .queuectl()
+        .args([
+            "enqueue", "refresh", "--queue", SCRAPE, "--job-id", "page-1",
+        ])
+        .args(["--priority", "high"])
+        .run()
+        .ok();
+    assert_eq!(id.stdout.trim(), "page-1");
+    cs.queuectl()
+        .args(["enqueue", "--file", "-"])
+        .stdin(job_lines(PROCESS, (1..=3).map(|i| format!("q{i}"))))
+        .run()
+        .ok();
+    let node_ids = cs.node("cluster.js", &["add", SCRAPE, "2"]).ok().json();
+    assert_eq!(node_ids.as_array().unwrap().len(), 2);
+    cs.node("cluster.js", &["add", PROCESS, "1"]).ok();
+    assert_eq!(cs.int(&["ZCARD", "bull:{scrape}:prioritized"]), 1);
+    assert_eq!(cs.int(&["LLEN", "bull:{scrape}:wait"]), 2);
+    assert_eq!(cs.int(&["LLEN", "bull:{process}:wait"]), 4);
+
+    // Discovery finds both queues, each on its own master.
+    let stats = cs.queuectl().args(["stats", "--json"]).run().ok().json();
+    let names: Vec<&str> = stats["queues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, [PROCESS, SCRAPE]);
+    assert_eq!(stats["queues"][0]["counts"]["waiting"], 4);
+    assert_eq!(stats["queues"][1]["counts"]["waiting"], 2);
+    assert_eq!(stats["queues"][1]["counts"]["prioritized"], 1);
+    let job = cs
+        .queuectl()
+        .args(["job", SCRAPE, "page-1", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(job["state"], "prioritized");
+    let jobs = cs
+        .queuectl()
+        .args(["jobs", PROCESS, "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 4);
+    let health = cs.queuectl().args(["health", "--json"]).run().json();
+    let checked: Vec<&str> = health["queues"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{health}"))
+        .iter()
+        .map(|q| q["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(checked, [PROCESS, SCRAPE], "{health}");
+
+    // Node processes queuectl's jobs; queuectl's worker processes Node's.
+    let seen = cs
+        .node("cluster.js", &["process", PROCESS, "3"])
+        .ok()
+        .json();
+    let seen: Vec<&str> = seen
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(seen, ["q1", "q2", "q3"]);
+    cs.queuectl()
+        .args(["worker", "--queue", SCRAPE, "--queue", PROCESS, "--burst"])
+        .args([
+            "--exec",
+            "*=cat >/dev/null",
+            "--exec",
+            "refresh=cat >/dev/null",
+        ])
+        .run()
+        .ok();
+    let counts = cs
+        .node("cluster.js", &["counts", SCRAPE, PROCESS])
+        .ok()
+        .json();
+    assert_eq!(counts[SCRAPE]["completed"], 3, "{counts}");
+    assert_eq!(counts[PROCESS]["completed"], 4, "{counts}");
+    for queue in [SCRAPE, PROCESS] {
+        for state in ["waiting", "active", "prioritized", "failed", "delayed"] {
+            assert_eq!(counts[queue][state], 0, "{queue} {state}: {counts}");
+        }
+    }
+    let stats = cs.queuectl().args(["stats", "--json"]).run().ok().json();
+    assert_eq!(stats["queues"][0]["counts"]["completed"], 4);
+    assert_eq!(stats["queues"][1]["counts"]["completed"], 3);
+    assert_eq!(cs.int(&["ZCARD", "bull:{scrape}:completed"]), 3);
+}
+
+#[test]
+fn only_a_queue_with_no_tag_in_prefix_or_name_is_refused() {
+    let cs = ClusterSet::start();
+    for args in [
+        &["enqueue", "analytics"][..],
+        &["enqueue", "analytics", "--queue", "plain"],
+        &["stats", "plain"],
+        &["jobs", "plain"],
+        &["worker", "--queue", "plain", "--burst"],
+    ] {
+        let run = cs.queuectl().args(args).run().fails_with(2);
+        assert!(
+            run.stderr.contains("no hash tag")
+                && run.stderr.contains("'{bull}'")
+                && run.stderr.contains("'{plain}'") | run.stderr.contains("-queue}'"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let run = cs
+        .queuectl()
+        .args(["enqueue", "--file", "-"])
+        .stdin(format!(
+            "{}{}",
+            job_lines(SCRAPE, ["a".into()]),
+            job_lines("plain", ["b".into()])
+        ))
+        .run()
+        .fails_with(2);
+    assert!(
+        run.stderr.contains("line 2") && run.stderr.contains("no hash tag"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(cs.cli(&["DBSIZE"]), "0");
+    for node in cs.masters() {
+        assert_eq!(
+            cs.server(node).raw(&["DBSIZE"]),
+            "0",
+            "nothing written on {node}"
+        );
+    }
+    // A tag in the prefix makes any name usable.
+    cs.queuectl()
+        .env("QUEUE_PREFIX", "{bull}")
+        .args(["enqueue", "analytics", "--queue", "plain"])
+        .run()
+        .ok();
+    assert_eq!(cs.int(&["LLEN", "{bull}:plain:wait"]), 1);
 }
