@@ -252,3 +252,144 @@ fn only_a_queue_with_no_tag_in_prefix_or_name_is_refused() {
         .ok();
     assert_eq!(cs.int(&["LLEN", "{bull}:plain:wait"]), 1);
 }
+
+/// Jobs the failover and migration tests run: enough that the topology
+/// changes while the worker is busy.
+const RUN_JOBS: usize = 100;
+
+/// A `queuectl worker` on `{scrape}` whose every run of a job appends the
+/// job's id to a file, so a job run twice shows as a repeated line.
+struct Recording {
+    child: std::process::Child,
+    runs: tempfile::NamedTempFile,
+    log: tempfile::NamedTempFile,
+}
+
+impl Recording {
+    fn start(cs: &ClusterSet) -> Self {
+        let runs = tempfile::NamedTempFile::new().unwrap();
+        let log = tempfile::NamedTempFile::new().unwrap();
+        let handler = format!(
+            "work=cat >/dev/null; sleep 0.1; echo \"$QUEUECTL_JOB_ID\" >> {}",
+            runs.path().display()
+        );
+        let child = crate::support::queuectl_command()
+            .env("REDIS_CLUSTER_NODES", cs.seeds())
+            .args(["worker", "--json", "--queue", SCRAPE, "--exec", &handler])
+            .args(["--concurrency", "{scrape}=2"])
+            .stdout(std::process::Stdio::null())
+            .stderr(log.reopen().unwrap())
+            .spawn()
+            .expect("spawn queuectl worker");
+        Self { child, runs, log }
+    }
+
+    fn runs(&self) -> Vec<String> {
+        std::fs::read_to_string(self.runs.path())
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Waits until `n` runs were recorded.
+    fn wait_runs(&mut self, n: usize, limit: std::time::Duration) {
+        let start = std::time::Instant::now();
+        while self.runs().len() < n {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!("the worker exited ({status}): {}", self.stderr());
+            }
+            assert!(
+                start.elapsed() < limit,
+                "{} of {n} runs after {limit:?}; worker stderr: {}",
+                self.runs().len(),
+                self.stderr()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    fn stderr(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap_or_default()
+    }
+}
+
+impl Drop for Recording {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Enqueues RUN_JOBS jobs `j1..` on `{scrape}`, runs a recording worker,
+/// applies `change` to the cluster once a few jobs ran, and checks that
+/// every job ran exactly once and completed, from Redis and from Node.
+fn every_job_runs_once_through(change: impl FnOnce(&ClusterSet)) {
+    let cs = ClusterSet::start();
+    let ids: Vec<String> = (1..=RUN_JOBS).map(|i| format!("j{i}")).collect();
+    cs.queuectl()
+        .args(["enqueue", "--file", "-"])
+        .stdin(job_lines(SCRAPE, ids.clone()))
+        .run()
+        .ok();
+    let mut worker = Recording::start(&cs);
+    worker.wait_runs(5, std::time::Duration::from_secs(20));
+    change(&cs);
+    let after = worker.runs().len();
+    assert!(
+        after < RUN_JOBS,
+        "the change ended after the last job ({after} runs)"
+    );
+    worker.wait_runs(RUN_JOBS, std::time::Duration::from_secs(60));
+    // Long enough for a lost or stalled job to be run a second time.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let mut runs = worker.runs();
+    runs.sort();
+    let mut expected = ids.clone();
+    expected.sort();
+    assert_eq!(
+        runs,
+        expected,
+        "each job once; worker stderr: {}",
+        worker.stderr()
+    );
+    assert_eq!(
+        cs.int(&["ZCARD", "bull:{scrape}:completed"]),
+        RUN_JOBS as i64
+    );
+    for id in &ids {
+        let key = format!("bull:{{scrape}}:{id}");
+        assert_eq!(cs.cli(&["HGET", &key, "ats"]), "1", "{id} started once");
+    }
+    let counts = cs.node("cluster.js", &["counts", SCRAPE]).ok().json();
+    assert_eq!(counts[SCRAPE]["completed"], RUN_JOBS, "{counts}");
+    assert_eq!(counts[SCRAPE]["failed"], 0, "{counts}");
+    assert_eq!(counts[SCRAPE]["active"], 0, "{counts}");
+    let stats = cs
+        .queuectl()
+        .args(["stats", SCRAPE, "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(stats["queues"][0]["counts"]["completed"], RUN_JOBS);
+}
+
+#[test]
+fn a_worker_runs_every_job_once_through_a_manual_failover() {
+    every_job_runs_once_through(|cs| {
+        let old = cs.master_of("bull:{scrape}:wait");
+        let new = cs.failover(old);
+        assert_eq!(cs.master_of("bull:{scrape}:wait"), new);
+    });
+}
+
+#[test]
+fn a_worker_runs_every_job_once_while_its_slot_migrates() {
+    every_job_runs_once_through(|cs| {
+        let slot = cs.slot("bull:{scrape}:wait");
+        let from = cs.master_of_slot(slot);
+        let to = *cs.masters().iter().find(|&&m| m != from).unwrap();
+        cs.migrate_slot(slot, to, std::time::Duration::from_millis(30));
+        assert_eq!(cs.master_of("bull:{scrape}:wait"), to);
+    });
+}
