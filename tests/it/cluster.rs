@@ -162,6 +162,21 @@ fn tagged_queue_names_with_the_default_prefix_work_across_masters_and_with_node(
         .map(|q| q["name"].as_str().unwrap())
         .collect();
     assert_eq!(checked, [PROCESS, SCRAPE], "{health}");
+    // Event streams on two masters: one XREAD per slot.
+    let events = cs
+        .queuectl()
+        .args(["events", SCRAPE, PROCESS, "--from-start", "--json"])
+        .run()
+        .ok();
+    let added = |queue: &str| {
+        events
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|e| e["queue"] == queue && e["event"] == "added")
+            .count()
+    };
+    assert_eq!((added(SCRAPE), added(PROCESS)), (3, 4), "{}", events.stdout);
 
     // Node processes queuectl's jobs; queuectl's worker processes Node's.
     let seen = cs
@@ -200,6 +215,7 @@ fn tagged_queue_names_with_the_default_prefix_work_across_masters_and_with_node(
     assert_eq!(stats["queues"][0]["counts"]["completed"], 4);
     assert_eq!(stats["queues"][1]["counts"]["completed"], 3);
     assert_eq!(cs.int(&["ZCARD", "bull:{scrape}:completed"]), 3);
+    follow_sees_adds_on_both_masters(&cs);
 }
 
 #[test]
@@ -392,4 +408,41 @@ fn a_worker_runs_every_job_once_while_its_slot_migrates() {
         cs.migrate_slot(slot, to, std::time::Duration::from_millis(30));
         assert_eq!(cs.master_of("bull:{scrape}:wait"), to);
     });
+}
+
+/// `events --follow` on `{scrape}` and `{process}` prints a job added to
+/// either, whichever master its stream lives on.
+fn follow_sees_adds_on_both_masters(cs: &ClusterSet) {
+    use std::io::{BufRead, BufReader};
+    let mut follower = crate::support::queuectl_command()
+        .env("REDIS_CLUSTER_NODES", cs.seeds())
+        .args(["events", SCRAPE, PROCESS, "--follow", "-n", "0", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn queuectl events");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = follower.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = Vec::new();
+    for (queue, id) in [(PROCESS, "f1"), (SCRAPE, "f2")] {
+        // Each add comes after the follower is blocked reading.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        cs.queuectl()
+            .args(["enqueue", "echo", "--queue", queue, "--job-id", id])
+            .run()
+            .ok();
+        while !seen.iter().any(|e: &serde_json::Value| e["jobId"] == id) {
+            let line = rx
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("no event for {id} in {queue}; saw {seen:?}"));
+            seen.push(serde_json::from_str(&line).unwrap());
+        }
+    }
+    let _ = follower.kill();
+    let _ = follower.wait();
 }
