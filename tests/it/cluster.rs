@@ -359,6 +359,15 @@ fn every_job_runs_once_through(change: impl FnOnce(&ClusterSet)) {
     worker.wait_runs(RUN_JOBS, std::time::Duration::from_secs(60));
     // Long enough for a lost or stalled job to be run a second time.
     std::thread::sleep(std::time::Duration::from_secs(2));
+    // Its heartbeat (on whichever master its key hashes to) and its BullMQ
+    // connection (CLIENT LIST of every master) are both found.
+    let health = cs.queuectl().args(["health", "--json"]).run().json();
+    assert_eq!(
+        health["workers"].as_array().map(Vec::len),
+        Some(1),
+        "{health}"
+    );
+    assert_eq!(health["queues"][0]["workers"], 1, "{health}");
     let mut runs = worker.runs();
     runs.sort();
     let mut expected = ids.clone();
