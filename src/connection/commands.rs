@@ -440,30 +440,33 @@ impl Redis {
         keys: &[String],
         build: impl Fn(&str) -> Cmd,
     ) -> Result<Vec<T>, bullmq::Error> {
-        let mut out = Vec::with_capacity(keys.len());
-        // Keys of one queue share a slot (hash-tagged prefix), so on Cluster each
-        // command is routed by its own key; standalone runs them as one pipeline.
-        match &self.admin {
-            Admin::Single(conn) => {
-                for chunk in keys.chunks(1000) {
-                    let mut pipe = redis::pipe();
-                    for k in chunk {
-                        pipe.add_command(build(k));
-                    }
-                    let mut conn = conn.clone();
-                    let part: Vec<T> = self
-                        .within(Duration::ZERO, pipe.query_async(&mut conn))
-                        .await?;
-                    out.extend(part);
+        // A pipeline must stay in one slot on Cluster: one per hash tag, each
+        // reply put back at its key's place.
+        let mut out: Vec<Option<T>> = (0..keys.len()).map(|_| None).collect();
+        for group in slot_groups(keys, matches!(self.admin, Admin::Cluster(_))) {
+            for chunk in group.chunks(1000) {
+                let mut pipe = redis::pipe();
+                for &i in chunk {
+                    pipe.add_command(build(&keys[i]));
                 }
-            }
-            Admin::Cluster(_) => {
-                for k in keys {
-                    out.push(self.query(build(k), Some(k)).await?);
+                let part: Vec<T> = match &self.admin {
+                    Admin::Single(conn) => {
+                        let mut conn = conn.clone();
+                        self.within(Duration::ZERO, pipe.query_async(&mut conn))
+                            .await?
+                    }
+                    Admin::Cluster(conn) => {
+                        let mut conn = conn.clone();
+                        self.within(Duration::ZERO, pipe.query_async(&mut conn))
+                            .await?
+                    }
+                };
+                for (&i, reply) in chunk.iter().zip(part) {
+                    out[i] = Some(reply);
                 }
             }
         }
-        Ok(out)
+        Ok(out.into_iter().flatten().collect())
     }
 
     /// Runs read-only `cmds` that all touch keys of one queue (one Cluster slot), in

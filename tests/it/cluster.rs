@@ -267,6 +267,13 @@ fn only_a_queue_with_no_tag_in_prefix_or_name_is_refused() {
         .run()
         .ok();
     assert_eq!(cs.int(&["LLEN", "{bull}:plain:wait"]), 1);
+    // Routing has no per-family rename: QUEUE_NAME (or --queue) names the tagged queue.
+    cs.queuectl()
+        .env("QUEUE_NAME", "{process-queue}")
+        .args(["enqueue", "analytics"])
+        .run()
+        .ok();
+    assert_eq!(cs.int(&["LLEN", "bull:{process-queue}:wait"]), 1);
 }
 
 /// Jobs the failover and migration tests run: enough that the topology
@@ -454,4 +461,41 @@ fn follow_sees_adds_on_both_masters(cs: &ClusterSet) {
     }
     let _ = follower.kill();
     let _ = follower.wait();
+}
+
+/// Measures `enqueue --file` of 5,000 jobs with ids on the six-node cluster
+/// (run with `--ignored --nocapture`; prints the time).
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)] // a measurement, read by a person
+fn measure_bulk_enqueue_on_the_cluster() {
+    let cs = ClusterSet::start();
+    let lines = format!(
+        "{}{}",
+        job_lines(SCRAPE, (1..=2500).map(|i| format!("s{i}"))),
+        job_lines(PROCESS, (1..=2500).map(|i| format!("p{i}")))
+    );
+    let started = std::time::Instant::now();
+    cs.queuectl()
+        .args(["enqueue", "--file", "-"])
+        .stdin(lines)
+        .run()
+        .ok();
+    eprintln!(
+        "enqueue --file, 5000 jobs with ids: {:?}",
+        started.elapsed()
+    );
+    let started = std::time::Instant::now();
+    let stats = cs.queuectl().args(["stats", "--json"]).run().ok().json();
+    eprintln!("stats: {:?}", started.elapsed());
+    assert_eq!(stats["queues"][0]["counts"]["waiting"], 2500);
+    let started = std::time::Instant::now();
+    let jobs = cs
+        .queuectl()
+        .args(["jobs", SCRAPE, "--json", "--limit", "1000"])
+        .run()
+        .ok()
+        .json();
+    eprintln!("jobs --limit 1000: {:?}", started.elapsed());
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 1000);
 }
