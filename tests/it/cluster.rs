@@ -227,6 +227,7 @@ fn only_a_queue_with_no_tag_in_prefix_or_name_is_refused() {
         &["stats", "plain"],
         &["jobs", "plain"],
         &["worker", "--queue", "plain", "--burst"],
+        &["crawl", "https://example.com/", "--enqueue"],
     ] {
         let run = cs.queuectl().args(args).run().fails_with(2);
         assert!(
