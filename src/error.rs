@@ -65,7 +65,9 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if cause.is::<crate::connection::ConnectError>() || cause.is::<Lost>() {
             return Exit::Unavailable;
         }
-        if cause.is::<crate::queues::JobInputError>() {
+        if cause.is::<crate::queues::JobInputError>()
+            || cause.is::<crate::connection::slot::Unslotted>()
+        {
             return Exit::Usage;
         }
         if let Some(e) = cause.downcast_ref::<io::Error>() {

@@ -1,8 +1,8 @@
 //! Resolves global flags and environment into settings, once: flag > env > default.
 //!
 //! clap already merges flags with their env vars; what is left here is choosing
-//! between a URL and host/port when both are set, validating them, and the
-//! Cluster hash-tag rule.
+//! between a URL and host/port when both are set, and validating them. (The
+//! Cluster hash-tag rule needs the queue name too: `connection::slot`.)
 
 // The one module that reads the environment and checks for a terminal (clippy.toml).
 #![allow(clippy::disallowed_methods)]
@@ -165,7 +165,6 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
     let host_flag = from_flag("redis_host") || from_flag("redis_port");
     if let Some(nodes) = &args.cluster_nodes {
         s.endpoint = parse_cluster_nodes(nodes, &mut s)?;
-        require_hash_tag(&s.prefix)?;
     } else if host_flag || args.redis_url.is_none() {
         let any = args.redis_host.is_some() || args.redis_port.is_some();
         s.configured = any || args.redis_password.is_some();
@@ -320,21 +319,6 @@ fn validate_prefix(prefix: &str) -> Result<(), UsageError> {
         )));
     }
     Ok(())
-}
-
-fn require_hash_tag(prefix: &str) -> Result<(), UsageError> {
-    let tagged = prefix
-        .find('{')
-        .and_then(|open| prefix[open + 1..].find('}').map(|len| len > 0))
-        .unwrap_or(false);
-    if tagged {
-        return Ok(());
-    }
-    Err(UsageError::new(format!(
-        "prefix '{prefix}' has no hash tag: on Redis Cluster every key of a queue must live in one slot \
-         because BullMQ's scripts touch keys they do not declare; use --prefix '{{{prefix}}}' \
-         (and the same prefix in your Node workers)"
-    )))
 }
 
 /// The machine's name (for worker heartbeats): the kernel's, else `HOSTNAME`.
@@ -498,15 +482,23 @@ mod tests {
     }
 
     #[test]
-    fn cluster_requires_a_hash_tag() {
-        let err = resolve_args(&["--cluster-nodes", "a:7000,b:7001"]).unwrap_err();
-        assert!(err.0.contains("{bull}"), "{}", err.0);
-        let ok = resolve_args(&["--cluster-nodes", "a:7000", "--prefix", "{bull}"]).unwrap();
+    fn cluster_takes_any_prefix_and_checks_queue_names() {
+        let s = resolve_args(&["--cluster-nodes", "a:7000,b:7001"]).unwrap();
         assert_eq!(
-            ok.endpoint,
+            s.endpoint,
             Endpoint::Cluster {
-                nodes: vec![("a".into(), 7000)]
+                nodes: vec![("a".into(), 7000), ("b".into(), 7001)]
             }
         );
+        assert!(s.check_queue("{scrape}").is_ok());
+        let err = s.check_queue("scrape-queue").unwrap_err().to_string();
+        assert!(
+            err.contains("'{bull}'") && err.contains("'{scrape-queue}'"),
+            "{err}"
+        );
+        let tagged = resolve_args(&["--cluster-nodes", "a:7000", "--prefix", "{bull}"]).unwrap();
+        assert!(tagged.check_queue("scrape-queue").is_ok());
+        let single = resolve_args(&["--redis-host", "a"]).unwrap();
+        assert!(single.check_queue("scrape-queue").is_ok());
     }
 }

@@ -30,6 +30,9 @@ const N = parseInt(process.env.BENCH_N || '100000', 10);
 const CONCS = (process.env.BENCH_CONCURRENCY || '1 10 50').trim().split(/[\s,]+/).map(Number);
 // Extra `queuectl worker` flags, e.g. BENCH_WORKER_ARGS=--no-metrics to measure metrics off.
 const WORKER_ARGS = (process.env.BENCH_WORKER_ARGS || '').trim().split(/\s+/).filter(Boolean);
+// BENCH_METRICS_OFF=1 adds a third side, `queuectl-no-metrics` (the same worker with
+// --no-metrics), interleaved with the other two, for the metrics on ÷ off ratio of one run.
+const METRICS_OFF = process.env.BENCH_METRICS_OFF === '1';
 const WARM_N = 500;
 const QUEUECTL = path.resolve(process.env.QUEUECTL || path.join(__dirname, '..', '..', 'target', 'release', 'queuectl'));
 const GNU_TIME = process.env.GNU_TIME || '/usr/bin/time';
@@ -164,9 +167,9 @@ function timedStream(argv, opts, onLine) {
   });
 }
 
-async function measureQueuectl(r, rep, conc) {
+async function measureQueuectl(r, rep, conc, side = 'queuectl') {
   await r.flushall();
-  const queue = `bw-qctl-c${conc}-r${rep}`;
+  const queue = `bw-${side === "queuectl" ? "qctl" : "qnom"}-c${conc}-r${rep}`;
   const fill_s = fill(queue);
   const quiet = await waitQuiet();
   const load1 = os.loadavg()[0];
@@ -183,7 +186,8 @@ async function measureQueuectl(r, rep, conc) {
   let cpuLast = NaN;
   let infoFirst = null;
   let infoLast = null;
-  const argv = [QUEUECTL, 'worker', '--queue', queue, '--concurrency', `${queue}=${conc}`, '--burst', '--json', ...WORKER_ARGS];
+  const extra = side === 'queuectl-no-metrics' ? ['--no-metrics'] : [];
+  const argv = [QUEUECTL, 'worker', '--queue', queue, '--concurrency', `${queue}=${conc}`, '--burst', '--json', ...WORKER_ARGS, ...extra];
   const tSpawn = C.nowMs();
   const t = await timedStream(argv, { env: qctlEnv }, (line, now, cpid) => {
     if (!line) return;
@@ -227,7 +231,7 @@ async function measureQueuectl(r, rep, conc) {
   const driver_cpu_s = (drv.user + drv.system) / 1e6;
   const rec = {
     case: 'worker',
-    side: 'queuectl',
+    side,
     rep,
     concurrency: conc,
     n: N,
@@ -359,9 +363,10 @@ const fmtRun = (g) =>
 
   for (let rep = 1; rep <= REPS; rep++) {
     const sides = rep % 2 ? ['queuectl', 'node'] : ['node', 'queuectl'];
+    if (METRICS_OFF) sides.splice(rep % 2 ? 1 : 2, 0, 'queuectl-no-metrics');
     for (const conc of CONCS) {
       for (const side of sides) {
-        const g = side === 'queuectl' ? await measureQueuectl(r, rep, conc) : await measureNode(r, rep, conc);
+        const g = side === 'node' ? await measureNode(r, rep, conc) : await measureQueuectl(r, rep, conc, side);
         log(`rep ${rep} c=${conc} ${side}: ${fmtRun(g)}`);
       }
     }

@@ -9,7 +9,9 @@
 # Environment knobs (all optional):
 #   BENCH_N=100000            jobs per run
 #   BENCH_CONCURRENCY="1 10 50"
-#   BENCH_WORKER_ARGS=""      extra queuectl worker flags (e.g. --no-metrics)
+#   BENCH_WORKER_ARGS=""      extra queuectl worker flags
+#   BENCH_METRICS_OFF=1       also run `queuectl worker --no-metrics` (a third side, interleaved)
+#                             and check metrics on ÷ off jobs/s >= 0.97 (issue 14)
 #   BENCH_QUIET_WAIT=0        before each measurement wait up to this many seconds for the rest
 #                             of the machine to use < BENCH_QUIET_CORES (0.3) cores; 0 = don't
 #   SKIP_BUILD=1              use the existing target/release/queuectl

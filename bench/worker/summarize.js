@@ -83,6 +83,7 @@ const info = (label, xs) => checks.push(`| (info) ${label} | ${mr(xs)} | – | �
 for (const c of concs) {
   const q = get('queuectl', c);
   const n = get('node', c);
+  const off = get('queuectl-no-metrics', c);
   p(`### Concurrency ${c}`);
   p();
   p('| side | jobs/s | wall s | client CPU µs/job | Redis CPU µs/job | Lua µs/job | Lua calls/job | Redis cmds/job | Redis busy % | client CPU % | peak RSS MB | other cores |');
@@ -98,6 +99,10 @@ for (const c of concs) {
   if (q.length) {
     row('queuectl, window', q, true);
     row('queuectl, whole process', q, false);
+  }
+  if (off.length) {
+    row('queuectl --no-metrics, window', off, true);
+    row('queuectl --no-metrics, whole process', off, false);
   }
   if (n.length) {
     row('Node, window', n, true);
@@ -123,6 +128,13 @@ for (const c of concs) {
     check(`c=${c}: queuectl client CPU/job (whole process) ÷ Node client CPU/job (window)`, ratio((a, b) => a.proc_client_us / b.client_us), '<=', 0.25);
     info(`c=${c}: queuectl client CPU/job ÷ Node client CPU/job, both windows`, ratio((a, b) => a.client_us / b.client_us));
     info(`c=${c}: queuectl Redis CPU/job ÷ Node Redis CPU/job (windows)`, ratio((a, b) => a.redis_us / b.redis_us));
+  }
+  const offReps = [...new Set(q.map((x) => x.key))].filter((k) => off.some((x) => x.key === k)).sort();
+  if (offReps.length) {
+    // Issue 14: recording BullMQ's metrics costs at most 3 % of throughput.
+    const onOff = (f) => offReps.map((k) => f(q.find((x) => x.key === k), off.find((x) => x.key === k)));
+    check(`c=${c}: queuectl jobs/s metrics on ÷ off (windows)`, onOff((a, b) => a.jobs_per_s / b.jobs_per_s), '>=', 0.97);
+    info(`c=${c}: queuectl whole-process jobs/s metrics on ÷ off`, onOff((a, b) => a.proc_jobs_per_s / b.proc_jobs_per_s));
   }
   if (c >= 10 && q.length) check(`c=${c}: queuectl Redis busy % (window)`, q.map((x) => x.redis_pct), '>=', 95);
   if (q.length) check(`c=${c}: queuectl N-th completed → exit ms (--burst)`, q.map((x) => x.tail_s * 1000), '<=', 100);

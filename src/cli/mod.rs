@@ -128,7 +128,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::REDIS_CLUSTER_NODES, hide_env_values = true, value_name = "NODES", help_heading = "Connection")]
     pub cluster_nodes: Option<String>,
 
-    /// BullMQ key prefix; Redis Cluster needs a hash tag such as `{bull}`
+    /// BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)
     #[arg(long, global = true, env = env::QUEUE_PREFIX, default_value = "bull", value_name = "PREFIX", help_heading = "Connection")]
     pub prefix: String,
 

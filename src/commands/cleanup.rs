@@ -11,7 +11,7 @@ use crate::connection::Redis;
 use crate::error::{self, Exit};
 use crate::output::{Decision, Human, Render, Table};
 use crate::queues::cleanup::{self, Plan, State};
-use crate::queues::{control, discovery, input, orphans};
+use crate::queues::{control, discovery, orphans};
 
 /// One queue's line of the report.
 #[derive(Debug, Default, Serialize)]
@@ -107,9 +107,9 @@ struct Job {
 }
 
 impl Job {
-    fn from_args(args: &CleanupArgs) -> anyhow::Result<Self> {
+    fn from_args(ctx: &Ctx, args: &CleanupArgs) -> anyhow::Result<Self> {
         for q in &args.queues {
-            input::validate_queue(q)?;
+            ctx.check_queue(q)?;
         }
         if args.limit == Some(0) {
             return error::usage("--limit must be at least 1");
@@ -151,7 +151,7 @@ fn domain_state(s: CleanState) -> State {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: CleanupArgs) -> anyhow::Result<Exit> {
-    let job = Job::from_args(&args)?;
+    let job = Job::from_args(ctx, &args)?;
     let redis = ctx.redis().await?;
     let queues = targets(&redis, &args.queues).await?;
     if args.obliterate {

@@ -283,6 +283,7 @@ async fn enqueue(ctx: &Ctx, args: &CrawlArgs, seeds: &[Url]) -> anyhow::Result<E
     };
     let data = serde_json::value::to_raw_value(&data).context("encoding the job data")?;
     let spec = input::single(name, data, &flags)?;
+    ctx.check_queue(&spec.queue)?;
     let redis = ctx.redis().await?;
     // The stream position is taken before the add so no event of the job is missed.
     let waiter = if args.wait.wait {

@@ -8,7 +8,6 @@ use crate::cli::DrainArgs;
 use crate::error::Exit;
 use crate::output::{Decision, Human, Render};
 use crate::queues::control::{self, DrainCounts};
-use crate::queues::input;
 
 /// The `--dry-run` document.
 #[derive(Debug, Serialize)]
@@ -50,7 +49,7 @@ impl Render for DrainReport {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: DrainArgs) -> anyhow::Result<Exit> {
-    input::validate_queue(&args.queue)?;
+    ctx.check_queue(&args.queue)?;
     let redis = ctx.redis().await?;
     let counts = control::drain_counts(&redis, &args.queue, args.delayed).await?;
     if args.confirm.dry_run {

@@ -54,6 +54,7 @@ async fn single(
 ) -> anyhow::Result<Exit> {
     let data = read_data(data)?;
     let spec = input::single(name, data, flags).map_err(worded)?;
+    ctx.check_queue(&spec.queue)?;
     let redis = ctx.redis().await?;
     // The stream position is taken before the add so no event of the job is missed.
     let waiter = if wait.wait {
@@ -197,6 +198,10 @@ async fn bulk(ctx: &Ctx, path: &str, skip: usize, flags: &JobOptionValues) -> an
             "--skip {skip}: the input has {} jobs, so none would be added",
             jobs.len()
         ));
+    }
+    for (index, meta) in jobs.metas.iter().enumerate() {
+        ctx.check_queue(&meta.queue)
+            .map_err(|e| e.context(format!("line {}", jobs.line_number(index))))?;
     }
     let redis = ctx.redis().await?;
     let bar = ctx.out.progress((jobs.len() - skip) as u64, "enqueue");

@@ -10,8 +10,8 @@ use crate::cli::EventsArgs;
 use crate::connection::{Lost, Redis};
 use crate::error::Exit;
 use crate::output::{escape, Human, Render};
+use crate::queues::discovery;
 use crate::queues::events::{Event, Reader};
-use crate::queues::{discovery, input};
 
 /// How long one blocking read waits before reading again.
 const BLOCK: Duration = Duration::from_secs(2);
@@ -23,7 +23,7 @@ const MAX_DETAIL: usize = 160;
 pub async fn run(ctx: &Ctx, args: EventsArgs) -> anyhow::Result<Exit> {
     let mut queues: Vec<String> = Vec::new();
     for q in &args.queues {
-        input::validate_queue(q)?;
+        ctx.check_queue(q)?;
         if !queues.contains(q) {
             queues.push(q.clone());
         }

@@ -101,6 +101,9 @@ fn render_workers(report: &Report, out: &mut Human) {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: HealthArgs) -> anyhow::Result<Exit> {
+    for q in &args.queues {
+        ctx.settings.redis.check_queue(q)?;
+    }
     let redis = ctx.redis_for(args.watch.is_some()).await?;
     let thresholds = Thresholds {
         max_failed: args.max_failed,

@@ -10,8 +10,8 @@ use crate::cli::JobArgs;
 use crate::error::{Exit, NotFound};
 use crate::output::{Human, Render, Tone};
 use crate::queues::edit::{self, EditError, Edits};
+use crate::queues::inspect;
 use crate::queues::wait::Waiter;
-use crate::queues::{input, inspect};
 
 /// The job as Node's `Job` presents it, plus `state`, `logs` and `metrics`.
 #[derive(Debug, Serialize)]
@@ -97,7 +97,7 @@ fn lines(out: &mut Human, key: &str, value: &Value) {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: JobArgs) -> anyhow::Result<Exit> {
-    input::validate_queue(&args.queue)?;
+    ctx.check_queue(&args.queue)?;
     let edits = Edits {
         data: match args.set_data.as_deref() {
             Some(arg) => Some(read_data(Some(arg))?),

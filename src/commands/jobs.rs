@@ -7,7 +7,7 @@ use crate::cli::JobsArgs;
 use crate::error::{Exit, NotFound};
 use crate::output::{Cell, Human, Render, Table, Tone};
 use crate::queues::inspect::{self, JobRow};
-use crate::queues::{discovery, input, JobState};
+use crate::queues::{discovery, JobState};
 
 #[derive(Debug, Serialize)]
 struct JobsReport {
@@ -72,7 +72,7 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: JobsArgs) -> anyhow::Result<Exit> {
-    input::validate_queue(&args.queue)?;
+    ctx.check_queue(&args.queue)?;
     let redis = ctx.redis().await?;
     if !discovery::exists(&redis, &args.queue).await? {
         return Err(NotFound(format!(

@@ -83,6 +83,9 @@ fn sparkline(newest_first: &[u64]) -> String {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: MetricsArgs) -> anyhow::Result<Exit> {
+    for q in &args.queues {
+        ctx.settings.redis.check_queue(q)?;
+    }
     let prometheus = args.format == MetricsFormat::Prometheus;
     if !args.labels.is_empty() && !prometheus {
         return usage("--label only applies to --format prometheus");

@@ -59,6 +59,13 @@ impl Ctx {
             redis
         })
     }
+
+    /// Checks a queue name the user gave before anything connects: its
+    /// syntax, and on Cluster that its keys share a slot.
+    pub fn check_queue(&self, queue: &str) -> anyhow::Result<()> {
+        crate::queues::input::validate_queue(queue)?;
+        Ok(self.settings.redis.check_queue(queue)?)
+    }
 }
 
 /// Runs queuectl with these arguments and returns the exit code.

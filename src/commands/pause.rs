@@ -8,7 +8,7 @@ use crate::cli::PauseArgs;
 use crate::error::Exit;
 use crate::output::{Human, Render, Table};
 use crate::queues::control::{self, PauseState};
-use crate::queues::{discovery, input};
+use crate::queues::discovery;
 
 /// A queue that could not be paused or resumed.
 #[derive(Debug, Serialize)]
@@ -46,7 +46,7 @@ pub async fn run(ctx: &Ctx, args: PauseArgs) -> anyhow::Result<Exit> {
 /// An unknown queue name fails the whole command before anything changes.
 pub(super) async fn set_all(ctx: &Ctx, args: PauseArgs, pause: bool) -> anyhow::Result<Exit> {
     for q in &args.queues {
-        input::validate_queue(q)?;
+        ctx.check_queue(q)?;
     }
     let redis = ctx.redis().await?;
     let names = if args.all {

@@ -7,7 +7,6 @@ use crate::cli::PromoteArgs;
 use crate::error::Exit;
 use crate::output::{Human, Render};
 use crate::queues::control::{self, Refused};
-use crate::queues::input;
 
 /// The promote document (`--json`); `ids` and the rest are absent with `--all`.
 #[derive(Debug, Serialize)]
@@ -36,7 +35,7 @@ impl Render for PromoteReport {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: PromoteArgs) -> anyhow::Result<Exit> {
-    input::validate_queue(&args.queue)?;
+    ctx.check_queue(&args.queue)?;
     let redis = ctx.redis().await?;
     if args.all {
         let promoted = control::promote_all(&redis, &args.queue).await?;

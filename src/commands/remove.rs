@@ -7,7 +7,6 @@ use crate::cli::RemoveArgs;
 use crate::error::Exit;
 use crate::output::{Decision, Human, Render};
 use crate::queues::control::{self, Refused};
-use crate::queues::input;
 
 /// The remove document (`--json`).
 #[derive(Debug, Serialize)]
@@ -54,7 +53,7 @@ impl Render for RemovePreview {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: RemoveArgs) -> anyhow::Result<Exit> {
-    input::validate_queue(&args.queue)?;
+    ctx.check_queue(&args.queue)?;
     let mut ids = args.ids.clone();
     ids.dedup();
     let redis = ctx.redis().await?;

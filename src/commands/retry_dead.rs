@@ -11,7 +11,7 @@ use crate::error::{usage, Exit};
 use crate::output::{Decision, Human, Render};
 use crate::queues::dead_letter::{self, Record};
 use crate::queues::retry::{self, Filter, Item, Outcome, QueueMatch};
-use crate::queues::{discovery, input, now_ms};
+use crate::queues::{discovery, now_ms};
 
 /// Ids a dry run lists.
 const SAMPLE: usize = 10;
@@ -21,7 +21,7 @@ pub async fn run(ctx: &Ctx, args: RetryDeadArgs) -> anyhow::Result<Exit> {
     let now = now_ms();
     let filter = filter_from(&args, now)?;
     for q in &args.queues {
-        input::validate_queue(q)?;
+        ctx.check_queue(q)?;
     }
     if args.dead_letter_list.as_deref() == Some("") {
         return usage("--dead-letter-list needs a key name");

@@ -11,7 +11,7 @@ use crate::cli::{
 use crate::error::{usage, Exit, NotFound};
 use crate::output::{Decision, Human, Render, Table};
 use crate::queues::schedule::{self, Cadence, ScheduleInput, SchedulerRow};
-use crate::queues::{discovery, input, now_ms, routing};
+use crate::queues::{discovery, now_ms, routing};
 
 /// Runs `queuectl schedule`.
 pub async fn run(ctx: &Ctx, args: ScheduleArgs) -> anyhow::Result<Exit> {
@@ -77,7 +77,7 @@ impl Render for Added {
 
 async fn list(ctx: &Ctx, args: ScheduleListArgs) -> anyhow::Result<Exit> {
     if let Some(queue) = &args.queue {
-        input::validate_queue(queue)?;
+        ctx.check_queue(queue)?;
     }
     let redis = ctx.redis().await?;
     let queues = match args.queue {
@@ -132,7 +132,7 @@ impl Render for Listing {
 
 async fn remove(ctx: &Ctx, args: ScheduleRemoveArgs) -> anyhow::Result<Exit> {
     if let Some(queue) = &args.queue {
-        input::validate_queue(queue)?;
+        ctx.check_queue(queue)?;
     }
     let redis = ctx.redis().await?;
     let queue = locate(&redis, &args.id, args.queue).await?;

@@ -100,6 +100,9 @@ fn fmt_limits(limits: &Limits) -> String {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
+    for q in &args.queues {
+        ctx.settings.redis.check_queue(q)?;
+    }
     let redis = ctx.redis_for(args.watch.is_some()).await?;
     let Some(interval) = args.watch else {
         ctx.out

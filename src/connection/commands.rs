@@ -13,24 +13,28 @@ use redis::{Cmd, FromRedisValue};
 use super::{Admin, Redis, StreamEntry};
 
 impl Redis {
-    /// All keys matching `pattern`, by SCAN (never KEYS).
+    /// All keys matching `pattern`, by SCAN (never KEYS); on Cluster, of
+    /// every master, since keys with no common hash tag spread over them all.
     pub async fn scan(&self, pattern: &str) -> Result<Vec<String>, bullmq::Error> {
         let mut keys = Vec::new();
-        let mut cursor: u64 = 0;
-        loop {
-            let mut cmd = redis::cmd("SCAN");
-            cmd.arg(cursor)
-                .arg("MATCH")
-                .arg(pattern)
-                .arg("COUNT")
-                .arg(1000);
-            let (next, batch): (u64, Vec<String>) = self.query(cmd, Some(pattern)).await?;
-            keys.extend(batch);
-            if next == 0 {
-                return Ok(keys);
+        for node in self.scan_nodes().await? {
+            let mut cursor: u64 = 0;
+            loop {
+                let mut cmd = redis::cmd("SCAN");
+                cmd.arg(cursor)
+                    .arg("MATCH")
+                    .arg(pattern)
+                    .arg("COUNT")
+                    .arg(1000);
+                let (next, batch): (u64, Vec<String>) = self.query_on(cmd, node.clone()).await?;
+                keys.extend(batch);
+                if next == 0 {
+                    break;
+                }
+                cursor = next;
             }
-            cursor = next;
         }
+        Ok(keys)
     }
 
     /// EXISTS for each key, in one round trip.
@@ -91,11 +95,41 @@ impl Redis {
 
     /// Entries after `ids[i]` on each stream `keys[i]` (XREAD), at most `count`
     /// per stream; with `block`, waits up to that long for the first one.
-    /// Empty when nothing arrived. The keys of one prefix share a Cluster slot.
+    /// Empty when nothing arrived. On Cluster the streams of queues in
+    /// different slots are read by one XREAD per hash tag, side by side; a
+    /// blocking read returns with the first that brings entries (the others
+    /// are dropped: XREAD consumes nothing, so the next read finds them).
     pub async fn stream_read(
         &self,
         keys: &[String],
         ids: &[String],
+        count: usize,
+        block: Option<Duration>,
+    ) -> Result<Vec<(String, Vec<StreamEntry>)>, bullmq::Error> {
+        let groups = slot_groups(keys, matches!(self.admin, Admin::Cluster(_)));
+        let reads = groups.iter().map(|group| {
+            let keys: Vec<&String> = group.iter().map(|&i| &keys[i]).collect();
+            let ids: Vec<&String> = group.iter().map(|&i| &ids[i]).collect();
+            Box::pin(self.stream_read_one(keys, ids, count, block))
+        });
+        let mut pending: Vec<_> = reads.collect();
+        let mut out = Vec::new();
+        while !pending.is_empty() {
+            let (reply, _, rest) = futures::future::select_all(pending).await;
+            out.extend(reply?);
+            if block.is_some() && !out.is_empty() {
+                break;
+            }
+            pending = rest;
+        }
+        Ok(out)
+    }
+
+    /// One XREAD of streams that share a slot.
+    async fn stream_read_one(
+        &self,
+        keys: Vec<&String>,
+        ids: Vec<&String>,
         count: usize,
         block: Option<Duration>,
     ) -> Result<Vec<(String, Vec<StreamEntry>)>, bullmq::Error> {
@@ -104,10 +138,10 @@ impl Redis {
         if let Some(block) = block {
             cmd.arg("BLOCK").arg(block.as_millis().max(1) as u64);
         }
-        cmd.arg("STREAMS").arg(keys).arg(ids);
+        cmd.arg("STREAMS").arg(&keys).arg(&ids);
         let waits = block.unwrap_or_default();
         let reply: Option<Vec<(String, Vec<StreamEntry>)>> = self
-            .query_waiting(cmd, keys.first().map(String::as_str), waits)
+            .query_waiting(cmd, keys.first().map(|k| k.as_str()), waits)
             .await?;
         Ok(reply.unwrap_or_default())
     }
@@ -423,31 +457,37 @@ impl Redis {
         keys: &[String],
         build: impl Fn(&str) -> Cmd,
     ) -> Result<Vec<T>, bullmq::Error> {
-        let mut out = Vec::with_capacity(keys.len());
-        // Keys of one queue share a slot (hash-tagged prefix), so on Cluster each
-        // command is routed by its own key; standalone runs them as one pipeline.
-        match &self.admin {
-            Admin::Single(conn) => {
-                for chunk in keys.chunks(1000) {
-                    let mut pipe = redis::pipe();
-                    for k in chunk {
-                        pipe.add_command(build(k));
-                    }
-                    let call = || {
-                        let (pipe, mut conn) = (&pipe, conn.clone());
-                        async move { pipe.query_async(&mut conn).await }
-                    };
-                    let part: Vec<T> = self.within(Duration::ZERO, call).await?;
-                    out.extend(part);
+        // A pipeline must stay in one slot on Cluster: one per hash tag, each
+        // reply put back at its key's place.
+        let mut out: Vec<Option<T>> = (0..keys.len()).map(|_| None).collect();
+        for group in slot_groups(keys, matches!(self.admin, Admin::Cluster(_))) {
+            for chunk in group.chunks(1000) {
+                let mut pipe = redis::pipe();
+                for &i in chunk {
+                    pipe.add_command(build(&keys[i]));
                 }
-            }
-            Admin::Cluster(_) => {
-                for k in keys {
-                    out.push(self.query(build(k), Some(k)).await?);
+                let part: Vec<T> = match &self.admin {
+                    Admin::Single(conn) => {
+                        let call = || {
+                            let (pipe, mut conn) = (&pipe, conn.clone());
+                            async move { pipe.query_async(&mut conn).await }
+                        };
+                        self.within(Duration::ZERO, call).await?
+                    }
+                    Admin::Cluster(conn) => {
+                        let call = || {
+                            let (pipe, mut conn) = (&pipe, conn.clone());
+                            async move { pipe.query_async(&mut conn).await }
+                        };
+                        self.within(Duration::ZERO, call).await?
+                    }
+                };
+                for (&i, reply) in chunk.iter().zip(part) {
+                    out[i] = Some(reply);
                 }
             }
         }
-        Ok(out)
+        Ok(out.into_iter().flatten().collect())
     }
 
     /// Runs read-only `cmds` that all touch keys of one queue (one Cluster slot), in
@@ -492,6 +532,24 @@ impl Redis {
         }
         Ok(out)
     }
+}
+
+/// The indexes of `keys` grouped by hash tag (by whole key when untagged), in
+/// first-seen order: the keys one multi-key command may take on Cluster.
+/// Standalone, one group.
+fn slot_groups(keys: &[String], cluster: bool) -> Vec<Vec<usize>> {
+    if !cluster {
+        return vec![(0..keys.len()).collect()];
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let tag = super::slot::hash_tag(key).unwrap_or(key);
+        match groups.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, group)) => group.push(i),
+            None => groups.push((tag, vec![i])),
+        }
+    }
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 /// An error reply (NOPERM, an unknown or renamed command) as `None`; a
@@ -565,6 +623,15 @@ mod tests {
             "{refused:?}"
         );
         assert_eq!(client_list_texts(nodes(refused)), None);
+    }
+
+    #[test]
+    fn streams_group_by_hash_tag_on_cluster_only() {
+        let keys: Vec<String> = ["bull:{a}:events", "bull:{b}:events", "bull:{a}:x", "plain"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(slot_groups(&keys, true), [vec![0, 2], vec![1], vec![3]]);
+        assert_eq!(slot_groups(&keys, false), [vec![0, 1, 2, 3]]);
     }
 
     #[test]

@@ -112,6 +112,15 @@ impl RedisSettings {
         }
     }
 
+    /// Whether `queue` can be used with these settings: on Cluster every key
+    /// of it must hash to one slot.
+    pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
+        match self.endpoint {
+            Endpoint::Single { .. } => Ok(()),
+            Endpoint::Cluster { .. } => slot::check_queue(&self.prefix, queue),
+        }
+    }
+
     /// The connection options BullMQ's port takes (for workers, which open their own).
     pub fn bull_options(&self) -> RedisConnectionOptions {
         let mut opts = RedisConnectionOptions::new().tls(self.tls);
@@ -322,9 +331,13 @@ pub struct Redis {
     command_timeout: Duration,
     /// Reads whose connection was lost are made once more (long-running modes).
     retry_reads: bool,
+    /// The first seed's host, for a node that reports an empty host in
+    /// `CLUSTER SLOTS` (it means "the host you asked", e.g. a lone node).
+    seed_host: String,
 }
 
 mod commands;
+pub mod slot;
 
 impl Redis {
     /// Connects both halves within the configured timeout.
@@ -355,6 +368,11 @@ impl Redis {
             target: settings.target(),
             command_timeout: settings.command_timeout,
             retry_reads: false,
+            seed_host: match &settings.endpoint {
+                Endpoint::Cluster { nodes } => nodes.first().map(|(h, _)| h.clone()),
+                Endpoint::Single { host, .. } => Some(host.clone()),
+            }
+            .unwrap_or_default(),
         })
     }
 
@@ -375,6 +393,14 @@ impl Redis {
     /// `host:port` for messages.
     pub fn target(&self) -> &str {
         &self.target
+    }
+
+    /// Whether `queue` can be used here: on Cluster its keys must share a slot.
+    pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
+        match self.admin {
+            Admin::Single(_) => Ok(()),
+            Admin::Cluster(_) => slot::check_queue(&self.prefix, queue),
+        }
     }
 
     /// Runs one port call for `doing`, giving up after the command timeout
@@ -398,7 +424,11 @@ impl Redis {
     /// A BullMQ queue handle on the shared connection, for state changes only:
     /// opening one writes the queue's meta hash (HSET `library`), so reads use
     /// the admin connection instead.
+    /// On Cluster, a queue whose keys would spread over slots is refused
+    /// before anything is written (commands check names earlier, with exit 2).
     pub async fn queue(&self, name: &str) -> Result<Queue, bullmq::Error> {
+        self.check_queue(name)
+            .map_err(|e| bullmq::Error::InvalidConfig(e.to_string()))?;
         let opts = QueueOptions::new().prefix(self.prefix.clone());
         self.port(Queue::with_connection(name, self.bull.clone(), opts))
             .await
@@ -438,7 +468,8 @@ impl Redis {
         cmd: Cmd,
         slot_key: Option<&str>,
     ) -> Result<T, bullmq::Error> {
-        self.run(cmd, slot_key, Duration::ZERO, false).await
+        self.query_routed(cmd, cluster_routing(slot_key), Duration::ZERO, false)
+            .await
     }
 
     /// [`Redis::query`] for a command that may hold its reply for `waits` by
@@ -449,13 +480,32 @@ impl Redis {
         slot_key: Option<&str>,
         waits: Duration,
     ) -> Result<T, bullmq::Error> {
-        self.run(cmd, slot_key, waits, self.retry_reads).await
+        self.query_routed(cmd, cluster_routing(slot_key), waits, self.retry_reads)
+            .await
     }
 
-    async fn run<T: FromRedisValue>(
+    /// Runs one read-only command on one node: on Cluster the master at
+    /// `node` (one of [`Redis::scan_nodes`]), standalone the server.
+    async fn query_on<T: FromRedisValue>(
         &self,
         cmd: Cmd,
-        slot_key: Option<&str>,
+        node: Option<(String, u16)>,
+    ) -> Result<T, bullmq::Error> {
+        use redis::cluster_routing::SingleNodeRoutingInfo;
+        let routing = match node {
+            Some((host, port)) => {
+                RoutingInfo::SingleNode(SingleNodeRoutingInfo::ByAddress { host, port })
+            }
+            None => cluster_routing(None),
+        };
+        self.query_routed(cmd, routing, Duration::ZERO, self.retry_reads)
+            .await
+    }
+
+    async fn query_routed<T: FromRedisValue>(
+        &self,
+        cmd: Cmd,
+        routing: RoutingInfo,
         waits: Duration,
         retry: bool,
     ) -> Result<T, bullmq::Error> {
@@ -463,13 +513,43 @@ impl Redis {
             match &self.admin {
                 Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
                 Admin::Cluster(conn) => {
-                    let routing = cluster_routing(slot_key);
-                    conn.clone().route_command(cmd.clone(), routing).await
+                    conn.clone()
+                        .route_command(cmd.clone(), routing.clone())
+                        .await
                 }
             }
         };
         let value = self.bounded_call(waits, retry, call).await?;
         Ok(T::from_redis_value(value).map_err(redis::RedisError::from)?)
+    }
+
+    /// The nodes a SCAN must visit: every master of a Cluster (from
+    /// `CLUSTER SLOTS`, as the port finds them), or `None` for the one server.
+    async fn scan_nodes(&self) -> Result<Vec<Option<(String, u16)>>, bullmq::Error> {
+        if matches!(self.admin, Admin::Single(_)) {
+            return Ok(vec![None]);
+        }
+        let mut cmd = redis::cmd("CLUSTER");
+        cmd.arg("SLOTS");
+        let slots: Vec<Vec<redis::Value>> = self.query(cmd, None).await?;
+        let mut masters: Vec<(String, u16)> = slots
+            .iter()
+            .filter_map(|range| {
+                let master: Vec<redis::Value> =
+                    redis::from_redis_value(range.get(2)?.clone()).ok()?;
+                let host: String = redis::from_redis_value(master.first()?.clone()).ok()?;
+                let port: u16 = redis::from_redis_value(master.get(1)?.clone()).ok()?;
+                let host = if host.is_empty() || host == "?" {
+                    self.seed_host.clone()
+                } else {
+                    host
+                };
+                Some((host, port))
+            })
+            .collect();
+        masters.sort();
+        masters.dedup();
+        Ok(masters.into_iter().map(Some).collect())
     }
 
     /// Bounds one admin read by the command timeout, plus `waits`; see
@@ -517,7 +597,7 @@ fn connection_lost(e: &redis::RedisError) -> bool {
 
 fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {
     use redis::cluster_routing::{Route, SingleNodeRoutingInfo, SlotAddr};
-    // A pattern such as `{bull}:*:meta` hashes by its tag like any key of the queue.
+    // A pattern such as `bull:{scrape}:*` hashes by its tag like any key of the queue.
     let node = match slot_key {
         Some(key) => SingleNodeRoutingInfo::SpecificNode(Route::with_key(key, SlotAddr::Master)),
         None => SingleNodeRoutingInfo::RandomPrimary,

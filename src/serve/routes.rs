@@ -212,9 +212,17 @@ fn job_summary(queue: &str, j: &JobRow) -> Value {
     v
 }
 
+/// 400 for a malformed name, or on Cluster one whose keys could not share a slot.
+fn usable_queue(st: &AppState, name: &str) -> Api<()> {
+    input::validate_queue(name).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    st.redis
+        .check_queue(name)
+        .map_err(|e| ApiError::bad_request(e.to_string()))
+}
+
 /// 400 for a malformed name, 404 for a queue with no keys.
 async fn existing_queue(st: &AppState, name: &str) -> Api<()> {
-    input::validate_queue(name).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    usable_queue(st, name)?;
     if st.db(discovery::exists(&st.redis, name).await)? {
         Ok(())
     } else {
@@ -307,7 +315,7 @@ fn parse_new_job(body: &[u8]) -> Api<input::JobSpec> {
 
 /// 404 unless `id` is a job of `queue` (checked without a queue handle).
 async fn existing_job(st: &AppState, queue: &str, id: &str) -> Api<()> {
-    input::validate_queue(queue).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    usable_queue(st, queue)?;
     let found = st.db(inspect::jobs_exist(&st.redis, queue, &[id.to_string()]).await)?;
     if found.first().copied().unwrap_or(false) {
         Ok(())
@@ -323,7 +331,7 @@ pub(crate) async fn get_job(
     State(st): State<Arc<AppState>>,
     Path((queue, id)): Path<(String, String)>,
 ) -> Api<Json<Value>> {
-    input::validate_queue(&queue).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    usable_queue(&st, &queue)?;
     match st.db(inspect::show(&st.redis, &queue, &id).await)? {
         Some(job) => Ok(Json(job)),
         None => Err(ApiError::not_found(format!(

@@ -135,8 +135,9 @@ fn invalid_settings_are_usage_errors_before_connecting() {
         .args(["--prefix", "a:b", "stats"])
         .run()
         .fails_with(2);
+    // On Cluster a queue named with no hash tag in it or the prefix.
     let cluster = Cmd::new()
-        .args(["--cluster-nodes", "127.0.0.1:1", "stats"])
+        .args(["--cluster-nodes", "127.0.0.1:1", "stats", "scrape-queue"])
         .run()
         .fails_with(2);
     assert!(cluster.stderr.contains("{bull}"), "{}", cluster.stderr);

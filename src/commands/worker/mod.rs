@@ -15,7 +15,7 @@ use super::Ctx;
 use crate::cli::{JobMetricsArg, WorkerArgs};
 use crate::error::{usage, Exit};
 use crate::queues::routing::{self, MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
-use crate::queues::{input, now_ms, stats};
+use crate::queues::{now_ms, stats};
 use crate::worker::deliver::{Delivery, Forward};
 use crate::worker::{
     Config, Event, Handlers, MetricsLog, QueueSpec, RetryPolicy, Runtime, ScrapeSettings,
@@ -170,7 +170,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
     };
     let mut queues = Vec::new();
     for name in names {
-        input::validate_queue(&name)?;
+        ctx.check_queue(&name)?;
         let default = match name.as_str() {
             SCRAPE_QUEUE => args.scrape_concurrency,
             PROCESS_QUEUE => args.process_concurrency,
@@ -210,7 +210,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
         dead_letter_list: args.dead_letter_list.clone(),
         scrape: ScrapeSettings {
             allow_private_networks: args.allow_private_networks,
-            delivery: delivery(args)?,
+            delivery: delivery(ctx, args)?,
         },
         retry: RetryPolicy {
             default: args.default_backoff.0.clone(),
@@ -226,10 +226,10 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
 }
 
 /// `--pages-dir` (created, made absolute) and `--forward`, checked before any job runs.
-fn delivery(args: &WorkerArgs) -> anyhow::Result<Delivery> {
+fn delivery(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Delivery> {
     let pages_dir = args.pages_dir.as_deref().map(pages_dir).transpose()?;
     let forward = match &args.forward {
-        Some(name) => Some(forward(name, args)?),
+        Some(name) => Some(forward(ctx, name, args)?),
         None => None,
     };
     Ok(Delivery { pages_dir, forward })
@@ -242,7 +242,7 @@ fn pages_dir(dir: &Path) -> anyhow::Result<PathBuf> {
     }
 }
 
-fn forward(name: &str, args: &WorkerArgs) -> anyhow::Result<Forward> {
+fn forward(ctx: &Ctx, name: &str, args: &WorkerArgs) -> anyhow::Result<Forward> {
     if name.trim().is_empty() {
         return usage("--forward: the job name must not be empty");
     }
@@ -256,7 +256,7 @@ fn forward(name: &str, args: &WorkerArgs) -> anyhow::Result<Forward> {
             routing::known_names().join(", ")
         ));
     };
-    input::validate_queue(&queue)?;
+    ctx.check_queue(&queue)?;
     if args.forward_dedup_ttl.is_zero() {
         return usage("--forward-dedup-ttl must be more than 0");
     }

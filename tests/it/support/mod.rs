@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod bombs;
+pub mod cluster;
 pub mod netns;
 pub mod proxy;
 pub mod site;
