@@ -25,7 +25,6 @@ pub async fn run(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
         Ok(parts) => parts,
         Err(bad) => return usage(format!("{}: {bad}; nothing was imported", args.file)),
     };
-    drop(text);
     let redis = ctx.redis().await?;
     let mut queues = Vec::with_capacity(parts.len());
     for part in &parts {

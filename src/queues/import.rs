@@ -49,25 +49,40 @@ pub struct BadLine {
 
 /// One queue's part of a validated file.
 #[derive(Debug)]
-pub struct QueuePart {
+pub struct QueuePart<'t> {
     pub header: ExportHeader,
-    pub jobs: Vec<Planned>,
+    pub jobs: Vec<Planned<'t>>,
 }
 
-/// A job and what the import does with it.
+/// A job and what the import does with it. Only its line is kept, parsed
+/// again when it is added, so a large file is never held as job structs.
 #[derive(Debug)]
-pub struct Planned {
-    pub job: ExportedJob,
+pub struct Planned<'t> {
+    raw: &'t str,
+    pub id: String,
+    pub state: JobState,
     /// The id it gets in the target queue.
     pub target_id: String,
-    /// Options to add it with (delay set at import time); `None` when skipped.
-    pub opts: Option<JobOptions>,
     /// Why it is skipped: a state name or `scheduler-iteration`.
     pub skip: Option<&'static str>,
+    /// The add script it takes (see [`script`]).
+    script: Script,
+}
+
+impl Planned<'_> {
+    /// The job and the options it is added with (delay set at `now_ms`).
+    fn load(&self, exported_at: u64, now_ms: u64) -> anyhow::Result<(ExportedJob, JobOptions)> {
+        let Record::Job(job) = serde_json::from_str(self.raw)? else {
+            anyhow::bail!("job line {:?} changed after validation", self.id);
+        };
+        let opts = job_options(&job).map_err(anyhow::Error::msg)?;
+        let opts = add_options(&job, opts, exported_at, now_ms);
+        Ok((*job, opts))
+    }
 }
 
 /// Parses and validates every line; nothing is written when this fails.
-pub fn parse(text: &str, as_waiting: bool) -> Result<Vec<QueuePart>, BadLine> {
+pub fn parse(text: &str, as_waiting: bool) -> Result<Vec<QueuePart<'_>>, BadLine> {
     let mut parts: Vec<QueuePart> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
@@ -91,7 +106,8 @@ pub fn parse(text: &str, as_waiting: bool) -> Result<Vec<QueuePart>, BadLine> {
                 let part = parts.last_mut().ok_or_else(|| {
                     bad("a job before any queue header (is this an export file?)".into())
                 })?;
-                part.jobs.push(plan(*job, as_waiting).map_err(bad)?);
+                let planned = plan(raw, &job, as_waiting, part.header.exported_at);
+                part.jobs.push(planned.map_err(bad)?);
             }
         }
     }
@@ -118,18 +134,28 @@ fn check_header(h: &ExportHeader) -> Result<(), String> {
     Ok(())
 }
 
-fn plan(job: ExportedJob, as_waiting: bool) -> Result<Planned, String> {
-    let skip = skip_reason(&job, as_waiting);
+fn plan<'t>(
+    raw: &'t str,
+    job: &ExportedJob,
+    as_waiting: bool,
+    exported_at: u64,
+) -> Result<Planned<'t>, String> {
+    let skip = skip_reason(job, as_waiting);
     // A skipped job's id is never used (a scheduler's iterations have `:` in theirs).
-    let (target_id, opts) = match skip {
-        Some(_) => (job.id.clone(), None),
-        None => (target_id(&job.id)?, Some(job_options(&job)?)),
+    let (target_id, script) = match skip {
+        Some(_) => (job.id.clone(), Script::Standard),
+        None => {
+            let opts = add_options(job, job_options(job)?, exported_at, exported_at);
+            (target_id(&job.id)?, script(&opts))
+        }
     };
     Ok(Planned {
-        job,
+        raw,
+        id: job.id.clone(),
+        state: job.state,
         target_id,
-        opts,
         skip,
+        script,
     })
 }
 
@@ -224,7 +250,7 @@ pub struct IdMapping {
 /// Imports one queue's part into `target`; with `dry_run`, only reads.
 pub async fn import(
     redis: &Redis,
-    part: &QueuePart,
+    part: &QueuePart<'_>,
     target: &str,
     dry_run: bool,
     now_ms: u64,
@@ -233,11 +259,11 @@ pub async fn import(
         queue: target.to_string(),
         ..QueueImport::default()
     };
-    let mut todo: Vec<&Planned> = Vec::new();
+    let mut todo: Vec<&Planned<'_>> = Vec::new();
     for p in &part.jobs {
-        if p.target_id != p.job.id {
+        if p.target_id != p.id {
             report.id_map.push(IdMapping {
-                from: p.job.id.clone(),
+                from: p.id.clone(),
                 to: p.target_id.clone(),
             });
         }
@@ -258,19 +284,19 @@ pub async fn import(
         }
     }
     for p in &todo {
-        *report.imported.entry(p.job.state.name()).or_default() += 1;
+        *report.imported.entry(p.state.name()).or_default() += 1;
     }
     report.schedulers_imported = schedulers.len();
     Ok(report)
 }
 
 /// The jobs whose target id the queue does not have; counts the others.
-async fn absent<'p>(
+async fn absent<'p, 't>(
     redis: &Redis,
     queue: &str,
-    jobs: Vec<&'p Planned>,
+    jobs: Vec<&'p Planned<'t>>,
     present: &mut usize,
-) -> Result<Vec<&'p Planned>, bullmq::Error> {
+) -> Result<Vec<&'p Planned<'t>>, bullmq::Error> {
     let job_keys: Vec<String> = jobs
         .iter()
         .map(|p| keys::job(redis.prefix(), queue, &p.target_id))
@@ -311,27 +337,33 @@ async fn absent_schedulers<'h>(
 
 /// Which add script a job takes; the first job of each is added alone, so
 /// Redis caches the script before adds in flight would each send its text.
-fn script(opts: &JobOptions) -> u8 {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Script {
+    Standard,
+    Prioritized,
+    Delayed,
+}
+
+fn script(opts: &JobOptions) -> Script {
     match (opts.delay, opts.priority) {
-        (Some(d), _) if d > 0 => 2,
-        (_, Some(p)) if p > 0 => 1,
-        _ => 0,
+        (Some(d), _) if d > 0 => Script::Delayed,
+        (_, Some(p)) if p > 0 => Script::Prioritized,
+        _ => Script::Standard,
     }
 }
 
 /// Adds `jobs` in file order, IN_FLIGHT at a time, then their logs and progress.
 async fn add_jobs(
     queue: &Queue,
-    jobs: &[&Planned],
+    jobs: &[&Planned<'_>],
     exported_at: u64,
     now_ms: u64,
-) -> Result<(), bullmq::Error> {
+) -> anyhow::Result<()> {
     let mut warmed = HashSet::new();
     let mut batch: Vec<&Planned> = Vec::with_capacity(IN_FLIGHT);
     let mut rest = jobs.iter().peekable();
     while let Some(p) = rest.next() {
-        let opts = add_options(p, exported_at, now_ms);
-        let alone = warmed.insert(script(&opts));
+        let alone = warmed.insert(p.script);
         if alone && !batch.is_empty() {
             send(queue, &batch, exported_at, now_ms).await?;
             batch.clear();
@@ -347,39 +379,43 @@ async fn add_jobs(
 
 async fn send(
     queue: &Queue,
-    batch: &[&Planned],
+    batch: &[&Planned<'_>],
     exported_at: u64,
     now_ms: u64,
-) -> Result<(), bullmq::Error> {
-    let bulk: Vec<BulkJob> = batch
+) -> anyhow::Result<()> {
+    let loaded = batch
         .iter()
-        .map(|p| {
-            let opts = add_options(p, exported_at, now_ms);
-            BulkJob::with_options(p.job.name.clone(), &p.job.data, opts)
-        })
+        .map(|p| p.load(exported_at, now_ms))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let bulk: Vec<BulkJob> = loaded
+        .iter()
+        .map(|(job, opts)| BulkJob::with_options(job.name.clone(), &job.data, opts.clone()))
         .collect();
     let added = tokio::task::unconstrained(queue.add_bulk(bulk)).await?;
     let follow = added
         .iter()
-        .zip(batch)
-        .filter(|(job, p)| job.id() == p.target_id)
-        .map(|(job, p)| logs_and_progress(queue, job, &p.job));
+        .zip(batch.iter().zip(&loaded))
+        .filter(|(job, (p, _))| job.id() == p.target_id)
+        .map(|(job, (_, (from, _)))| logs_and_progress(queue, job, from));
     for result in futures::future::join_all(follow).await {
         result?;
     }
     Ok(())
 }
 
-/// The planned options with the delay that remained at export time, counted
-/// from now (a job already due is added as waiting).
-fn add_options(p: &Planned, exported_at: u64, now_ms: u64) -> JobOptions {
-    let mut opts = p.opts.clone().unwrap_or_default();
-    let remaining = p
-        .job
+/// `opts` with the delay that remained at export time, counted from now (a
+/// job already due is added without a delay).
+fn add_options(
+    job: &ExportedJob,
+    mut opts: JobOptions,
+    exported_at: u64,
+    now_ms: u64,
+) -> JobOptions {
+    let remaining = job
         .delayed_until
-        .filter(|_| p.job.state == JobState::Delayed)
+        .filter(|_| job.state == JobState::Delayed)
         .map_or(0, |due| due.saturating_sub(exported_at));
-    opts.delay = (remaining > 0).then(|| (now_ms + remaining).saturating_sub(p.job.timestamp));
+    opts.delay = (remaining > 0).then(|| (now_ms + remaining).saturating_sub(job.timestamp));
     opts
 }
 
@@ -440,7 +476,7 @@ mod tests {
         let parts = parse(&text, false).unwrap();
         let jobs = &parts[0].jobs;
         assert_eq!(jobs[0].target_id, "imported-7");
-        assert_eq!(jobs[0].opts.as_ref().unwrap().attempts, Some(3));
+        assert_eq!(jobs[0].load(1000, 2000).unwrap().1.attempts, Some(3));
         assert_eq!(jobs[1].skip, Some("completed"));
         let again = parse(&text, true).unwrap();
         assert_eq!(again[0].jobs[1].skip, None);
@@ -460,14 +496,21 @@ mod tests {
 
     #[test]
     fn remaining_delay_counts_from_the_import() {
-        let text = [HEADER.to_string(), job_line("d", "delayed")].join("\n");
-        let mut parts = parse(&text, false).unwrap();
-        let p = &mut parts[0].jobs[0];
-        p.job.delayed_until = Some(1500);
+        let line = job_line("d", "delayed")
+            .replace("\"timestamp\"", "\"delayedUntil\":1500,\"timestamp\"");
+        let text = [HEADER.to_string(), line].join("\n");
+        let parts = parse(&text, false).unwrap();
+        let p = &parts[0].jobs[0];
+        assert_eq!(p.script, Script::Delayed);
         // 500 ms remained at export (1000); imported at 5000, due at 5500.
-        assert_eq!(add_options(p, 1000, 5000).delay, Some(5500 - 900));
-        assert_eq!(add_options(p, 1000, 5000).timestamp, Some(900));
-        p.job.delayed_until = Some(800);
-        assert_eq!(add_options(p, 1000, 5000).delay, None);
+        let (_, opts) = p.load(1000, 5000).unwrap();
+        assert_eq!(opts.delay, Some(5500 - 900));
+        assert_eq!(opts.timestamp, Some(900));
+        let (job, opts) = p.load(1000, 5000).unwrap();
+        let overdue = ExportedJob {
+            delayed_until: Some(800),
+            ..job
+        };
+        assert_eq!(add_options(&overdue, opts, 1000, 5000).delay, None);
     }
 }
