@@ -201,6 +201,13 @@ fn port_options(stored: &Map<String, Value>) -> Result<JobOptions, serde_json::E
     for name in DROPPED_OPTIONS {
         kept.remove(name);
     }
+    // Node accepts a bare number as a fixed backoff.
+    if let Some(ms) = kept.get("backoff").filter(|b| b.is_number()).cloned() {
+        kept.insert(
+            "backoff".into(),
+            serde_json::json!({"type": "fixed", "delay": ms}),
+        );
+    }
     serde_json::from_value(Value::Object(kept))
 }
 
@@ -480,6 +487,25 @@ mod tests {
         assert_eq!(jobs[1].skip, Some("completed"));
         let again = parse(&text, true).unwrap();
         assert_eq!(again[0].jobs[1].skip, None);
+    }
+
+    #[test]
+    fn stored_options_become_the_ports() {
+        let stored = serde_json::json!({
+            "attempts": 4, "backoff": 2000, "keepLogs": 5, "jobId": "x", "delay": 9,
+            "removeOnComplete": {"age": 60, "count": 10}, "deduplication": {"id": "d"},
+            "parent": {"id": "p", "queue": "bull:q"}, "omitContext": true,
+        });
+        let opts = port_options(stored.as_object().unwrap()).unwrap();
+        assert_eq!(opts.attempts, Some(4));
+        assert!(matches!(
+            opts.backoff,
+            Some(bullmq::types::BackoffStrategy::Fixed(2000))
+        ));
+        assert_eq!(opts.keep_logs, Some(5));
+        assert_eq!((opts.job_id, opts.delay), (None, None));
+        assert!(opts.parent.is_none());
+        assert_eq!(opts.deduplication.unwrap().id, "d");
     }
 
     #[test]
