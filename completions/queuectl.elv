@@ -62,6 +62,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand rm 'Remove jobs by id'
             cand drain 'Remove every waiting (and with --delayed, delayed) job of a queue'
             cand schedule 'Add, list and remove job schedulers (cron or fixed interval)'
+            cand export 'Write queues'' jobs, logs and job schedulers to an NDJSON file (read-only)'
+            cand import 'Re-create the jobs and job schedulers of an export file, idempotently'
             cand events 'Print queue events (add --follow to keep reading)'
             cand serve 'Serve the REST API, a WebSocket stream of job events and a live dashboard'
             cand completions 'Print a shell completion script'
@@ -918,6 +920,65 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         }
         &'queuectl;schedule;help;help'= {
         }
+        &'queuectl;export'= {
+            cand -o 'Write to FILE, or - for stdout'
+            cand --output 'Write to FILE, or - for stdout'
+            cand -s 'Only jobs in this state (repeatable) [default: every state]'
+            cand --state 'Only jobs in this state (repeatable) [default: every state]'
+            cand --name 'Only jobs with this name'
+            cand --data 'Only jobs whose data at PATH equals VALUE, or matches REGEX with `~` (repeatable; all must match)'
+            cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-host 'Redis host (used when no URL is given)'
+            cand --redis-port 'Redis port (used when no URL is given)'
+            cand --redis-username 'Redis ACL user name'
+            cand --redis-password 'Redis password; prefer the environment variable, a flag shows in `ps`'
+            cand --redis-db 'Redis logical database number'
+            cand --tls-ca 'CA certificate (PEM) to verify the server with, instead of the public roots'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS; needs --tls-key'
+            cand --tls-key 'Client private key (PEM) for mutual TLS; needs --tls-cert'
+            cand --cluster-nodes 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)'
+            cand --prefix 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --command-timeout 'Give up waiting for any one Redis reply after this long (exit 3)'
+            cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --tls 'Connect with TLS (implied by a rediss:// URL)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only the data: no notes, warnings or progress bars'
+            cand --quiet 'Print only the data: no notes, warnings or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'queuectl;import'= {
+            cand --queue 'Import every queue of the file into this queue instead'
+            cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-host 'Redis host (used when no URL is given)'
+            cand --redis-port 'Redis port (used when no URL is given)'
+            cand --redis-username 'Redis ACL user name'
+            cand --redis-password 'Redis password; prefer the environment variable, a flag shows in `ps`'
+            cand --redis-db 'Redis logical database number'
+            cand --tls-ca 'CA certificate (PEM) to verify the server with, instead of the public roots'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS; needs --tls-key'
+            cand --tls-key 'Client private key (PEM) for mutual TLS; needs --tls-cert'
+            cand --cluster-nodes 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)'
+            cand --prefix 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --command-timeout 'Give up waiting for any one Redis reply after this long (exit 3)'
+            cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --as-waiting 'Add completed, failed and active jobs too, as waiting jobs'
+            cand --dry-run 'Show what would be imported and write nothing'
+            cand --tls 'Connect with TLS (implied by a rediss:// URL)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only the data: no notes, warnings or progress bars'
+            cand --quiet 'Print only the data: no notes, warnings or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'queuectl;events'= {
             cand -n 'Without --from-start, show this many recent events per queue first'
             cand --limit 'Without --from-start, show this many recent events per queue first'
@@ -1051,6 +1112,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand remove 'Remove jobs by id'
             cand drain 'Remove every waiting (and with --delayed, delayed) job of a queue'
             cand schedule 'Add, list and remove job schedulers (cron or fixed interval)'
+            cand export 'Write queues'' jobs, logs and job schedulers to an NDJSON file (read-only)'
+            cand import 'Re-create the jobs and job schedulers of an export file, idempotently'
             cand events 'Print queue events (add --follow to keep reading)'
             cand serve 'Serve the REST API, a WebSocket stream of job events and a live dashboard'
             cand completions 'Print a shell completion script'
@@ -1103,6 +1166,10 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;help;schedule;list'= {
         }
         &'queuectl;help;schedule;remove'= {
+        }
+        &'queuectl;help;export'= {
+        }
+        &'queuectl;help;import'= {
         }
         &'queuectl;help;events'= {
         }

@@ -15,8 +15,10 @@ mod cleanup;
 mod control;
 mod crawl;
 mod events;
+mod export;
 mod extract;
 mod health;
+mod import;
 mod job_options;
 mod metrics;
 mod ops;
@@ -31,8 +33,12 @@ use control::LIMIT_AFTER_HELP;
 pub use control::{DrainArgs, LimitArgs, PauseArgs, PromoteArgs, RemoveArgs};
 use events::EVENTS_AFTER_HELP;
 pub use events::{EventsArgs, WaitArgs};
+pub use export::ExportArgs;
+use export::EXPORT_AFTER_HELP;
 pub use health::HealthArgs;
 use health::HEALTH_AFTER_HELP;
+pub use import::ImportArgs;
+use import::IMPORT_AFTER_HELP;
 pub use job_options::{parse_priority, parse_tier, JobOptionArgs};
 use metrics::METRICS_AFTER_HELP;
 pub use metrics::{MetricsArgs, MetricsFormat};
@@ -217,6 +223,12 @@ pub enum Command {
     /// Add, list and remove job schedulers (cron or fixed interval)
     #[command(after_help = SCHEDULE_AFTER_HELP)]
     Schedule(ScheduleArgs),
+    /// Write queues' jobs, logs and job schedulers to an NDJSON file (read-only)
+    #[command(after_help = EXPORT_AFTER_HELP)]
+    Export(Box<ExportArgs>),
+    /// Re-create the jobs and job schedulers of an export file, idempotently
+    #[command(after_help = IMPORT_AFTER_HELP)]
+    Import(ImportArgs),
     /// Print queue events (add --follow to keep reading)
     #[command(after_help = EVENTS_AFTER_HELP)]
     Events(EventsArgs),

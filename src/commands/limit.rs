@@ -5,7 +5,6 @@ use super::Ctx;
 use crate::cli::LimitArgs;
 use crate::error::Exit;
 use crate::output::{Human, Render, Table};
-use crate::queues::input;
 use crate::queues::limit::{self, LimitState};
 
 impl Render for LimitState {
@@ -30,7 +29,7 @@ impl Render for LimitState {
 
 /// Runs the command: reads only when no change is asked for.
 pub async fn run(ctx: &Ctx, args: LimitArgs) -> anyhow::Result<Exit> {
-    input::validate_queue(&args.queue)?;
+    ctx.check_queue(&args.queue)?;
     let redis = ctx.redis().await?;
     let change = args.change();
     let state = if change.is_none() {

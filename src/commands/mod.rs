@@ -7,8 +7,10 @@ mod crawl;
 mod drain;
 mod enqueue;
 mod events;
+mod export;
 mod extract;
 mod health;
+mod import;
 mod job;
 mod jobs;
 mod limit;
@@ -178,6 +180,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Remove(args) => remove::run(ctx, args).await,
         Command::Drain(args) => drain::run(ctx, args).await,
         Command::Schedule(args) => schedule::run(ctx, args).await,
+        Command::Export(args) => export::run(ctx, *args).await,
+        Command::Import(args) => import::run(ctx, args).await,
         Command::Events(args) => events::run(ctx, args).await,
         Command::Serve(args) => serve::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),

@@ -600,6 +600,19 @@ fn with_scores(flat: Vec<String>) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// Read helpers of `export` and `import`.
+impl Redis {
+    /// Every element of each list in `keys` (LRANGE 0 -1), pipelined.
+    pub async fn list_all_many(&self, keys: &[String]) -> Result<Vec<Vec<String>>, bullmq::Error> {
+        self.pipelined(keys, |k| {
+            let mut c = redis::cmd("LRANGE");
+            c.arg(k).arg(0).arg(-1);
+            c
+        })
+        .await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

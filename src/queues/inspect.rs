@@ -298,7 +298,7 @@ fn job_json(id: &str, h: &JobHash) -> Map<String, Value> {
     m
 }
 
-fn expand_opts(opts: Value) -> Value {
+pub(crate) fn expand_opts(opts: Value) -> Value {
     let Value::Object(stored) = opts else {
         return opts;
     };

@@ -26,6 +26,16 @@ pub fn dedup(prefix: &str, queue_name: &str, id: &str) -> String {
     queue(prefix, queue_name).get(&format!("de:{id}"))
 }
 
+/// The hash of job scheduler `id`: `<prefix>:<queue>:repeat:<id>`.
+pub fn scheduler(prefix: &str, queue_name: &str, id: &str) -> String {
+    queue(prefix, queue_name).get(&format!("repeat:{id}"))
+}
+
+/// The log list of job `id`: `<prefix>:<queue>:<id>:logs`.
+pub fn job_logs(prefix: &str, queue_name: &str, id: &str) -> String {
+    format!("{}:logs", job(prefix, queue_name, id))
+}
+
 /// The events stream of a queue: `<prefix>:<queue>:events`.
 pub fn events(prefix: &str, queue_name: &str) -> String {
     queue(prefix, queue_name).get("events")

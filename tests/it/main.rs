@@ -16,6 +16,7 @@ mod crawl_bounds;
 mod enqueue;
 mod escapes;
 mod events;
+mod export;
 mod extract;
 mod faults;
 mod guard;
