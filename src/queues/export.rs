@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use bullmq::job_scheduler::JobSchedulerJson;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -233,41 +234,27 @@ async fn header(redis: &Redis, queue: &str, now_ms: u64) -> anyhow::Result<Expor
     })
 }
 
-/// The queue's schedulers, read from their keys (the port's reader needs a
-/// queue handle, whose opening writes the meta hash).
+/// The queue's schedulers, read as `schedule list` reads them (no queue
+/// handle, whose opening writes the meta hash).
 async fn schedulers(redis: &Redis, queue: &str) -> anyhow::Result<Vec<ExportedScheduler>> {
-    let keys = keys::queue(redis.prefix(), queue);
-    let ids = redis
-        .zrange_by_score(&keys.repeat(), "-inf", "+inf")
-        .await?;
-    let hash_keys: Vec<String> = ids
-        .iter()
-        .map(|(id, _)| keys::scheduler(redis.prefix(), queue, id))
-        .collect();
-    let hashes = redis.hgetall_many(&hash_keys).await?;
-    Ok(ids
-        .into_iter()
-        .zip(hashes)
-        .filter(|(_, h)| !h.is_empty())
-        .map(|((id, next), fields)| scheduler(id, next, &JobHash::from(fields)))
-        .collect())
+    let stored = super::schedule::stored(redis, queue).await?;
+    Ok(stored.into_iter().map(scheduler).collect())
 }
 
-fn scheduler(key: String, next: u64, h: &JobHash) -> ExportedScheduler {
-    let num = |f: &str| h.int(f).and_then(|n| u64::try_from(n).ok());
+fn scheduler(s: JobSchedulerJson) -> ExportedScheduler {
     ExportedScheduler {
-        key,
-        name: h.text("name").unwrap_or_default().to_string(),
-        pattern: h.text("pattern").map(str::to_string),
-        every: num("every"),
-        tz: h.text("tz").map(str::to_string),
-        limit: num("limit"),
-        start_date: num("startDate"),
-        end_date: num("endDate"),
-        offset: num("offset"),
-        next: Some(next),
-        data: h.json("data"),
-        opts: h.json("opts"),
+        key: s.key,
+        name: s.name,
+        pattern: s.pattern,
+        every: s.every,
+        tz: s.tz,
+        limit: s.limit,
+        start_date: s.start_date,
+        end_date: s.end_date,
+        offset: s.offset,
+        next: s.next,
+        data: s.data,
+        opts: s.opts,
     }
 }
 

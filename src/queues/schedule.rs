@@ -4,6 +4,7 @@
 //! Cron expressions and zones are checked with the parser and zone database
 //! bullmq-official itself computes next runs with, before anything is written.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use bullmq::job_scheduler::{next_cron_millis, JobSchedulerJson, RepeatOptions};
@@ -12,6 +13,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::input::{self, err, JobInputError, JobOptionValues, JobSpec};
+use super::keys;
 use crate::connection::Redis;
 
 /// When a scheduler fires.
@@ -197,9 +199,7 @@ pub async fn upsert(redis: &Redis, spec: SchedulerSpec) -> Result<SchedulerRow, 
 pub async fn list(redis: &Redis, queues: &[String]) -> Result<Vec<SchedulerRow>, bullmq::Error> {
     let mut rows = Vec::new();
     for name in queues {
-        let queue = redis.queue(name).await?;
-        let found = redis.port(queue.get_job_schedulers(0, -1, true)).await?;
-        rows.extend(found.into_iter().map(|s| row(name, s)));
+        rows.extend(stored(redis, name).await?.into_iter().map(|s| row(name, s)));
     }
     Ok(rows)
 }
@@ -210,9 +210,55 @@ pub async fn get(
     queue: &str,
     id: &str,
 ) -> Result<Option<SchedulerRow>, bullmq::Error> {
-    let handle = redis.queue(queue).await?;
-    let found = redis.port(handle.get_job_scheduler(id)).await?;
+    let found = stored(redis, queue)
+        .await?
+        .into_iter()
+        .find(|s| s.key == id);
     Ok(found.map(|s| row(queue, s)))
+}
+
+/// `queue`'s schedulers as stored, soonest first: the `repeat` sorted set
+/// (next run as score) and each one's `repeat:<id>` hash, parsed as the
+/// port's `getJobSchedulers` parses them. Read commands only: the port's
+/// reader needs a queue handle, whose opening writes the meta hash.
+pub(crate) async fn stored(
+    redis: &Redis,
+    queue: &str,
+) -> Result<Vec<JobSchedulerJson>, bullmq::Error> {
+    let ids = redis
+        .zrange_by_score(&keys::queue(redis.prefix(), queue).repeat(), "-inf", "+inf")
+        .await?;
+    let hash_keys: Vec<String> = ids
+        .iter()
+        .map(|(id, _)| keys::scheduler(redis.prefix(), queue, id))
+        .collect();
+    let hashes = redis.hgetall_many(&hash_keys).await?;
+    Ok(ids
+        .into_iter()
+        .zip(hashes)
+        .filter(|(_, fields)| !fields.is_empty())
+        .map(|((id, next), fields)| parse_stored(id, next, &fields))
+        .collect())
+}
+
+fn parse_stored(key: String, next: u64, fields: &HashMap<String, String>) -> JobSchedulerJson {
+    let num = |f: &str| fields.get(f).and_then(|v| v.parse::<u64>().ok());
+    let json = |f: &str| fields.get(f).and_then(|v| serde_json::from_str(v).ok());
+    JobSchedulerJson {
+        key,
+        name: fields.get("name").cloned().unwrap_or_default(),
+        iteration_count: num("ic").unwrap_or(0),
+        limit: num("limit"),
+        start_date: num("startDate"),
+        end_date: num("endDate"),
+        tz: fields.get("tz").cloned(),
+        pattern: fields.get("pattern").cloned(),
+        every: num("every"),
+        next: Some(next),
+        offset: num("offset"),
+        data: json("data"),
+        opts: json("opts"),
+    }
 }
 
 /// The queues holding a scheduler `id`, for finding it without `--queue`.

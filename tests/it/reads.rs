@@ -39,6 +39,7 @@ fn read_commands(id: &str) -> Vec<(&'static str, Vec<String>)> {
         ("job", v(&["job", QUEUE, id])),
         ("events", v(&["events", QUEUE, "--limit", "5"])),
         ("limit", v(&["limit", QUEUE])),
+        ("schedule list", v(&["schedule", "list"])),
         ("health", v(&["health"])),
     ]
 }
