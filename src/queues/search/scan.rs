@@ -280,7 +280,7 @@ fn id_order(a: &str, b: &str) -> Ordering {
 }
 
 /// How long between two readings of Redis's CPU time.
-const PROBE_EVERY: Duration = Duration::from_millis(100);
+const PROBE_EVERY: Duration = Duration::from_millis(25);
 
 /// A duty cycle that keeps Redis busy at most `share` of the time. Where the
 /// server answers INFO, Redis's own CPU time (all clients') is read every
