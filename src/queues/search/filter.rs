@@ -43,6 +43,15 @@ impl Query {
             && self.until_ms.is_none_or(|u| time_ms < u)
     }
 
+    /// Whether a filter on the small fields (name, error, time) may drop jobs
+    /// before their `data` is read.
+    pub fn narrows_by_small_fields(&self) -> bool {
+        self.name.is_some()
+            || self.error.is_some()
+            || self.since_ms.is_some()
+            || self.until_ms.is_some()
+    }
+
     /// Whether the job's stored `data` text passes every `--data` filter; data
     /// that is not JSON passes none.
     pub fn accepts_data(&self, data: Option<&str>) -> bool {

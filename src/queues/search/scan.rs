@@ -1,7 +1,8 @@
 //! Reading the state structures for a search: ids in bounded chunks, the small
 //! fields of each chunk in one pipeline, `data` only for the jobs that passed
-//! them, read commands only, and paced so Redis is never busy with the search
-//! for more than a chosen share of the time.
+//! them (in the same command when nothing but `--data` selects), read commands
+//! only, and paced so Redis is never busy with the search for more than a
+//! chosen share of the time.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -20,6 +21,10 @@ const CHUNK: i64 = 1000;
 
 /// The job fields every candidate is read for, in this order.
 const SMALL_FIELDS: [&str; 4] = ["name", "timestamp", "finishedOn", "failedReason"];
+
+/// The small fields and `data`, read in one command when every job is a
+/// candidate anyway (only `--data` filters, besides states).
+const WITH_DATA: [&str; 5] = ["name", "timestamp", "finishedOn", "failedReason", "data"];
 
 /// What one search found.
 #[derive(Debug, Default)]
@@ -183,29 +188,33 @@ impl Scan<'_> {
         seen: &mut HashSet<String>,
     ) -> Result<(), bullmq::Error> {
         let hashes: Vec<String> = ids.iter().map(|id| keys.job_key(id)).collect();
+        let wants_data = !self.query.data.is_empty();
+        let together = wants_data && !self.query.narrows_by_small_fields();
+        let fields: &[&str] = if together { &WITH_DATA } else { &SMALL_FIELDS };
         let started = Instant::now();
-        let fields = self.redis.hmget_many(&hashes, &SMALL_FIELDS).await?;
+        let replies = self.redis.hmget_many(&hashes, fields).await?;
         self.pace.waited(started.elapsed());
-        let mut candidates: Vec<(Match, String)> = Vec::new();
-        for ((id, key), f) in ids.into_iter().zip(hashes).zip(fields) {
+        let mut candidates: Vec<(Match, String, Option<String>)> = Vec::new();
+        for ((id, key), mut f) in ids.into_iter().zip(hashes).zip(replies) {
+            let data = if together { f.pop().flatten() } else { None };
             if let Some(m) = self.small_match(queue, id, state, f) {
-                candidates.push((m, key));
+                candidates.push((m, key, data));
             }
         }
-        if !self.query.data.is_empty() && !candidates.is_empty() {
-            let keys: Vec<String> = candidates.iter().map(|(_, k)| k.clone()).collect();
+        if wants_data && !together && !candidates.is_empty() {
+            let keys: Vec<String> = candidates.iter().map(|(_, k, _)| k.clone()).collect();
             let started = Instant::now();
             let data = self.redis.hmget_many(&keys, &["data"]).await?;
             self.pace.waited(started.elapsed());
-            let query = self.query;
-            candidates = candidates
-                .into_iter()
-                .zip(data)
-                .filter(|(_, d)| query.accepts_data(d.first().cloned().flatten().as_deref()))
-                .map(|(c, _)| c)
-                .collect();
+            for (c, mut d) in candidates.iter_mut().zip(data) {
+                c.2 = d.pop().flatten();
+            }
         }
-        for (m, _) in candidates {
+        if wants_data {
+            let query = self.query;
+            candidates.retain(|(_, _, d)| query.accepts_data(d.as_deref()));
+        }
+        for (m, _, _) in candidates {
             if seen.insert(m.id.clone()) {
                 self.found.matches.push(m);
             }
