@@ -7,7 +7,9 @@
 // timed). Then, REPS times, each case runs `queuectl search Q --limit 0 --json FILTER` under
 // /usr/bin/time with `INFO all` read just before and just after:
 //   small: --name no-such-name   every id read, every job's small fields read, nothing matches
-//   data:  --data i=-1           the same, plus every job's `data` read and parsed
+//   data:  --data i=-1           the same, plus every job's `data` read (in the same HMGET) and parsed
+//   name+data: --name refresh --data i=-1   a quarter of the jobs pass the name, and only
+//                                their `data` is read, in a second pipeline
 // Jobs scanned/s = BENCH_N / wall time of the process (spawn to exit, connect included).
 // Redis busy = (used_cpu_user + used_cpu_sys after - before) / wall time: the share of one
 // core Redis spent serving the search (nothing else talks to the private Redis meanwhile).
@@ -23,7 +25,11 @@ const OUT = path.resolve(process.argv[3]);
 const N = parseInt(process.env.BENCH_N || '200000', 10);
 const QUEUECTL = process.env.QUEUECTL;
 const QUEUE = 'bench-search';
-const CASES = { small: ['--name', 'no-such-name'], data: ['--data', 'i=-1'] };
+const CASES = {
+  small: ['--name', 'no-such-name'],
+  data: ['--data', 'i=-1'],
+  'name+data': ['--name', 'refresh', '--data', 'i=-1'],
+};
 // Extra `queuectl search` flags, e.g. BENCH_SEARCH_ARGS='--max-redis-busy 30'.
 const EXTRA = (process.env.BENCH_SEARCH_ARGS || '').trim().split(/\s+/).filter(Boolean);
 

@@ -9,7 +9,7 @@ Search reads only (works for a read-only ACL user or on a replica): the state
 lists and sets are read in chunks of 1000 ids, each chunk's small fields
 (name, timestamp, finishedOn, failedReason) in one pipeline, and `data` only
 for the jobs that passed them. The search paces itself so Redis is busy at most
---max-redis-busy percent of the time (25; Redis's CPU time from INFO, or where
+--max-redis-busy percent of the time (30; Redis's CPU time from INFO, or where
 INFO is refused, the search's own round trips), so Redis keeps serving others.
 
 A job's time is when it finished for completed and failed jobs, else when it
@@ -95,7 +95,7 @@ pub struct SearchArgs {
     pub limit: usize,
 
     /// Pace the search so Redis is busy at most PERCENT of the time (100 = no pacing)
-    #[arg(long, value_name = "PERCENT", default_value_t = 25, value_parser = clap::value_parser!(u8).range(1..=100))]
+    #[arg(long, value_name = "PERCENT", default_value_t = 30, value_parser = clap::value_parser!(u8).range(1..=100))]
     pub max_redis_busy: u8,
 
     /// Then act on exactly the matches

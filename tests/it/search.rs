@@ -26,11 +26,7 @@ fn truth(server: &RedisServer, queue: &str, specs: &[Value]) -> Vec<Vec<String>>
     )
     .ok()
     .json();
-    out.as_array()
-        .unwrap()
-        .iter()
-        .map(strings)
-        .collect()
+    out.as_array().unwrap().iter().map(strings).collect()
 }
 
 fn strings(v: &Value) -> Vec<String> {
