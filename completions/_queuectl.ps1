@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the queues under the prefix')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List jobs of a queue')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Show one job whole (data, options, state, progress, result, logs), or change it')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find jobs across states and queues by name, data, error and time; then act on them')
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Crawl a site politely and print each page as JSON (no Redis needed)')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract main content, Markdown, metadata and chunks from HTML files or stdin')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)')
@@ -249,6 +250,45 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--command-timeout', '--command-timeout', [CompletionResultType]::ParameterName, 'Give up waiting for any one Redis reply after this long (exit 3)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'queuectl;search' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only jobs in this state (repeatable) [default: every state]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only jobs in this state (repeatable) [default: every state]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only jobs with this name')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Only jobs whose data holds VALUE (PATH=VALUE) or matches REGEX (PATH~REGEX) at a dotted path (repeatable)')
+            [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only jobs whose failed reason matches this regular expression')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs whose time is at or after TIME (RFC 3339, or an age such as 2h)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only jobs whose time is before TIME (RFC 3339, or an age such as 30m)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Keep the newest N matches (0 = all)')
+            [CompletionResult]::new('--max-redis-busy', '--max-redis-busy', [CompletionResultType]::ParameterName, 'Pace the search so Redis is busy at most PERCENT of the time (100 = no pacing)')
+            [CompletionResult]::new('--then', '--then', [CompletionResultType]::ParameterName, 'Then act on exactly the matches')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS')
+            [CompletionResult]::new('--redis-host', '--redis-host', [CompletionResultType]::ParameterName, 'Redis host (used when no URL is given)')
+            [CompletionResult]::new('--redis-port', '--redis-port', [CompletionResultType]::ParameterName, 'Redis port (used when no URL is given)')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'Redis ACL user name')
+            [CompletionResult]::new('--redis-password', '--redis-password', [CompletionResultType]::ParameterName, 'Redis password; prefer the environment variable, a flag shows in `ps`')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis logical database number')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the public roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS; needs --tls-key')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS; needs --tls-cert')
+            [CompletionResult]::new('--cluster-nodes', '--cluster-nodes', [CompletionResultType]::ParameterName, 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--command-timeout', '--command-timeout', [CompletionResultType]::ParameterName, 'Give up waiting for any one Redis reply after this long (exit 3)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change (count and sample ids) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by a rediss:// URL)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, warnings or progress bars')
@@ -1139,6 +1179,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('queues', 'queues', [CompletionResultType]::ParameterValue, 'List the queues under the prefix')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List jobs of a queue')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Show one job whole (data, options, state, progress, result, logs), or change it')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find jobs across states and queues by name, data, error and time; then act on them')
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Crawl a site politely and print each page as JSON (no Redis needed)')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract main content, Markdown, metadata and chunks from HTML files or stdin')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)')
@@ -1175,6 +1216,9 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;help;job' {
+            break
+        }
+        'queuectl;help;search' {
             break
         }
         'queuectl;help;crawl' {

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand ls 'List the queues under the prefix'
             cand jobs 'List jobs of a queue'
             cand job 'Show one job whole (data, options, state, progress, result, logs), or change it'
+            cand search 'Find jobs across states and queues by name, data, error and time; then act on them'
             cand crawl 'Crawl a site politely and print each page as JSON (no Redis needed)'
             cand extract 'Extract main content, Markdown, metadata and chunks from HTML files or stdin'
             cand worker 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
@@ -240,6 +241,44 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand --command-timeout 'Give up waiting for any one Redis reply after this long (exit 3)'
             cand --color 'When to use colour (`NO_COLOR` set means never)'
             cand --wait 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
+            cand --tls 'Connect with TLS (implied by a rediss:// URL)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only the data: no notes, warnings or progress bars'
+            cand --quiet 'Print only the data: no notes, warnings or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'queuectl;search'= {
+            cand -s 'Only jobs in this state (repeatable) [default: every state]'
+            cand --state 'Only jobs in this state (repeatable) [default: every state]'
+            cand --name 'Only jobs with this name'
+            cand --data 'Only jobs whose data holds VALUE (PATH=VALUE) or matches REGEX (PATH~REGEX) at a dotted path (repeatable)'
+            cand --error 'Only jobs whose failed reason matches this regular expression'
+            cand --since 'Only jobs whose time is at or after TIME (RFC 3339, or an age such as 2h)'
+            cand --until 'Only jobs whose time is before TIME (RFC 3339, or an age such as 30m)'
+            cand --limit 'Keep the newest N matches (0 = all)'
+            cand --max-redis-busy 'Pace the search so Redis is busy at most PERCENT of the time (100 = no pacing)'
+            cand --then 'Then act on exactly the matches'
+            cand -u 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-url 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS'
+            cand --redis-host 'Redis host (used when no URL is given)'
+            cand --redis-port 'Redis port (used when no URL is given)'
+            cand --redis-username 'Redis ACL user name'
+            cand --redis-password 'Redis password; prefer the environment variable, a flag shows in `ps`'
+            cand --redis-db 'Redis logical database number'
+            cand --tls-ca 'CA certificate (PEM) to verify the server with, instead of the public roots'
+            cand --tls-cert 'Client certificate (PEM) for mutual TLS; needs --tls-key'
+            cand --tls-key 'Client private key (PEM) for mutual TLS; needs --tls-cert'
+            cand --cluster-nodes 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)'
+            cand --prefix 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --command-timeout 'Give up waiting for any one Redis reply after this long (exit 3)'
+            cand --color 'When to use colour (`NO_COLOR` set means never)'
+            cand --dry-run 'Show what would change (count and sample ids) and change nothing'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
             cand --tls 'Connect with TLS (implied by a rediss:// URL)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only the data: no notes, warnings or progress bars'
@@ -1098,6 +1137,7 @@ set edit:completion:arg-completer[queuectl] = {|@words|
             cand queues 'List the queues under the prefix'
             cand jobs 'List jobs of a queue'
             cand job 'Show one job whole (data, options, state, progress, result, logs), or change it'
+            cand search 'Find jobs across states and queues by name, data, error and time; then act on them'
             cand crawl 'Crawl a site politely and print each page as JSON (no Redis needed)'
             cand extract 'Extract main content, Markdown, metadata and chunks from HTML files or stdin'
             cand worker 'Process jobs from queues, like a BullMQ worker (echo, sleep, --exec handlers)'
@@ -1129,6 +1169,8 @@ set edit:completion:arg-completer[queuectl] = {|@words|
         &'queuectl;help;jobs'= {
         }
         &'queuectl;help;job'= {
+        }
+        &'queuectl;help;search'= {
         }
         &'queuectl;help;crawl'= {
         }

@@ -24,6 +24,7 @@ mod metrics;
 mod ops;
 mod retry;
 mod schedule;
+mod search;
 mod serve;
 mod worker;
 
@@ -49,6 +50,8 @@ use schedule::SCHEDULE_AFTER_HELP;
 pub use schedule::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
 };
+use search::SEARCH_AFTER_HELP;
+pub use search::{SearchArgs, ThenArg};
 pub use serve::ServeArgs;
 use serve::SERVE_AFTER_HELP;
 
@@ -185,6 +188,9 @@ pub enum Command {
     Jobs(JobsArgs),
     /// Show one job whole (data, options, state, progress, result, logs), or change it
     Job(JobArgs),
+    /// Find jobs across states and queues by name, data, error and time; then act on them
+    #[command(after_help = SEARCH_AFTER_HELP)]
+    Search(Box<SearchArgs>),
     /// Crawl a site politely and print each page as JSON (no Redis needed)
     #[command(after_help = CRAWL_AFTER_HELP)]
     Crawl(Box<CrawlArgs>),

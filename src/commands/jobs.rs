@@ -61,7 +61,7 @@ fn progress_cell(p: &serde_json::Value) -> String {
     }
 }
 
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     let first = text.lines().next().unwrap_or("");
     if first.chars().count() <= max && first.len() == text.len() {
         return first.to_string();

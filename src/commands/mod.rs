@@ -23,6 +23,7 @@ mod remove;
 mod resume;
 mod retry_dead;
 mod schedule;
+mod search;
 mod serve;
 mod stats;
 mod wait;
@@ -166,6 +167,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Queues(args) => queues::run(ctx, args).await,
         Command::Jobs(args) => jobs::run(ctx, args).await,
         Command::Job(args) => job::run(ctx, args).await,
+        Command::Search(args) => search::run(ctx, *args).await,
         Command::Crawl(args) => crawl::run(ctx, *args).await,
         Command::Extract(args) => extract::run(ctx, *args),
         Command::Worker(args) => worker::run(ctx, *args).await,

@@ -137,7 +137,11 @@ async fn failed_set(
 }
 
 /// The named queues (warning about unknown ones), or every queue under the prefix.
-async fn queue_names(ctx: &Ctx, redis: &Redis, named: &[String]) -> anyhow::Result<Vec<String>> {
+pub(super) async fn queue_names(
+    ctx: &Ctx,
+    redis: &Redis,
+    named: &[String],
+) -> anyhow::Result<Vec<String>> {
     if named.is_empty() {
         return Ok(discovery::discover(redis).await?);
     }

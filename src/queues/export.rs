@@ -201,6 +201,62 @@ pub async fn export(
     })
 }
 
+/// Exports exactly `jobs` (queue, id, state: `search`'s matches), as
+/// [`export`] writes them: each queue's header, then its jobs in the order
+/// given (a queue's jobs follow its header, so `import` reads them back).
+/// Jobs gone since they were found are left out; returns how many were written.
+pub async fn export_jobs(
+    redis: &Redis,
+    jobs: &[(String, String, JobState)],
+    now_ms: u64,
+    mut emit: impl FnMut(&Record) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let mut queues: Vec<&str> = Vec::new();
+    for (queue, _, _) in jobs {
+        if !queues.contains(&queue.as_str()) {
+            queues.push(queue);
+        }
+    }
+    let mut written = 0;
+    for queue in queues {
+        emit(&Record::Queue(header(redis, queue, now_ms).await?))?;
+        let mine: Vec<_> = jobs.iter().filter(|(q, _, _)| q == queue).collect();
+        for chunk in mine.chunks(CHUNK) {
+            for job in read_in_order(redis, queue, chunk).await? {
+                emit(&Record::Job(Box::new(job)))?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// Reads `chunk`'s jobs one state at a time and gives them back in its order.
+async fn read_in_order(
+    redis: &Redis,
+    queue: &str,
+    chunk: &[&(String, String, JobState)],
+) -> Result<Vec<ExportedJob>, bullmq::Error> {
+    let mut found: std::collections::HashMap<String, ExportedJob> = Default::default();
+    for state in JobState::ALL {
+        let ids: Vec<String> = chunk
+            .iter()
+            .filter(|(_, _, s)| *s == state)
+            .map(|(_, id, _)| id.clone())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        for job in read_jobs(redis, queue, state, &ids).await? {
+            found.insert(job.id.clone(), job);
+        }
+    }
+    Ok(chunk
+        .iter()
+        .filter_map(|(_, id, _)| found.remove(id))
+        .collect())
+}
+
 /// The job enumerator: ids `start..start + len` of one state, oldest first.
 pub async fn chunk_ids(
     redis: &Redis,

@@ -28,6 +28,7 @@ mod readme;
 mod reads;
 mod retry;
 mod schedule;
+mod search;
 mod serve;
 mod serve_jobs;
 mod serve_security;
