@@ -874,7 +874,10 @@ waiting-children\t'Parents waiting for their children'
 completed\t'Finished successfully'
 failed\t'Failed for good (BullMQ has no separate "dead" state)'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l name -d 'Only jobs with this name' -r
-complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l data -d 'Only jobs whose data at PATH equals VALUE, or matches REGEX with `~` (repeatable; all must match)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l data -d 'Only jobs whose data holds VALUE (PATH=VALUE) or matches REGEX (PATH~REGEX) at a dotted path (repeatable)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l error -d 'Only jobs whose failed reason matches this regular expression' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l since -d 'Only jobs whose time is at or after TIME (RFC 3339, or an age such as 2h)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l until -d 'Only jobs whose time is before TIME (RFC 3339, or an age such as 30m)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -s u -l redis-url -d 'Redis URL: redis://[user:password@]host:port/db or rediss:// for TLS' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l redis-host -d 'Redis host (used when no URL is given)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l redis-port -d 'Redis port (used when no URL is given)' -r

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::StateArg;
+use super::search::JobFilters;
 
 pub(super) const EXPORT_AFTER_HELP: &str = "\
 The output is NDJSON: for each queue a header line (\"record\":\"queue\": queue,
@@ -18,10 +18,14 @@ a job that moves between states meanwhile may be missed or written twice.
 With -o FILE the lines go to a temporary file next to FILE, renamed to FILE
 once complete; -o - writes them to stdout and the summary to stderr.
 
+The filters are `queuectl search`'s. With --error, --since or --until the jobs
+are found as `search` finds them (paced, newest first) and then written.
+
 Examples:
   queuectl export scrape-queue -o scrape.ndjson
   queuectl export scrape-queue email --state waiting --state delayed -o - | gzip > jobs.ndjson.gz
-  queuectl export scrape-queue --name single-page --data url~example.com -o subset.ndjson";
+  queuectl export scrape-queue --name single-page --data url~example.com -o subset.ndjson
+  queuectl export scrape-queue --state failed --error ETIMEDOUT --since 1d -o failed.ndjson";
 
 /// Arguments of `queuectl export`.
 #[derive(Debug, Args)]
@@ -34,22 +38,6 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 
-    /// Only jobs in this state (repeatable) [default: every state]
-    #[arg(
-        short,
-        long = "state",
-        value_enum,
-        value_name = "STATE",
-        help_heading = "Filters"
-    )]
-    pub states: Vec<StateArg>,
-
-    /// Only jobs with this name
-    #[arg(long, value_name = "NAME", help_heading = "Filters")]
-    pub name: Option<String>,
-
-    /// Only jobs whose data at PATH equals VALUE, or matches REGEX with `~`
-    /// (repeatable; all must match)
-    #[arg(long, value_name = "PATH=VALUE|PATH~REGEX", help_heading = "Filters")]
-    pub data: Vec<String>,
+    #[command(flatten)]
+    pub filters: JobFilters,
 }

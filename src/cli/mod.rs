@@ -51,7 +51,7 @@ pub use schedule::{
     ScheduleAction, ScheduleAddArgs, ScheduleArgs, ScheduleListArgs, ScheduleRemoveArgs,
 };
 use search::SEARCH_AFTER_HELP;
-pub use search::{SearchArgs, ThenArg};
+pub use search::{JobFilters, SearchArgs, ThenArg, DEFAULT_MAX_REDIS_BUSY};
 pub use serve::ServeArgs;
 use serve::SERVE_AFTER_HELP;
 

@@ -48,13 +48,12 @@ pub enum ThenArg {
     Export,
 }
 
-/// Arguments of `queuectl search`.
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Queues to search [default: every queue under the prefix]
-    #[arg(value_name = "QUEUE")]
-    pub queues: Vec<String>,
+/// How busy a search keeps Redis at most, in percent, unless told otherwise.
+pub const DEFAULT_MAX_REDIS_BUSY: u8 = 30;
 
+/// The job filters `search` and `export` share; all given must hold.
+#[derive(Debug, Args)]
+pub struct JobFilters {
     /// Only jobs in this state (repeatable) [default: every state]
     #[arg(
         short,
@@ -84,6 +83,17 @@ pub struct SearchArgs {
     /// Only jobs whose time is before TIME (RFC 3339, or an age such as 30m)
     #[arg(long, value_name = "TIME", help_heading = "Filters")]
     pub until: Option<String>,
+}
+
+/// Arguments of `queuectl search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Queues to search [default: every queue under the prefix]
+    #[arg(value_name = "QUEUE")]
+    pub queues: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: JobFilters,
 
     /// Keep the newest N matches (0 = all)
     #[arg(
@@ -95,7 +105,7 @@ pub struct SearchArgs {
     pub limit: usize,
 
     /// Pace the search so Redis is busy at most PERCENT of the time (100 = no pacing)
-    #[arg(long, value_name = "PERCENT", default_value_t = 30, value_parser = clap::value_parser!(u8).range(1..=100))]
+    #[arg(long, value_name = "PERCENT", default_value_t = DEFAULT_MAX_REDIS_BUSY, value_parser = clap::value_parser!(u8).range(1..=100))]
     pub max_redis_busy: u8,
 
     /// Then act on exactly the matches

@@ -6,19 +6,22 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Ctx;
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, DEFAULT_MAX_REDIS_BUSY};
+use crate::connection::Redis;
 use crate::error::{usage, Exit};
 use crate::output::{DataSink, Human, Render};
 use crate::queues::export::{self, Exported, Selection};
-use crate::queues::search::DataFilter;
-use crate::queues::{discovery, now_ms, JobState};
+use crate::queues::search::{self, Query};
+use crate::queues::{discovery, now_ms};
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
-    let selection = selection(ctx, &args)?;
+    for q in &args.queues {
+        ctx.check_queue(q)?;
+    }
+    let query = super::search::query_from(&args.filters, 0, DEFAULT_MAX_REDIS_BUSY, now_ms())?;
     let mut target = Target::open(ctx, &args.output)?;
     let redis = ctx.redis().await?;
-    let mut queues = Vec::with_capacity(args.queues.len());
     for queue in &args.queues {
         if !discovery::exists(&redis, queue).await? {
             ctx.out.warn(&format!(
@@ -26,17 +29,33 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
                 redis.prefix()
             ));
         }
-        let sink = &mut target.sink;
-        let exported = export::export(&redis, queue, &selection, now_ms(), |record| {
-            Ok(sink.json_line(record)?)
-        })
-        .await?;
-        queues.push(QueueExport {
-            queue: queue.clone(),
-            total: exported.jobs.values().sum(),
-            exported,
-        });
     }
+    let sink = &mut target.sink;
+    let emit = |record: &export::Record| Ok(sink.json_line(record)?);
+    let parts = if needs_search(&query) {
+        // Windows and failed reasons are search's: find the jobs, then write them.
+        let found = super::search::find(ctx, &redis, &args.queues, &query).await?;
+        let targets = search::targets(&found.matches);
+        export::export_jobs(&redis, &targets, now_ms(), emit).await?
+    } else {
+        stream(&redis, &args.queues, &selection(&query), emit).await?
+    };
+    let queues = args
+        .queues
+        .iter()
+        .map(|queue| {
+            let exported = parts
+                .iter()
+                .find(|(q, _)| q == queue)
+                .map(|(_, e)| e.clone())
+                .unwrap_or_default();
+            QueueExport {
+                queue: queue.clone(),
+                total: exported.jobs.values().sum(),
+                exported,
+            }
+        })
+        .collect();
     let report = ExportReport {
         output: target.finish()?,
         queues,
@@ -49,31 +68,33 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Validates the queues and filters before anything touches Redis.
-fn selection(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<Selection> {
-    for q in &args.queues {
-        ctx.check_queue(q)?;
+/// Whether the filters need the search's scan: a time window or a failed
+/// reason; states, name and data filter as the jobs stream by.
+fn needs_search(query: &Query) -> bool {
+    query.error.is_some() || query.since_ms.is_some() || query.until_ms.is_some()
+}
+
+fn selection(query: &Query) -> Selection {
+    Selection {
+        states: query.states.clone(),
+        name: query.name.clone(),
+        data: query.data.clone(),
     }
-    if args.name.as_deref() == Some("") {
-        return usage("--name must not be empty");
+}
+
+/// Exports each queue whole, streaming: every job of the selected states.
+async fn stream(
+    redis: &Redis,
+    queues: &[String],
+    selection: &Selection,
+    mut emit: impl FnMut(&export::Record) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<(String, Exported)>> {
+    let mut parts = Vec::with_capacity(queues.len());
+    for queue in queues {
+        let exported = export::export(redis, queue, selection, now_ms(), &mut emit).await?;
+        parts.push((queue.clone(), exported));
     }
-    let data = args
-        .data
-        .iter()
-        .map(|d| DataFilter::parse(d).or_else(|e| usage(format!("--data: {e}"))))
-        .collect::<anyhow::Result<_>>()?;
-    let mut states: Vec<JobState> = Vec::new();
-    for s in &args.states {
-        let s = JobState::from(*s);
-        if !states.contains(&s) {
-            states.push(s);
-        }
-    }
-    Ok(Selection {
-        states,
-        name: args.name.clone(),
-        data,
-    })
+    Ok(parts)
 }
 
 /// Where the lines go: stdout, or a temporary file renamed to the asked

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::jobs::shorten;
 use super::retry_dead::queue_names;
 use super::{fmt_time, Ctx};
-use crate::cli::{SearchArgs, ThenArg};
+use crate::cli::{JobFilters, SearchArgs, ThenArg};
 use crate::connection::Redis;
 use crate::error::{usage, Exit};
 use crate::output::{Cell, Decision, Human, Render, Table, Tone};
@@ -16,7 +16,7 @@ use crate::queues::{export, now_ms, retry, JobState};
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: SearchArgs) -> anyhow::Result<Exit> {
-    let query = query_from(&args, now_ms())?;
+    let query = query_from(&args.filters, args.limit, args.max_redis_busy, now_ms())?;
     for q in &args.queues {
         ctx.check_queue(q)?;
     }
@@ -57,7 +57,14 @@ pub async fn run(ctx: &Ctx, args: SearchArgs) -> anyhow::Result<Exit> {
 }
 
 /// Validates every flag before anything touches Redis.
-fn query_from(args: &SearchArgs, now: u64) -> anyhow::Result<Query> {
+/// The search `filters` ask for, validated (exit 2 naming the flag); `limit` 0 keeps every match.
+pub(super) fn query_from(
+    filters: &JobFilters,
+    limit: usize,
+    max_redis_busy: u8,
+    now: u64,
+) -> anyhow::Result<Query> {
+    let args = filters;
     let time = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<u64>> {
         match text {
             None => Ok(None),
@@ -98,13 +105,13 @@ fn query_from(args: &SearchArgs, now: u64) -> anyhow::Result<Query> {
         error,
         since_ms,
         until_ms,
-        limit: (args.limit > 0).then_some(args.limit),
-        redis_share: f64::from(args.max_redis_busy) / 100.0,
+        limit: (limit > 0).then_some(limit),
+        redis_share: f64::from(max_redis_busy) / 100.0,
     })
 }
 
 /// Runs the search with a progress line on a terminal.
-async fn find(
+pub(super) async fn find(
     ctx: &Ctx,
     redis: &Redis,
     queues: &[String],
@@ -133,11 +140,15 @@ fn list(ctx: &Ctx, matches: &[Match]) -> anyhow::Result<Exit> {
 async fn export(ctx: &Ctx, redis: &Redis, matches: &[Match]) -> anyhow::Result<Exit> {
     let mut sink = ctx.out.sink(None)?;
     let targets = search::targets(matches);
-    let written = export::export_jobs(redis, &targets, now_ms(), |record| {
+    let parts = export::export_jobs(redis, &targets, now_ms(), |record| {
         Ok(sink.json_line(record)?)
     })
     .await?;
     sink.finish()?;
+    let written: usize = parts
+        .iter()
+        .map(|(_, e)| e.jobs.values().sum::<usize>())
+        .sum();
     if written < targets.len() {
         let gone = targets.len() - written;
         ctx.out.warn(&format!(

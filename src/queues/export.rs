@@ -204,31 +204,38 @@ pub async fn export(
 /// Exports exactly `jobs` (queue, id, state: `search`'s matches), as
 /// [`export`] writes them: each queue's header, then its jobs in the order
 /// given (a queue's jobs follow its header, so `import` reads them back).
-/// Jobs gone since they were found are left out; returns how many were written.
+/// Jobs gone since they were found are left out. Returns what each queue's
+/// part holds, in the order the queues were written.
 pub async fn export_jobs(
     redis: &Redis,
     jobs: &[(String, String, JobState)],
     now_ms: u64,
     mut emit: impl FnMut(&Record) -> anyhow::Result<()>,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Vec<(String, Exported)>> {
     let mut queues: Vec<&str> = Vec::new();
     for (queue, _, _) in jobs {
         if !queues.contains(&queue.as_str()) {
             queues.push(queue);
         }
     }
-    let mut written = 0;
+    let mut out = Vec::with_capacity(queues.len());
     for queue in queues {
-        emit(&Record::Queue(header(redis, queue, now_ms).await?))?;
+        let header = header(redis, queue, now_ms).await?;
+        let mut exported = Exported {
+            job_schedulers: header.job_schedulers.len(),
+            ..Exported::default()
+        };
+        emit(&Record::Queue(header))?;
         let mine: Vec<_> = jobs.iter().filter(|(q, _, _)| q == queue).collect();
         for chunk in mine.chunks(CHUNK) {
             for job in read_in_order(redis, queue, chunk).await? {
+                *exported.jobs.entry(job.state.name()).or_default() += 1;
                 emit(&Record::Job(Box::new(job)))?;
-                written += 1;
             }
         }
+        out.push((queue.to_string(), exported));
     }
-    Ok(written)
+    Ok(out)
 }
 
 /// Reads `chunk`'s jobs one state at a time and gives them back in its order.

@@ -502,3 +502,34 @@ fn a_read_only_user_searches_and_no_write_command_is_issued() {
         );
     }
 }
+
+#[test]
+fn export_takes_searchs_filters_and_writes_exactly_its_matches() {
+    let server = RedisServer::start();
+    small(&server);
+    for filters in [
+        vec!["--error", "ETIMEDOUT"],
+        vec!["--state", "failed", "--since", "1h"],
+        vec!["--name", "analytics", "--state", "waiting"],
+    ] {
+        let want = sorted(all_ids(&server, &filters));
+        assert!(!want.is_empty(), "{filters:?} matches nothing");
+        let run = server
+            .queuectl()
+            .args(["export", Q, "-o", "-"])
+            .args(&filters)
+            .run()
+            .ok();
+        let lines: Vec<Value> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines[0]["record"], "queue", "{filters:?}");
+        let got: Vec<String> = lines[1..]
+            .iter()
+            .map(|j| j["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(sorted(got), want, "{filters:?}");
+    }
+}
