@@ -198,6 +198,30 @@ pub(crate) fn fmt_time(ms: Option<u64>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
+/// A `(since, until)` window from two time flags (RFC 3339 or an age), each
+/// named in its usage error; `since` must come before `until`.
+pub(crate) fn time_window(
+    (since_flag, since): (&str, &Option<String>),
+    (until_flag, until): (&str, &Option<String>),
+    now: u64,
+) -> anyhow::Result<(Option<u64>, Option<u64>)> {
+    let time = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<u64>> {
+        match text {
+            None => Ok(None),
+            Some(t) => crate::queues::retry::parse_time(t, now)
+                .map(Some)
+                .or_else(|m| error::usage(format!("{flag}: {m}"))),
+        }
+    };
+    let window = (time(since_flag, since)?, time(until_flag, until)?);
+    if let (Some(s), Some(u)) = window {
+        if s >= u {
+            return error::usage(format!("{since_flag} must be earlier than {until_flag}"));
+        }
+    }
+    Ok(window)
+}
+
 /// Formats a duration in milliseconds compactly (`1h 2m`, `45s`, `120ms`).
 pub(crate) fn fmt_age(ms: u64) -> String {
     let d = std::time::Duration::from_millis(if ms >= 1000 { ms / 1000 * 1000 } else { ms });

@@ -1,7 +1,6 @@
 //! `queuectl retry-dead`: retry jobs from BullMQ's failed set, or re-add the
 //! records of a dead-letter list, after a preview or a confirmation.
 
-use regex::Regex;
 use serde::Serialize;
 
 use super::Ctx;
@@ -35,34 +34,16 @@ pub async fn run(ctx: &Ctx, args: RetryDeadArgs) -> anyhow::Result<Exit> {
 
 /// Validates every filter before anything touches Redis.
 fn filter_from(args: &RetryDeadArgs, now: u64) -> anyhow::Result<Filter> {
-    let time = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<u64>> {
-        match text {
-            None => Ok(None),
-            Some(t) => retry::parse_time(t, now)
-                .map(Some)
-                .or_else(|m| usage(format!("{flag}: {m}"))),
-        }
-    };
-    let since_ms = time("--failed-since", &args.failed_since)?;
-    let before_ms = time("--failed-before", &args.failed_before)?;
-    if let (Some(s), Some(b)) = (since_ms, before_ms) {
-        if s >= b {
-            return usage("--failed-since must be earlier than --failed-before");
-        }
-    }
+    let (since_ms, before_ms) = super::time_window(
+        ("--failed-since", &args.failed_since),
+        ("--failed-before", &args.failed_before),
+        now,
+    )?;
     let error = match &args.error {
         None => None,
-        Some(re) => Some(Regex::new(re).or_else(|e| {
-            let why = e.to_string();
-            let last = why
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim_start_matches("error: ");
-            usage(format!(
-                "--error: invalid regular expression '{re}': {last}"
-            ))
-        })?),
+        Some(re) => Some(
+            crate::queues::search::parse_regex(re).or_else(|m| usage(format!("--error: {m}")))?,
+        ),
     };
     if args.limit == Some(0) {
         return usage("--limit must be at least 1");

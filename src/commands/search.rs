@@ -12,7 +12,7 @@ use crate::connection::Redis;
 use crate::error::{usage, Exit};
 use crate::output::{Cell, Decision, Human, Render, Table, Tone};
 use crate::queues::search::{self, Acted, Action, DataFilter, Effect, Match, Query};
-use crate::queues::{export, now_ms, retry, JobState};
+use crate::queues::{export, now_ms, JobState};
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: SearchArgs) -> anyhow::Result<Exit> {
@@ -65,21 +65,8 @@ pub(super) fn query_from(
     now: u64,
 ) -> anyhow::Result<Query> {
     let args = filters;
-    let time = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<u64>> {
-        match text {
-            None => Ok(None),
-            Some(t) => retry::parse_time(t, now)
-                .map(Some)
-                .or_else(|m| usage(format!("{flag}: {m}"))),
-        }
-    };
-    let since_ms = time("--since", &args.since)?;
-    let until_ms = time("--until", &args.until)?;
-    if let (Some(s), Some(u)) = (since_ms, until_ms) {
-        if s >= u {
-            return usage("--since must be earlier than --until");
-        }
-    }
+    let (since_ms, until_ms) =
+        super::time_window(("--since", &args.since), ("--until", &args.until), now)?;
     let data = args
         .data
         .iter()
