@@ -30,6 +30,8 @@ pub enum Endpoint {
     Single { host: String, port: u16 },
     /// Redis Cluster seed nodes.
     Cluster { nodes: Vec<(String, u16)> },
+    /// The master the sentinels name, resolved by [`Redis::connect`].
+    Sentinel(Sentinels),
 }
 
 /// Certificates for TLS, as PEM bytes.
@@ -78,6 +80,8 @@ pub struct RedisSettings {
     pub tls: bool,
     /// PEM files read at startup; any of them turns TLS on.
     pub tls_files: TlsFiles,
+    /// Credentials and TLS for the sentinels (the fields above are the data nodes').
+    pub sentinel_auth: SentinelAuth,
     pub prefix: String,
     pub connect_timeout: Duration,
     /// How long queuectl waits for any one Redis reply: on its own connection,
@@ -109,6 +113,7 @@ impl RedisSettings {
                 let list: Vec<String> = nodes.iter().map(|(h, p)| host_port(h, *p)).collect();
                 format!("cluster {}", list.join(","))
             }
+            Endpoint::Sentinel(sentinels) => sentinels.describe(),
         }
     }
 
@@ -116,12 +121,14 @@ impl RedisSettings {
     /// of it must hash to one slot.
     pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
         match self.endpoint {
-            Endpoint::Single { .. } => Ok(()),
+            Endpoint::Single { .. } | Endpoint::Sentinel(_) => Ok(()),
             Endpoint::Cluster { .. } => slot::check_queue(&self.prefix, queue),
         }
     }
 
-    /// The connection options BullMQ's port takes (for workers, which open their own).
+    /// The connection options BullMQ's port takes (for workers, which open
+    /// their own). Sentinel settings carry no address until resolved: workers
+    /// take [`Redis::bull_options`], which has the master's.
     pub fn bull_options(&self) -> RedisConnectionOptions {
         let mut opts = RedisConnectionOptions::new().tls(self.tls);
         if self.tls_files.any() {
@@ -148,6 +155,7 @@ impl RedisSettings {
                         .map(|(h, p)| format!("{scheme}://{}", host_port(h, *p))),
                 );
             }
+            Endpoint::Sentinel(_) => {}
         }
         opts
     }
@@ -174,6 +182,19 @@ pub enum ConnectError {
     /// Redis answered but refused the credentials.
     #[error("Redis at {target} refused the credentials: {reason}")]
     Auth { target: String, reason: String },
+    /// The sentinels answered but monitor no master of that name.
+    #[error(
+        "no sentinel at {sentinels} knows a master named '{master}' (check --sentinel-master)"
+    )]
+    UnknownMaster { master: String, sentinels: String },
+    /// The address the sentinels named is not a master (yet): a failover is
+    /// under way or the sentinels disagree with the server.
+    #[error("Redis at {target}, named master '{master}' by the sentinels, is a {role}; try again once the failover has finished")]
+    NotMaster {
+        target: String,
+        master: String,
+        role: String,
+    },
 }
 
 /// Redis stopped answering after the connection was made: a reply did not
@@ -300,6 +321,10 @@ fn admin_error(err: redis::RedisError) -> bullmq::Error {
     }
 }
 
+/// How long a connect waits before asking the sentinels again when the
+/// address they named was not a master.
+const RESOLVE_AGAIN: Duration = Duration::from_secs(1);
+
 const LOCAL_HINT: &str = " (nothing configured, so queuectl tried the default address; \
 start a local server with `redis-server --daemonize yes`, or set REDIS_URL)";
 
@@ -334,14 +359,72 @@ pub struct Redis {
     /// The first seed's host, for a node that reports an empty host in
     /// `CLUSTER SLOTS` (it means "the host you asked", e.g. a lone node).
     seed_host: String,
+    /// The settings connected with: under Sentinel, the master's address.
+    resolved: RedisSettings,
 }
 
 mod commands;
+pub mod sentinel;
 pub mod slot;
 
+pub use sentinel::{SentinelAuth, Sentinels};
+
 impl Redis {
-    /// Connects both halves within the configured timeout.
+    /// Connects both halves within the configured timeout; under Sentinel,
+    /// to the master the sentinels name, checked to be one (asked once more
+    /// after a pause if it is not, as while a failover settles).
     pub async fn connect(settings: &RedisSettings) -> Result<Self, ConnectError> {
+        let Endpoint::Sentinel(sentinels) = &settings.endpoint else {
+            return Self::connect_to(settings).await;
+        };
+        let redis = Self::connect_to_master(settings, sentinels).await;
+        match redis {
+            Err(ConnectError::NotMaster { .. }) => {
+                tokio::time::sleep(RESOLVE_AGAIN).await;
+                Self::connect_to_master(settings, sentinels).await
+            }
+            other => other,
+        }
+    }
+
+    async fn connect_to_master(
+        settings: &RedisSettings,
+        sentinels: &Sentinels,
+    ) -> Result<Self, ConnectError> {
+        let (host, port) = sentinel::master_addr(settings, sentinels).await?;
+        let mut single = settings.clone();
+        single.endpoint = Endpoint::Single { host, port };
+        let mut redis = Self::connect_to(&single).await?;
+        match redis.role().await {
+            Some(role) if role != "master" => Err(ConnectError::NotMaster {
+                target: single.target(),
+                master: sentinels.master.clone(),
+                role,
+            }),
+            _ => {
+                redis.target = format!("{} ({})", single.target(), sentinels.describe());
+                Ok(redis)
+            }
+        }
+    }
+
+    /// The server's `ROLE` (master, slave), `None` if it may not be asked.
+    async fn role(&self) -> Option<String> {
+        let reply: Vec<redis::Value> = self.query(redis::cmd("ROLE"), None).await.ok()?;
+        redis::from_redis_value(reply.first()?.clone()).ok()
+    }
+
+    /// The settings connected with (under Sentinel, the master's address).
+    pub fn settings(&self) -> &RedisSettings {
+        &self.resolved
+    }
+
+    /// BullMQ's connection options for the server connected to, for workers.
+    pub fn bull_options(&self) -> RedisConnectionOptions {
+        self.resolved.bull_options()
+    }
+
+    async fn connect_to(settings: &RedisSettings) -> Result<Self, ConnectError> {
         if settings.tls || settings.tls_files.any() {
             // rustls needs one process-wide crypto provider; a second install is a no-op.
             let _ = rustls::crypto::ring::default_provider().install_default();
@@ -371,8 +454,10 @@ impl Redis {
             seed_host: match &settings.endpoint {
                 Endpoint::Cluster { nodes } => nodes.first().map(|(h, _)| h.clone()),
                 Endpoint::Single { host, .. } => Some(host.clone()),
+                Endpoint::Sentinel(_) => None,
             }
             .unwrap_or_default(),
+            resolved: settings.clone(),
         })
     }
 
@@ -608,7 +693,7 @@ fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {
 async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisError> {
     let timeout = settings.connect_timeout;
     match &settings.endpoint {
-        Endpoint::Single { .. } => {
+        Endpoint::Single { .. } | Endpoint::Sentinel(_) => {
             let url = settings.bull_options().effective_url();
             let client = if settings.tls_files.any() {
                 redis::Client::build_with_tls(url, settings.tls_files.for_redis())?
@@ -714,6 +799,7 @@ mod tests {
             db: Some(2),
             tls: false,
             tls_files: TlsFiles::default(),
+            sentinel_auth: SentinelAuth::default(),
             prefix: "bull".into(),
             connect_timeout: Duration::from_secs(1),
             command_timeout: Duration::from_secs(1),

@@ -27,6 +27,7 @@ mod readme;
 mod reads;
 mod retry;
 mod schedule;
+mod sentinel;
 mod serve;
 mod serve_jobs;
 mod serve_security;

@@ -1,0 +1,248 @@
+//! Redis Sentinel: a master, a replica and three sentinels the harness starts;
+//! commands find the master through the sentinels, a worker follows a
+//! failover, and bad sentinel settings fail clearly.
+
+use std::time::{Duration, Instant};
+
+use crate::support::sentinel::{SentinelSet, MASTER};
+use crate::support::{free_port, Cmd};
+
+const QUEUE: &str = "sq";
+
+#[test]
+fn one_shot_commands_find_the_master_through_the_sentinels() {
+    let set = SentinelSet::start();
+    set.queuectl()
+        .args(["enqueue", "work", r#"{"n":1}"#, "--queue", QUEUE])
+        .run()
+        .ok();
+    // Flags do what the variables do.
+    Cmd::new()
+        .args(["--sentinels", &set.addrs(), "--sentinel-master", MASTER])
+        .args(["enqueue", "work", "--queue", QUEUE])
+        .run()
+        .ok();
+    let key = format!("bull:{QUEUE}:wait");
+    assert_eq!(set.master().int(&["LLEN", &key]), 2, "added on the master");
+    let stats = set
+        .queuectl()
+        .args(["stats", QUEUE, "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(stats["queues"][0]["counts"]["waiting"], 2, "{stats}");
+    let jobs = set
+        .queuectl()
+        .args(["jobs", QUEUE, "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(jobs["jobs"].as_array().map(Vec::len), Some(2), "{jobs}");
+
+    // After a failover the same command reaches the new master.
+    let new = set.failover();
+    set.wait_demoted(new);
+    set.queuectl()
+        .args(["enqueue", "work", "--queue", QUEUE])
+        .run()
+        .ok();
+    assert_eq!(set.master().port, new);
+    assert_eq!(set.master().int(&["LLEN", &key]), 3);
+}
+
+/// Arguments, environment, and what the one error line says.
+type BadCase<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>, &'a str);
+
+#[test]
+fn sentinel_settings_are_checked_before_connecting() {
+    let nowhere = format!("127.0.0.1:{}", free_port());
+    let cases: Vec<BadCase> = vec![
+        (vec!["--sentinel-master", MASTER], vec![], "--sentinels"),
+        (vec!["--sentinels", &nowhere], vec![], "--sentinel-master"),
+        (
+            vec!["--sentinels", &nowhere],
+            vec![
+                ("REDIS_SENTINEL_MASTER", MASTER),
+                ("REDIS_URL", "redis://h:1"),
+            ],
+            "--redis-url",
+        ),
+        (
+            vec!["--sentinels", &nowhere, "--sentinel-master", MASTER],
+            vec![("REDIS_CLUSTER_NODES", "a:1")],
+            "--cluster-nodes",
+        ),
+        (
+            vec!["--sentinels", "nohost", "--sentinel-master", MASTER],
+            vec![],
+            "sentinel 'nohost' must be host:port",
+        ),
+        (
+            vec!["--sentinels", &nowhere, "--sentinel-master", "my master"],
+            vec![],
+            "--sentinel-master must be",
+        ),
+    ];
+    for (args, env, says) in cases {
+        let mut cmd = Cmd::new();
+        for (k, v) in &env {
+            cmd.env(k, v);
+        }
+        let run = cmd.args(&args).args(["stats"]).run();
+        assert_eq!(run.code, 2, "{args:?} {env:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn unreachable_sentinels_and_an_unknown_master_exit_3_naming_them() {
+    let (a, b) = (free_port(), free_port());
+    let list = format!("127.0.0.1:{a},127.0.0.1:{b}");
+    let run = Cmd::new()
+        .args(["--sentinels", &list, "--sentinel-master", MASTER, "stats"])
+        .run()
+        .fails_with(3);
+    assert!(
+        run.stderr
+            .contains(&format!("cannot connect to Redis at sentinels {list}")),
+        "{}",
+        run.stderr
+    );
+
+    let set = SentinelSet::start();
+    let run = Cmd::new()
+        .args(["--sentinels", &set.addrs(), "--sentinel-master", "other"])
+        .args(["stats"])
+        .run()
+        .fails_with(3);
+    assert!(
+        run.stderr.contains("knows a master named 'other'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn sentinel_password_is_used_and_never_printed() {
+    let secret = "s3nt-pw";
+    let set = SentinelSet::start_with(Some(secret));
+    set.queuectl()
+        .env("REDIS_SENTINEL_PASSWORD", secret)
+        .args(["enqueue", "work", "--queue", QUEUE])
+        .run()
+        .ok();
+    assert_eq!(
+        set.master().int(&["LLEN", &format!("bull:{QUEUE}:wait")]),
+        1
+    );
+    let wrong = "wr0ng-pw";
+    let run = set
+        .queuectl()
+        .args(["--sentinel-password", wrong, "stats"])
+        .run()
+        .fails_with(3);
+    assert!(!run.stderr.contains(wrong), "{}", run.stderr);
+    assert!(run.stderr.contains("sentinels"), "{}", run.stderr);
+    let help = set
+        .queuectl()
+        .env("REDIS_SENTINEL_PASSWORD", secret)
+        .args(["--help"])
+        .run()
+        .ok();
+    assert!(help.stdout.contains("REDIS_SENTINEL_PASSWORD"));
+    assert!(!help.stdout.contains(secret), "{}", help.stdout);
+}
+
+const RUN_JOBS: usize = 300;
+
+#[test]
+fn a_worker_runs_every_job_through_a_sentinel_failover() {
+    let set = SentinelSet::start();
+    let lines: String = (1..=RUN_JOBS)
+        .map(|i| {
+            format!(
+                "{}\n",
+                serde_json::json!({"name": "work", "opts": {
+                    "queue": QUEUE, "jobId": format!("j{i}"), "removeOnComplete": false}})
+            )
+        })
+        .collect();
+    set.queuectl()
+        .args(["enqueue", "--file", "-"])
+        .stdin(lines)
+        .run()
+        .ok();
+    let runs = tempfile::NamedTempFile::new().unwrap();
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let handler = format!(
+        "work=cat >/dev/null; sleep 0.1; echo \"$QUEUECTL_JOB_ID\" >> {}",
+        runs.path().display()
+    );
+    let mut child = crate::support::queuectl_command()
+        .env("REDIS_SENTINELS", set.addrs())
+        .env("REDIS_SENTINEL_MASTER", MASTER)
+        .args(["worker", "--queue", QUEUE, "--exec", &handler])
+        .args(["--concurrency", &format!("{QUEUE}=2")])
+        .args(["--lock-duration", "5s", "--stalled-interval", "1s"])
+        .stdout(std::process::Stdio::null())
+        .stderr(log.reopen().unwrap())
+        .spawn()
+        .expect("spawn queuectl worker");
+    let read_runs = || -> Vec<String> {
+        std::fs::read_to_string(runs.path())
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let stderr = || std::fs::read_to_string(log.path()).unwrap_or_default();
+    let wait_runs = |n: usize, limit: Duration, child: &mut std::process::Child| {
+        let start = Instant::now();
+        while read_runs().len() < n {
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("the worker exited ({status}): {}", stderr());
+            }
+            assert!(
+                start.elapsed() < limit,
+                "{} of {n} runs after {limit:?}; worker stderr: {}",
+                read_runs().len(),
+                stderr()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_runs(5, Duration::from_secs(20), &mut child);
+    let new = set.failover();
+    let after = read_runs().len();
+    assert!(
+        after < RUN_JOBS,
+        "the failover ended after the last job ({after} runs): {}",
+        stderr()
+    );
+    wait_runs(RUN_JOBS, Duration::from_secs(60), &mut child);
+    set.wait_demoted(new);
+    // Long enough for a lost or stalled job to come back and run again.
+    std::thread::sleep(Duration::from_secs(7));
+    let master = set.master();
+    assert_eq!(master.port, new);
+    let completed = master.int(&["ZCARD", &format!("bull:{QUEUE}:completed")]);
+    let mut seen = read_runs();
+    let total = seen.len();
+    seen.sort();
+    seen.dedup();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        stderr().contains("the sentinels name a new master"),
+        "{}",
+        stderr()
+    );
+    assert_eq!(seen.len(), RUN_JOBS, "every job ran; stderr: {}", stderr());
+    assert_eq!(
+        completed, RUN_JOBS as i64,
+        "all completed on the new master"
+    );
+    assert_eq!(master.int(&["LLEN", &format!("bull:{QUEUE}:wait")]), 0);
+    assert_eq!(master.int(&["LLEN", &format!("bull:{QUEUE}:active")]), 0);
+    assert_eq!(total, RUN_JOBS, "no job ran twice; stderr: {}", stderr());
+}
