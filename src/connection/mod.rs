@@ -339,6 +339,7 @@ pub enum BoundedError {
     Redis(bullmq::Error),
 }
 
+#[derive(Clone)]
 enum Admin {
     /// Reconnects on the next call after a lost connection, so `--watch`
     /// modes, `events --follow` and `serve` outlive a Redis restart.
@@ -349,8 +350,12 @@ enum Admin {
 /// A connected Redis: BullMQ's port for queue operations plus a read-only admin
 /// connection, sharing one prefix.
 pub struct Redis {
-    bull: RedisConnection,
-    admin: Admin,
+    /// Both halves are replaced when the sentinels name a new master.
+    bull: std::sync::RwLock<RedisConnection>,
+    admin: std::sync::RwLock<Admin>,
+    cluster: bool,
+    /// Under Sentinel: how to find the master again.
+    sentinel: Option<Follow>,
     prefix: String,
     target: String,
     command_timeout: Duration,
@@ -359,8 +364,19 @@ pub struct Redis {
     /// The first seed's host, for a node that reports an empty host in
     /// `CLUSTER SLOTS` (it means "the host you asked", e.g. a lone node).
     seed_host: String,
-    /// The settings connected with: under Sentinel, the master's address.
+    /// The settings connected with: under Sentinel, the master's address
+    /// at connect time (the halves may have moved on since: [`Follow`]).
     resolved: RedisSettings,
+}
+
+/// What a Sentinel-backed [`Redis`] needs to move both halves to a new master.
+struct Follow {
+    /// The settings as given (the sentinels, not an address).
+    settings: RedisSettings,
+    sentinels: Sentinels,
+    /// The master the halves are connected to now; held while moving them,
+    /// so concurrent calls that lost their connection move them once.
+    current: tokio::sync::Mutex<(String, u16)>,
 }
 
 mod commands;
@@ -393,7 +409,10 @@ impl Redis {
     ) -> Result<Self, ConnectError> {
         let (host, port) = sentinel::master_addr(settings, sentinels).await?;
         let mut single = settings.clone();
-        single.endpoint = Endpoint::Single { host, port };
+        single.endpoint = Endpoint::Single {
+            host: host.clone(),
+            port,
+        };
         let mut redis = Self::connect_to(&single).await?;
         match redis.role().await {
             Some(role) if role != "master" => Err(ConnectError::NotMaster {
@@ -402,10 +421,65 @@ impl Redis {
                 role,
             }),
             _ => {
-                redis.target = format!("{} ({})", single.target(), sentinels.describe());
+                // The set, not an address: the halves follow the master.
+                redis.target = sentinels.describe();
+                redis.sentinel = Some(Follow {
+                    settings: settings.clone(),
+                    sentinels: sentinels.clone(),
+                    current: tokio::sync::Mutex::new((host, port)),
+                });
                 Ok(redis)
             }
         }
+    }
+
+    /// Under Sentinel, after a call found its connection gone or the server
+    /// read-only: asks the sentinels for the master and, if it moved, connects
+    /// both halves to the new one. Best effort: on failure the halves stay
+    /// and the caller's error stands.
+    async fn follow_master(&self) {
+        let Some(follow) = &self.sentinel else {
+            return;
+        };
+        let mut current = follow.current.lock().await;
+        let Ok(addr) = sentinel::master_addr(&follow.settings, &follow.sentinels).await else {
+            return;
+        };
+        if addr == *current {
+            return;
+        }
+        let mut single = follow.settings.clone();
+        single.endpoint = Endpoint::Single {
+            host: addr.0.clone(),
+            port: addr.1,
+        };
+        let deadline = single.connect_timeout;
+        let admin = tokio::time::timeout(deadline, connect_admin(&single)).await;
+        let bull = tokio::time::timeout(
+            deadline,
+            RedisConnection::new_managed_only(&single.bull_options()),
+        )
+        .await;
+        if let (Ok(Ok(admin)), Ok(Ok(bull))) = (admin, bull) {
+            *self.admin.write().unwrap_or_else(|e| e.into_inner()) = admin;
+            *self.bull.write().unwrap_or_else(|e| e.into_inner()) = bull;
+            *current = addr;
+        }
+    }
+
+    fn admin(&self) -> Admin {
+        self.admin.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn is_cluster(&self) -> bool {
+        self.cluster
+    }
+
+    /// Whether a read whose connection was lost is made once more: in
+    /// long-running modes, and under Sentinel always, after looking for a
+    /// new master (a failover drops every client of the old one).
+    fn retries_reads(&self) -> bool {
+        self.retry_reads || self.sentinel.is_some()
     }
 
     /// The server's `ROLE` (master, slave), `None` if it may not be asked.
@@ -445,8 +519,10 @@ impl Redis {
             other => unreachable(settings, other.to_string()),
         })?;
         Ok(Self {
-            bull,
-            admin,
+            cluster: matches!(admin, Admin::Cluster(_)),
+            bull: std::sync::RwLock::new(bull),
+            admin: std::sync::RwLock::new(admin),
+            sentinel: None,
             prefix: settings.prefix.clone(),
             target: settings.target(),
             command_timeout: settings.command_timeout,
@@ -482,9 +558,10 @@ impl Redis {
 
     /// Whether `queue` can be used here: on Cluster its keys must share a slot.
     pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
-        match self.admin {
-            Admin::Single(_) => Ok(()),
-            Admin::Cluster(_) => slot::check_queue(&self.prefix, queue),
+        if self.cluster {
+            slot::check_queue(&self.prefix, queue)
+        } else {
+            Ok(())
         }
     }
 
@@ -496,7 +573,12 @@ impl Redis {
         call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
     ) -> Result<T, BoundedError> {
         let lost = |what| BoundedError::Lost(Lost::new(self.target.clone(), what, doing));
-        match tokio::time::timeout(self.command_timeout, call).await {
+        let reply = tokio::time::timeout(self.command_timeout, call).await;
+        if matches!(&reply, Ok(Err(e)) if moved_away(e)) {
+            // Never made again (it may be a write), but the next call goes to the new master.
+            self.follow_master().await;
+        }
+        match reply {
             Err(_) => Err(lost(no_answer(self.command_timeout))),
             Ok(Err(e)) => Err(match lost_reply(&e, self.command_timeout) {
                 Some(what) => lost(what),
@@ -515,8 +597,8 @@ impl Redis {
         self.check_queue(name)
             .map_err(|e| bullmq::Error::InvalidConfig(e.to_string()))?;
         let opts = QueueOptions::new().prefix(self.prefix.clone());
-        self.port(Queue::with_connection(name, self.bull.clone(), opts))
-            .await
+        let bull = self.bull.read().unwrap_or_else(|e| e.into_inner()).clone();
+        self.port(Queue::with_connection(name, bull, opts)).await
     }
 
     /// Bounds one port call (a single round trip) by the command timeout, as
@@ -530,6 +612,10 @@ impl Redis {
         call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
     ) -> Result<T, bullmq::Error> {
         match tokio::time::timeout(self.command_timeout, call).await {
+            Ok(Err(e)) if moved_away(&e) => {
+                self.follow_master().await;
+                Err(e)
+            }
             Ok(reply) => reply,
             Err(_) => Err(admin_error(
                 std::io::Error::from(std::io::ErrorKind::TimedOut).into(),
@@ -565,7 +651,7 @@ impl Redis {
         slot_key: Option<&str>,
         waits: Duration,
     ) -> Result<T, bullmq::Error> {
-        self.query_routed(cmd, cluster_routing(slot_key), waits, self.retry_reads)
+        self.query_routed(cmd, cluster_routing(slot_key), waits, self.retries_reads())
             .await
     }
 
@@ -583,7 +669,7 @@ impl Redis {
             }
             None => cluster_routing(None),
         };
-        self.query_routed(cmd, routing, Duration::ZERO, self.retry_reads)
+        self.query_routed(cmd, routing, Duration::ZERO, self.retries_reads())
             .await
     }
 
@@ -595,13 +681,9 @@ impl Redis {
         retry: bool,
     ) -> Result<T, bullmq::Error> {
         let call = || async {
-            match &self.admin {
-                Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
-                Admin::Cluster(conn) => {
-                    conn.clone()
-                        .route_command(cmd.clone(), routing.clone())
-                        .await
-                }
+            match self.admin() {
+                Admin::Single(mut conn) => conn.req_packed_command(&cmd).await,
+                Admin::Cluster(mut conn) => conn.route_command(cmd.clone(), routing.clone()).await,
             }
         };
         let value = self.bounded_call(waits, retry, call).await?;
@@ -611,7 +693,7 @@ impl Redis {
     /// The nodes a SCAN must visit: every master of a Cluster (from
     /// `CLUSTER SLOTS`, as the port finds them), or `None` for the one server.
     async fn scan_nodes(&self) -> Result<Vec<Option<(String, u16)>>, bullmq::Error> {
-        if matches!(self.admin, Admin::Single(_)) {
+        if !self.cluster {
             return Ok(vec![None]);
         }
         let mut cmd = redis::cmd("CLUSTER");
@@ -643,7 +725,7 @@ impl Redis {
     where
         F: std::future::Future<Output = Result<T, redis::RedisError>>,
     {
-        self.bounded_call(waits, self.retry_reads, call).await
+        self.bounded_call(waits, self.retries_reads(), call).await
     }
 
     /// Bounds one admin round trip by the command timeout, plus `waits`. With
@@ -662,8 +744,11 @@ impl Redis {
     {
         let bound = self.command_timeout + waits;
         let mut reply = tokio::time::timeout(bound, call()).await;
-        if retry && matches!(&reply, Ok(Err(e)) if connection_lost(e)) {
-            reply = tokio::time::timeout(bound, call()).await;
+        if matches!(&reply, Ok(Err(e)) if connection_lost(e) || is_read_only(e)) {
+            self.follow_master().await;
+            if retry {
+                reply = tokio::time::timeout(bound, call()).await;
+            }
         }
         match reply {
             Ok(reply) => reply.map_err(admin_error),
@@ -678,6 +763,26 @@ impl Redis {
 /// (redis-rs reports both as a broken pipe), not with an answer or a timeout.
 fn connection_lost(e: &redis::RedisError) -> bool {
     e.is_connection_dropped() && !e.is_timeout()
+}
+
+/// A `READONLY` reply: the server is a replica now, as the old master is
+/// after a Sentinel failover.
+fn is_read_only(e: &redis::RedisError) -> bool {
+    e.code() == Some("READONLY")
+}
+
+/// Whether a port call's error says the master may have moved: the
+/// connection went away, or the server became a read-only replica.
+fn moved_away(e: &bullmq::Error) -> bool {
+    let mut causes = std::iter::successors(Some(e as &(dyn std::error::Error + 'static)), |e| {
+        e.source()
+    });
+    causes.any(|c| {
+        c.downcast_ref::<redis::RedisError>()
+            .is_some_and(|e| connection_lost(e) || is_read_only(e))
+            || matches!(c.downcast_ref(), Some(bullmq::Error::ConnectionClosed))
+            || c.to_string().starts_with("READONLY")
+    })
 }
 
 fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {

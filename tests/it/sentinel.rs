@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::serve::{http, TOKEN};
 use crate::support::sentinel::{SentinelSet, MASTER};
 use crate::support::{free_port, Cmd};
 
@@ -245,4 +246,52 @@ fn a_worker_runs_every_job_through_a_sentinel_failover() {
     assert_eq!(master.int(&["LLEN", &format!("bull:{QUEUE}:wait")]), 0);
     assert_eq!(master.int(&["LLEN", &format!("bull:{QUEUE}:active")]), 0);
     assert_eq!(total, RUN_JOBS, "no job ran twice; stderr: {}", stderr());
+}
+
+/// Starts `queuectl serve` through the sentinels and returns it with its address.
+fn serve(set: &SentinelSet) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = crate::support::queuectl_command()
+        .env("REDIS_SENTINELS", set.addrs())
+        .env("REDIS_SENTINEL_MASTER", MASTER)
+        .args(["serve", "--json", "--bind", "127.0.0.1:0", "--token", TOKEN])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn queuectl serve");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let port = doc["listening"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap();
+    (child, format!("127.0.0.1:{port}"))
+}
+
+#[test]
+fn serve_follows_the_master_through_a_failover() {
+    let set = SentinelSet::start();
+    let (mut child, addr) = serve(&set);
+    let body = serde_json::json!({"type": "work", "options": {"queue": QUEUE}}).to_string();
+    let add = || http(&addr, "POST", "/api/queue/jobs", Some(TOKEN), Some(&body)).0;
+    assert_eq!(add(), 201);
+    let new = set.failover();
+    set.wait_demoted(new);
+    // The old master refuses the first write after the switch (READONLY: it
+    // was not made, and is not made again); serve then moves to the new one.
+    let statuses: Vec<u16> = (0..2).map(|_| add()).collect();
+    let (status, stats) = http(&addr, "GET", "/api/queue/stats", None, None);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(status, 200, "{stats}");
+    assert_eq!(statuses.last(), Some(&201), "{statuses:?}");
+    let added = statuses.iter().filter(|s| **s == 201).count() as i64;
+    let wait = set.master().int(&["LLEN", &format!("bull:{QUEUE}:wait")]);
+    assert_eq!(set.master().port, new);
+    assert_eq!(wait, 1 + added, "{statuses:?}");
 }
