@@ -519,6 +519,43 @@ mod tests {
     }
 
     #[test]
+    fn sentinels_take_host_ports_and_a_master_name() {
+        let s = resolve_args(&[
+            "--sentinels",
+            "a:26379, [::1]:26380",
+            "--sentinel-master",
+            "m",
+        ])
+        .unwrap();
+        assert_eq!(
+            s.endpoint,
+            Endpoint::Sentinel(Sentinels {
+                nodes: vec![("a".into(), 26379), ("::1".into(), 26380)],
+                master: "m".into(),
+            })
+        );
+        assert_eq!(s.target(), "master 'm' via sentinels a:26379,[::1]:26380");
+        assert!(s.check_queue("scrape-queue").is_ok());
+        for (args, why) in [
+            (
+                ["--sentinels", ",", "--sentinel-master", "m"],
+                "--sentinels is empty",
+            ),
+            (
+                ["--sentinels", "a:x", "--sentinel-master", "m"],
+                "has an invalid port",
+            ),
+            (
+                ["--sentinels", "a:1", "--sentinel-master", " "],
+                "--sentinel-master must",
+            ),
+        ] {
+            let err = resolve_args(&args).unwrap_err().0;
+            assert!(err.contains(why), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
     fn cluster_takes_any_prefix_and_checks_queue_names() {
         let s = resolve_args(&["--cluster-nodes", "a:7000,b:7001"]).unwrap();
         assert_eq!(

@@ -72,29 +72,64 @@ pub async fn master_addr(
     sentinels: &Sentinels,
 ) -> Result<(String, u16), ConnectError> {
     let mut reasons = Vec::new();
-    let mut answered = false;
+    let (mut answered, mut refused) = (false, false);
     for node in &sentinels.nodes {
         match ask(settings, node, &sentinels.master).await {
             Ok(Some(addr)) => return Ok(addr),
             Ok(None) => answered = true,
-            Err(reason) => reasons.push(format!(
-                "{}: {}",
-                host_port(&node.0, node.1),
-                redact(&reason, settings.sentinel_auth.password.as_deref())
-            )),
+            Err(Failed { reason, auth }) => {
+                refused |= auth;
+                reasons.push(format!(
+                    "{}: {}",
+                    host_port(&node.0, node.1),
+                    redact(&reason, settings.sentinel_auth.password.as_deref())
+                ));
+            }
         }
     }
+    let target = format!("sentinels {}", sentinels.list());
+    let reason = reasons.join("; ");
     if answered {
-        return Err(ConnectError::UnknownMaster {
+        Err(ConnectError::UnknownMaster {
             master: sentinels.master.clone(),
             sentinels: sentinels.list(),
-        });
+        })
+    } else if refused {
+        Err(ConnectError::Auth { target, reason })
+    } else {
+        Err(ConnectError::Unreachable {
+            target,
+            reason,
+            hint: String::new(),
+        })
     }
-    Err(ConnectError::Unreachable {
-        target: format!("sentinels {}", sentinels.list()),
-        reason: reasons.join("; "),
-        hint: String::new(),
-    })
+}
+
+/// Why one sentinel gave no answer.
+struct Failed {
+    reason: String,
+    /// It refused the sentinel credentials.
+    auth: bool,
+}
+
+impl From<redis::RedisError> for Failed {
+    fn from(e: redis::RedisError) -> Self {
+        let auth = e.kind() == redis::ErrorKind::AuthenticationFailed
+            || matches!(e.code(), Some("WRONGPASS" | "NOAUTH" | "NOPERM"));
+        Self {
+            reason: e.to_string(),
+            auth,
+        }
+    }
+}
+
+impl From<String> for Failed {
+    fn from(reason: String) -> Self {
+        Self {
+            reason,
+            auth: false,
+        }
+    }
 }
 
 /// One sentinel's answer to `SENTINEL get-master-addr-by-name`: `None` when
@@ -103,8 +138,8 @@ async fn ask(
     settings: &RedisSettings,
     node: &(String, u16),
     master: &str,
-) -> Result<Option<(String, u16)>, String> {
-    let client = client(settings, node).map_err(|e| e.to_string())?;
+) -> Result<Option<(String, u16)>, Failed> {
+    let client = client(settings, node)?;
     let reply = tokio::time::timeout(settings.connect_timeout, async {
         let mut conn = client.get_multiplexed_async_connection().await?;
         redis::cmd("SENTINEL")
@@ -119,14 +154,13 @@ async fn ask(
             "timed out after {}",
             super::fmt_dur(settings.connect_timeout)
         )
-    })?
-    .map_err(|e| e.to_string())?;
+    })??;
     match reply {
         None => Ok(None),
         Some((host, port)) => port
             .parse()
             .map(|port| Some((host, port)))
-            .map_err(|_| format!("answered an invalid port '{port}'")),
+            .map_err(|_| format!("answered an invalid port '{port}'").into()),
     }
 }
 

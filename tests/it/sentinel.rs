@@ -143,7 +143,14 @@ fn sentinel_password_is_used_and_never_printed() {
         .run()
         .fails_with(3);
     assert!(!run.stderr.contains(wrong), "{}", run.stderr);
-    assert!(run.stderr.contains("sentinels"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "Redis at sentinels {} refused the credentials",
+            set.addrs()
+        )),
+        "{}",
+        run.stderr
+    );
     let help = set
         .queuectl()
         .env("REDIS_SENTINEL_PASSWORD", secret)
@@ -294,4 +301,39 @@ fn serve_follows_the_master_through_a_failover() {
     let wait = set.master().int(&["LLEN", &format!("bull:{QUEUE}:wait")]);
     assert_eq!(set.master().port, new);
     assert_eq!(wait, 1 + added, "{statuses:?}");
+}
+
+#[test]
+fn events_follow_keeps_reporting_through_a_failover() {
+    let set = SentinelSet::start();
+    set.queuectl()
+        .args(["enqueue", "work", "--queue", QUEUE, "--job-id", "before"])
+        .run()
+        .ok();
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let mut child = crate::support::queuectl_command()
+        .env("REDIS_SENTINELS", set.addrs())
+        .env("REDIS_SENTINEL_MASTER", MASTER)
+        .args(["events", QUEUE, "--follow", "--json"])
+        .stdout(out.reopen().unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn queuectl events --follow");
+    let new = set.failover();
+    set.wait_demoted(new);
+    set.queuectl()
+        .args(["enqueue", "work", "--queue", QUEUE, "--job-id", "after"])
+        .run()
+        .ok();
+    let start = Instant::now();
+    let text = loop {
+        let text = std::fs::read_to_string(out.path()).unwrap();
+        if text.contains(r#""jobId":"after""#) || start.elapsed() > Duration::from_secs(15) {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(text.contains(r#""jobId":"after""#), "{text}");
 }
