@@ -731,8 +731,10 @@ impl Redis {
     /// Bounds one admin round trip by the command timeout, plus `waits`. With
     /// `retry`, a call whose connection was lost (Redis restarted since the
     /// last call, say) is made once more, on the connection the manager makes
-    /// again: only reads, and only in long-running modes, where one failed
-    /// round after every restart would otherwise be the rule.
+    /// again: only reads, and only in long-running modes (or under Sentinel),
+    /// where one failed round after every restart would otherwise be the rule.
+    /// Under Sentinel a lost connection or a `READONLY` reply first moves to
+    /// the master the sentinels name ([`Redis::follow_master`]).
     async fn bounded_call<T, F>(
         &self,
         waits: Duration,
@@ -744,9 +746,13 @@ impl Redis {
     {
         let bound = self.command_timeout + waits;
         let mut reply = tokio::time::timeout(bound, call()).await;
-        if matches!(&reply, Ok(Err(e)) if connection_lost(e) || is_read_only(e)) {
+        let refused = matches!(&reply, Ok(Err(e)) if is_read_only(e));
+        if refused || matches!(&reply, Ok(Err(e)) if connection_lost(e)) {
             self.follow_master().await;
-            if retry {
+            // A write refused as READONLY was not made, so it may be made
+            // once on the new master; a lost one may have been made.
+            let moved = refused && self.sentinel.is_some();
+            if retry || moved {
                 reply = tokio::time::timeout(bound, call()).await;
             }
         }

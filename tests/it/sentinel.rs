@@ -337,3 +337,77 @@ fn events_follow_keeps_reporting_through_a_failover() {
     let _ = child.wait();
     assert!(text.contains(r#""jobId":"after""#), "{text}");
 }
+
+/// A stand-in sentinel (`support/fake_sentinel.py`) that names `ports` in
+/// turn, one per query, the last for good; killed when dropped.
+struct FakeSentinel {
+    child: std::process::Child,
+    addr: String,
+    _answers: tempfile::NamedTempFile,
+}
+
+impl FakeSentinel {
+    fn naming(ports: &[u16]) -> Self {
+        use std::io::BufRead;
+        let answers = tempfile::NamedTempFile::new().unwrap();
+        let text: String = ports.iter().map(|p| format!("{p}\n")).collect();
+        std::fs::write(answers.path(), text).unwrap();
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/it/support/fake_sentinel.py"
+        );
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .arg(answers.path())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 is needed for the stand-in sentinel");
+        let mut port = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut port)
+            .unwrap();
+        Self {
+            child,
+            addr: format!("127.0.0.1:{}", port.trim()),
+            _answers: answers,
+        }
+    }
+}
+
+impl Drop for FakeSentinel {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_named_replica_is_refused_after_asking_once_more() {
+    let set = SentinelSet::start();
+    let (master, replica) = (set.master().port, set.replica().port);
+    let run = |fake: &FakeSentinel| {
+        Cmd::new()
+            .args(["--sentinels", &fake.addr, "--sentinel-master", MASTER])
+            .args(["enqueue", "work", "--queue", QUEUE])
+            .run()
+    };
+    // Named a replica, then the master (a failover settling): the second answer is used.
+    run(&FakeSentinel::naming(&[replica, master])).ok();
+    assert_eq!(
+        set.master().int(&["LLEN", &format!("bull:{QUEUE}:wait")]),
+        1
+    );
+    // Named a replica both times: exit 3, nothing written.
+    let out = run(&FakeSentinel::naming(&[replica])).fails_with(3);
+    assert!(
+        out.stderr.contains(&format!(
+            "Redis at 127.0.0.1:{replica}, named master '{MASTER}' by the sentinels, is a slave"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        set.master().int(&["LLEN", &format!("bull:{QUEUE}:wait")]),
+        1
+    );
+}
