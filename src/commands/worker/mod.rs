@@ -3,7 +3,9 @@
 mod view;
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,9 +14,6 @@ use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
 use super::Ctx;
-use std::future::Future;
-use std::pin::Pin;
-
 use crate::cli::{JobMetricsArg, WorkerArgs};
 use crate::connection::sentinel::{self, Signal};
 use crate::connection::{Endpoint, Redis};
@@ -97,7 +96,8 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
                         paused = false;
                     }
                     Signal::Switched(addr) => {
-                        if let Some((new_redis, new_runtime)) = follow(ctx, &mut config, &addr, &tx).await {
+                        let moved = follow(ctx, &mut config, &addr, &tx).await;
+                        if let Some((new_redis, new_runtime)) = moved {
                             redis = new_redis;
                             let old = std::mem::replace(&mut runtime, new_runtime);
                             tokio::spawn(old.shutdown(args.grace));
@@ -171,8 +171,9 @@ fn sentinel_signal(ctx: &Ctx, redis: &Redis) -> Pin<Box<dyn Future<Output = Sign
 
 /// After a master switch: connects to the new master and starts the workers
 /// there (the caller then closes the old ones; a job whose finishing command
-/// the old master refused comes back through stall recovery). `None` when the new master cannot be reached yet: the next
-/// check of the sentinels tries again.
+/// the old master refused comes back through stall recovery). `None` when
+/// the new master cannot be reached yet: the next check of the sentinels
+/// tries again.
 async fn follow(
     ctx: &Ctx,
     config: &mut Config,
