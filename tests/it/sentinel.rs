@@ -411,3 +411,34 @@ fn a_named_replica_is_refused_after_asking_once_more() {
         1
     );
 }
+
+#[test]
+fn sentinels_over_tls_are_asked_with_sentinel_tls() {
+    let (server, ca) = crate::support::RedisServer::tls();
+    let certs = ca.parent().unwrap();
+    let sentinel = crate::support::sentinel::Sentinel::start_tls(server.port, certs);
+    let addr = format!("127.0.0.1:{}", sentinel.port);
+    let ca = ca.to_string_lossy().into_owned();
+    let run = |extra: &[&str], args: &[&str]| {
+        Cmd::new()
+            .args(["--sentinels", &addr, "--sentinel-master", MASTER])
+            .args(["--tls-ca", &ca])
+            .args(extra)
+            .args(args)
+            .run()
+    };
+    // Plain text to a TLS sentinel: no answer, named as the sentinels.
+    let plain = run(&[], &["stats"]).fails_with(3);
+    assert!(
+        plain
+            .stderr
+            .contains(&format!("cannot connect to Redis at sentinels {addr}")),
+        "{}",
+        plain.stderr
+    );
+    run(&["--sentinel-tls"], &["enqueue", "work", "--queue", QUEUE]).ok();
+    let stats = run(&["--sentinel-tls"], &["stats", QUEUE, "--json"])
+        .ok()
+        .json();
+    assert_eq!(stats["queues"][0]["counts"]["waiting"], 1, "{stats}");
+}

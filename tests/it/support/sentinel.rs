@@ -20,7 +20,26 @@ pub struct Sentinel {
 }
 
 impl Sentinel {
+    /// One TLS-only sentinel (the CA, certificate and key in `certs`, as
+    /// [`RedisServer::tls`] makes them) monitoring the TLS master at `master_port`.
+    pub fn start_tls(master_port: u16, certs: &std::path::Path) -> Self {
+        let file = |name: &str| certs.join(name).display().to_string();
+        let tls = format!(
+            "tls-cert-file {}\ntls-key-file {}\ntls-ca-cert-file {}\n\
+             tls-auth-clients no\ntls-replication yes\n",
+            file("server.crt"),
+            file("server.key"),
+            file("ca.crt")
+        );
+        Self::start_conf(master_port, None, Some(&tls))
+    }
+
     fn start(master_port: u16, password: Option<&str>) -> Self {
+        Self::start_conf(master_port, password, None)
+    }
+
+    /// With `tls` (config lines), the port is the TLS port and there is no plain one.
+    fn start_conf(master_port: u16, password: Option<&str>, tls: Option<&str>) -> Self {
         let bin = which("redis-server").unwrap_or_else(|| {
             panic!("redis-server is not installed (it runs the sentinels too): `sudo apt-get install redis-server redis-sentinel` (Debian/Ubuntu) / `brew install redis` (macOS)")
         });
@@ -28,8 +47,12 @@ impl Sentinel {
             let dir = tempfile::tempdir().expect("temp dir");
             let port = free_port();
             let conf: PathBuf = dir.path().join("sentinel.conf");
+            let ports = match tls {
+                Some(conf) => format!("port 0\ntls-port {port}\n{conf}"),
+                None => format!("port {port}\n"),
+            };
             let mut text = format!(
-                "port {port}\nbind 127.0.0.1\ndir {}\n\
+                "{ports}bind 127.0.0.1\ndir {}\n\
                  sentinel monitor {MASTER} 127.0.0.1 {master_port} 2\n\
                  sentinel down-after-milliseconds {MASTER} 1000\n\
                  sentinel failover-timeout {MASTER} 5000\n",
