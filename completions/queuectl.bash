@@ -230,7 +230,7 @@ _queuectl() {
 
     case "${cmd}" in
         queuectl)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version enqueue stats queues ls jobs job search crawl extract worker metrics health retry-dead cleanup pause resume limit promote remove rm drain schedule export import events serve completions man help"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version enqueue stats queues ls jobs job search crawl extract worker metrics health retry-dead cleanup pause resume limit promote remove rm drain schedule export import events serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,6 +280,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -304,7 +320,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__cleanup)
-            opts="-s -y -u -q -h -V --state --older-than --limit --trim-events --orphans --obliterate --force --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-s -y -u -q -h -V --state --older-than --limit --trim-events --orphans --obliterate --force --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,6 +390,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -398,7 +430,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__completions)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version bash zsh fish powershell elvish"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,6 +480,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -472,7 +520,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__crawl)
-            opts="-o -u -q -h -V --single-page --max-pages --max-depth --include --exclude --include-subdomains --max-duration --no-sitemaps --max-links-per-page --max-queued --max-sitemaps --max-sitemap-urls --ignore-robots --deny-private-networks --host-concurrency --delay --concurrency --user-agent --http-connect-timeout --request-timeout --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --cache --force-refresh --enqueue --refresh --priority --customer --new-customer --tier --dedup-window --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-o -u -q -h -V --single-page --max-pages --max-depth --include --exclude --include-subdomains --max-duration --no-sitemaps --max-links-per-page --max-queued --max-sitemaps --max-sitemap-urls --ignore-robots --deny-private-networks --host-concurrency --delay --concurrency --user-agent --http-connect-timeout --request-timeout --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --cache --force-refresh --enqueue --refresh --priority --customer --new-customer --tier --dedup-window --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -634,6 +682,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -658,7 +722,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__drain)
-            opts="-y -u -q -h -V --delayed --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --delayed --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,6 +772,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -732,7 +812,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__enqueue)
-            opts="-u -q -h -V --file --skip --queue --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --file --skip --queue --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --wait --timeout --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,6 +926,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -870,7 +966,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__events)
-            opts="-f -n -u -q -h -V --follow --from-start --limit --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-f -n -u -q -h -V --follow --from-start --limit --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,6 +1024,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -952,7 +1064,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__export)
-            opts="-o -s -u -q -h -V --output --state --name --data --error --since --until --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-o -s -u -q -h -V --output --state --name --data --error --since --until --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,6 +1150,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1062,7 +1190,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__extract)
-            opts="-o -u -q -h -V --url --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-o -u -q -h -V --url --content --markdown --chunk-size --chunk-unit --tokenizer --output --output-file --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1144,6 +1272,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1168,7 +1312,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__health)
-            opts="-u -q -h -V --max-failed --max-waiting --max-wait-age --max-latency --max-memory-percent --max-events-factor --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --max-failed --max-waiting --max-wait-age --max-latency --max-memory-percent --max-events-factor --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1387,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1704,7 +1864,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__import)
-            opts="-u -q -h -V --queue --as-waiting --dry-run --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --queue --as-waiting --dry-run --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1918,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1782,7 +1958,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__job)
-            opts="-u -q -h -V --wait --timeout --set-data --set-priority --set-delay --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --wait --timeout --set-data --set-priority --set-delay --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1848,6 +2024,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1872,7 +2064,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__jobs)
-            opts="-s -u -q -h -V --state --limit --offset --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-s -u -q -h -V --state --limit --offset --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1938,6 +2130,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1962,7 +2170,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__limit)
-            opts="-u -q -h -V --concurrency --rate --clear --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --concurrency --rate --clear --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,6 +2228,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2044,7 +2268,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__man)
-            opts="-u -q -h -V --dir --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --dir --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2098,6 +2322,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2122,7 +2362,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__metrics)
-            opts="-u -q -h -V --minutes --format --label --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --minutes --format --label --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,6 +2424,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2208,7 +2464,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__pause)
-            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2255,6 +2511,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2282,7 +2554,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__promote)
-            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2329,6 +2601,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2356,7 +2644,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__queues)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2403,6 +2691,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2430,7 +2734,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__remove)
-            opts="-y -u -q -h -V --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2477,6 +2781,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2504,7 +2824,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__resume)
-            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --all --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2554,6 +2874,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2578,7 +2914,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__retry__subcmd__dead)
-            opts="-y -u -q -h -V --name --failed-since --failed-before --error --id --limit --as-new --dead-letter-list --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --name --failed-since --failed-before --error --id --limit --as-new --dead-letter-list --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2656,6 +2992,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2680,7 +3032,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule)
-            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version add list ls remove rm help"
+            opts="-u -q -h -V --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version add list ls remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2730,6 +3082,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2754,7 +3122,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule__subcmd__add)
-            opts="-u -q -h -V --cron --tz --every --name --queue --limit --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --cron --tz --every --name --queue --limit --priority --customer --new-customer --tier --delay --at --attempts --backoff --job-id --dedup-id --dedup-ttl --lifo --remove-on-complete --remove-on-fail --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2876,6 +3244,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2970,7 +3354,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule__subcmd__list)
-            opts="-u -q -h -V --queue --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --queue --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3021,6 +3405,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3048,7 +3448,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__schedule__subcmd__remove)
-            opts="-y -u -q -h -V --queue --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-y -u -q -h -V --queue --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3102,6 +3502,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3126,7 +3542,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__search)
-            opts="-s -y -u -q -h -V --state --name --data --error --since --until --limit --max-redis-busy --then --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-s -y -u -q -h -V --state --name --data --error --since --until --limit --max-redis-busy --then --dry-run --yes --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3216,6 +3632,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3240,7 +3672,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__serve)
-            opts="-u -q -h -V --bind --token --allowed-host --header-timeout --idle-timeout --max-connections --max-ws-clients --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --bind --token --allowed-host --header-timeout --idle-timeout --max-connections --max-ws-clients --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3318,6 +3750,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3342,7 +3790,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__stats)
-            opts="-u -q -h -V --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --watch --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3396,6 +3844,22 @@ _queuectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3420,7 +3884,7 @@ _queuectl() {
             return 0
             ;;
         queuectl__subcmd__worker)
-            opts="-u -q -h -V --queue --concurrency --scrape-concurrency --process-concurrency --maintenance-concurrency --exec --job-timeout --lock-duration --stalled-interval --poll-interval --burst --max-jobs --max-runtime --grace --metrics-points --no-metrics --name --dead-letter-list --default-backoff --job-metrics --allow-private-networks --pages-dir --forward --forward-queue --forward-dedup-ttl --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
+            opts="-u -q -h -V --queue --concurrency --scrape-concurrency --process-concurrency --maintenance-concurrency --exec --job-timeout --lock-duration --stalled-interval --poll-interval --burst --max-jobs --max-runtime --grace --metrics-points --no-metrics --name --dead-letter-list --default-backoff --job-metrics --allow-private-networks --pages-dir --forward --forward-queue --forward-dedup-ttl --redis-url --redis-host --redis-port --redis-username --redis-password --redis-db --tls --tls-ca --tls-cert --tls-key --cluster-nodes --sentinels --sentinel-master --sentinel-username --sentinel-password --sentinel-tls --prefix --connect-timeout --command-timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3555,6 +4019,22 @@ _queuectl() {
                     return 0
                     ;;
                 --cluster-nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_queuectl_global_optspecs
-    string join \n u/redis-url= redis-host= redis-port= redis-username= redis-password= redis-db= tls tls-ca= tls-cert= tls-key= cluster-nodes= prefix= connect-timeout= command-timeout= json q/quiet color= h/help V/version
+    string join \n u/redis-url= redis-host= redis-port= redis-username= redis-password= redis-db= tls tls-ca= tls-cert= tls-key= cluster-nodes= sentinels= sentinel-master= sentinel-username= sentinel-password= sentinel-tls prefix= connect-timeout= command-timeout= json q/quiet color= h/help V/version
 end
 
 function __fish_queuectl_needs_command
@@ -34,6 +34,10 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-ca -d 'CA certifi
 complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_needs_command" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_needs_command" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_needs_command" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -41,6 +45,7 @@ complete -c queuectl -n "__fish_queuectl_needs_command" -l color -d 'When to use
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_needs_command" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_needs_command" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_needs_command" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -100,6 +105,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-ca -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -110,6 +119,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l new-custom
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l lifo -d 'Add to the front of the queue (last in, first out)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l wait -d 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand enqueue" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -125,6 +135,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-ca -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -132,6 +146,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l color -d 'Wh
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -146,6 +161,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -153,6 +172,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l color -d 'W
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand queues" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -167,6 +187,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-ca -d 'CA c
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -174,6 +198,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l color -d 'When 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -197,6 +222,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-ca -d 'CA
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -204,6 +233,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l color -d 'Whe
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -222,6 +252,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-ca -d 'CA 
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -230,6 +264,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l wait -d 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -262,6 +297,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -271,6 +310,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -317,6 +357,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-ca -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -335,6 +379,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l refresh -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l new-customer -d 'The customer is new (priority high)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l wait -d 'Wait for the job to finish, mirroring its progress; exit 0 completed, 1 failed'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -361,6 +406,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-ca -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -369,6 +418,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l markdown -d 'Add `markdown`: the content as CommonMark/GFM with absolute links'
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -407,6 +457,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -417,6 +471,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l burst -d 'E
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l no-metrics -d 'Record no BullMQ metrics'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l allow-private-networks -d 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -435,6 +490,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l tls-ca -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -442,6 +501,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l color -d '
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -463,6 +523,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -470,6 +534,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l color -d 'W
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -491,6 +556,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-ca 
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -501,6 +570,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l as-new 
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand retry-dead" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -525,6 +595,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-ca -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -537,6 +611,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l force -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -551,6 +626,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-ca -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -559,6 +638,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l all -d 'Every queue under the prefix'
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -573,6 +653,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -581,6 +665,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l all -d 'Every queue under the prefix'
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -597,6 +682,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l tls-ca -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -605,6 +694,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l clear -d 'Remove both limits'
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand limit" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -619,6 +709,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-ca -d 
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -627,6 +721,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l all -d 'Every delayed job in the queue'
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand promote" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -641,6 +736,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -650,6 +749,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -664,6 +764,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-ca -d 'CA c
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -673,6 +777,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -687,6 +792,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-ca -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -697,6 +806,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l delayed -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand drain" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -711,6 +821,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fi
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -718,6 +832,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fi
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and not __fish_seen_subcommand_from add list ls remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -756,6 +871,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -765,6 +884,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l new-customer -d 'The customer is new (priority high)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l lifo -d 'Add to the front of the queue (last in, first out)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -780,6 +900,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -787,6 +911,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -802,6 +927,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -809,6 +938,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -824,6 +954,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -833,6 +967,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -848,6 +983,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_s
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -857,6 +996,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would change (count and sample ids) and change nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -888,6 +1028,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -895,6 +1039,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l color -d 'W
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -910,6 +1055,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -919,6 +1068,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l as-waiting -d 'Add completed, failed and active jobs too, as waiting jobs'
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l dry-run -d 'Show what would be imported and write nothing'
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -934,6 +1084,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-ca -d '
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -943,6 +1097,7 @@ never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s f -l follow -d 'Keep reading new events until Ctrl-C'
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l from-start -d 'Start at the oldest event kept in the stream [default: the last --limit events]'
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -964,6 +1119,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l tls-ca -d 'C
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -971,6 +1130,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l color -d 'Wh
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -985,6 +1145,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-ca
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -992,6 +1156,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l color 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1007,6 +1172,10 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-ca -d 'CA 
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-cert -d 'Client certificate (PEM) for mutual TLS; needs --tls-key' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls-key -d 'Client private key (PEM) for mutual TLS; needs --tls-cert' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l cluster-nodes -d 'Comma-separated Redis Cluster seed nodes (host:port or redis:// URLs)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l sentinels -d 'Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l sentinel-master -d 'Name of the master set the sentinels monitor; needs --sentinels' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l sentinel-username -d 'ACL user name for the sentinels (--redis-username is the data nodes\')' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l sentinel-password -d 'Password for the sentinels (--redis-password is the data nodes\'); prefer the environment variable' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l prefix -d 'BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l command-timeout -d 'Give up waiting for any one Redis reply after this long (exit 3)' -r
@@ -1014,6 +1183,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l color -d 'When
 always\t'Always colour'
 never\t'Never colour'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l tls -d 'Connect with TLS (implied by a rediss:// URL)'
+complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l sentinel-tls -d 'Talk TLS to the sentinels (--tls is the data nodes\'; --tls-ca serves both)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'

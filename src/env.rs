@@ -37,6 +37,16 @@ variables! {
     REDIS_TLS_KEY = "REDIS_TLS_KEY";
     /// Comma-separated Redis Cluster seed nodes.
     REDIS_CLUSTER_NODES = "REDIS_CLUSTER_NODES";
+    /// Comma-separated Redis Sentinel addresses (host:port); needs `REDIS_SENTINEL_MASTER`.
+    REDIS_SENTINELS = "REDIS_SENTINELS";
+    /// The master set name the sentinels monitor.
+    REDIS_SENTINEL_MASTER = "REDIS_SENTINEL_MASTER";
+    /// ACL user name for the sentinels (not the data nodes).
+    REDIS_SENTINEL_USERNAME = "REDIS_SENTINEL_USERNAME";
+    /// Password for the sentinels (not the data nodes); never printed.
+    REDIS_SENTINEL_PASSWORD = "REDIS_SENTINEL_PASSWORD";
+    /// Any non-empty value other than `0`/`false` talks TLS to the sentinels.
+    REDIS_SENTINEL_TLS = "REDIS_SENTINEL_TLS";
     /// BullMQ key prefix (default `bull`).
     QUEUE_PREFIX = "QUEUE_PREFIX";
     /// Default queue for `enqueue` when `--queue` is absent.

@@ -118,7 +118,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::connection::{Endpoint, TlsFiles};
+    use crate::connection::{Endpoint, SentinelAuth, TlsFiles};
 
     fn settings() -> RedisSettings {
         RedisSettings {
@@ -131,6 +131,7 @@ mod tests {
             db: None,
             tls: false,
             tls_files: TlsFiles::default(),
+            sentinel_auth: SentinelAuth::default(),
             prefix: "bull".into(),
             connect_timeout: Duration::from_secs(1),
             command_timeout: Duration::from_secs(1),

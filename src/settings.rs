@@ -13,7 +13,7 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::connection::{Endpoint, RedisSettings, TlsFiles};
+use crate::connection::{Endpoint, RedisSettings, SentinelAuth, Sentinels, TlsFiles};
 use crate::env;
 use crate::error::UsageError;
 
@@ -151,6 +151,11 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
         db: None,
         tls: args.tls,
         tls_files: tls_files(args)?,
+        sentinel_auth: SentinelAuth {
+            username: args.sentinel_username.clone(),
+            password: args.sentinel_password.clone(),
+            tls: args.sentinel_tls,
+        },
         prefix: args.prefix.clone(),
         connect_timeout: args.connect_timeout,
         command_timeout: args.command_timeout,
@@ -163,7 +168,9 @@ fn resolve_redis(args: &GlobalArgs, matches: &ArgMatches) -> Result<RedisSetting
 
     let from_flag = |id| source(matches, id) == Some(ValueSource::CommandLine);
     let host_flag = from_flag("redis_host") || from_flag("redis_port");
-    if let Some(nodes) = &args.cluster_nodes {
+    if let Some(nodes) = &args.sentinels {
+        s.endpoint = parse_sentinels(nodes, args.sentinel_master.as_deref())?;
+    } else if let Some(nodes) = &args.cluster_nodes {
         s.endpoint = parse_cluster_nodes(nodes, &mut s)?;
     } else if host_flag || args.redis_url.is_none() {
         let any = args.redis_host.is_some() || args.redis_port.is_some();
@@ -297,13 +304,43 @@ fn parse_cluster_nodes(raw: &str, s: &mut RedisSettings) -> Result<Endpoint, Usa
     Ok(Endpoint::Cluster { nodes })
 }
 
+/// `--sentinels` and `--sentinel-master` (clap has made sure both are given
+/// and that no other endpoint is).
+fn parse_sentinels(raw: &str, master: Option<&str>) -> Result<Endpoint, UsageError> {
+    let nodes = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| parse_node(n, "sentinel"))
+        .collect::<Result<Vec<_>, _>>()?;
+    if nodes.is_empty() {
+        return Err(UsageError::new(
+            "--sentinels is empty: give host:port sentinel addresses separated by commas",
+        ));
+    }
+    let master = master.unwrap_or_default().trim();
+    if master.is_empty() || master.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(UsageError::new(
+            "--sentinel-master must be the master set's name, without spaces",
+        ));
+    }
+    Ok(Endpoint::Sentinel(Sentinels {
+        nodes,
+        master: master.to_string(),
+    }))
+}
+
 fn parse_host_port(item: &str) -> Result<(String, u16), UsageError> {
+    parse_node(item, "cluster node")
+}
+
+fn parse_node(item: &str, what: &str) -> Result<(String, u16), UsageError> {
     let (host, port) = item
         .rsplit_once(':')
-        .ok_or_else(|| UsageError::new(format!("cluster node '{item}' must be host:port")))?;
+        .ok_or_else(|| UsageError::new(format!("{what} '{item}' must be host:port")))?;
     let port = port
         .parse()
-        .map_err(|_| UsageError::new(format!("cluster node '{item}' has an invalid port")))?;
+        .map_err(|_| UsageError::new(format!("{what} '{item}' has an invalid port")))?;
     Ok((
         host.trim_start_matches('[')
             .trim_end_matches(']')
@@ -479,6 +516,43 @@ mod tests {
     fn bad_scheme_and_db_are_usage_errors() {
         assert!(resolve_args(&["-u", "http://x"]).is_err());
         assert!(resolve_args(&["-u", "redis://x/abc"]).is_err());
+    }
+
+    #[test]
+    fn sentinels_take_host_ports_and_a_master_name() {
+        let s = resolve_args(&[
+            "--sentinels",
+            "a:26379, [::1]:26380",
+            "--sentinel-master",
+            "m",
+        ])
+        .unwrap();
+        assert_eq!(
+            s.endpoint,
+            Endpoint::Sentinel(Sentinels {
+                nodes: vec![("a".into(), 26379), ("::1".into(), 26380)],
+                master: "m".into(),
+            })
+        );
+        assert_eq!(s.target(), "master 'm' via sentinels a:26379,[::1]:26380");
+        assert!(s.check_queue("scrape-queue").is_ok());
+        for (args, why) in [
+            (
+                ["--sentinels", ",", "--sentinel-master", "m"],
+                "--sentinels is empty",
+            ),
+            (
+                ["--sentinels", "a:x", "--sentinel-master", "m"],
+                "has an invalid port",
+            ),
+            (
+                ["--sentinels", "a:1", "--sentinel-master", " "],
+                "--sentinel-master must",
+            ),
+        ] {
+            let err = resolve_args(&args).unwrap_err().0;
+            assert!(err.contains(why), "{args:?}: {err}");
+        }
     }
 
     #[test]

@@ -137,6 +137,26 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::REDIS_CLUSTER_NODES, hide_env_values = true, value_name = "NODES", help_heading = "Connection")]
     pub cluster_nodes: Option<String>,
 
+    /// Comma-separated Redis Sentinel addresses (host:port); needs --sentinel-master
+    #[arg(long, global = true, env = env::REDIS_SENTINELS, value_name = "NODES", requires = "sentinel_master", conflicts_with_all = ["redis_url", "redis_host", "redis_port", "cluster_nodes"], help_heading = "Connection")]
+    pub sentinels: Option<String>,
+
+    /// Name of the master set the sentinels monitor; needs --sentinels
+    #[arg(long, global = true, env = env::REDIS_SENTINEL_MASTER, value_name = "NAME", requires = "sentinels", help_heading = "Connection")]
+    pub sentinel_master: Option<String>,
+
+    /// ACL user name for the sentinels (--redis-username is the data nodes')
+    #[arg(long, global = true, env = env::REDIS_SENTINEL_USERNAME, hide_env_values = true, value_name = "USER", help_heading = "Connection")]
+    pub sentinel_username: Option<String>,
+
+    /// Password for the sentinels (--redis-password is the data nodes'); prefer the environment variable
+    #[arg(long, global = true, env = env::REDIS_SENTINEL_PASSWORD, hide_env_values = true, value_name = "PASSWORD", help_heading = "Connection")]
+    pub sentinel_password: Option<String>,
+
+    /// Talk TLS to the sentinels (--tls is the data nodes'; --tls-ca serves both)
+    #[arg(long, global = true, env = env::REDIS_SENTINEL_TLS, value_parser = clap::builder::FalseyValueParser::new(), help_heading = "Connection")]
+    pub sentinel_tls: bool,
+
     /// BullMQ key prefix; on Redis Cluster it or each queue name needs a hash tag (`{bull}`, `{scrape}`)
     #[arg(long, global = true, env = env::QUEUE_PREFIX, default_value = "bull", value_name = "PREFIX", help_heading = "Connection")]
     pub prefix: String,

@@ -109,11 +109,19 @@ pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
             .print(&collect(ctx, &redis, &args.queues, true).await?)?;
         return Ok(Exit::Ok);
     };
+    // One listener for the whole watch, so a Ctrl-C during a round is not missed.
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
     let mut first = true;
     loop {
+        let round = collect(ctx, &redis, &args.queues, first);
+        let result = tokio::select! {
+            result = round => result,
+            _ = &mut interrupted => return Ok(Exit::Ok),
+        };
         // A failed round (Redis restarting, say) is reported and watching goes
         // on: the connection is made again by the next round.
-        match collect(ctx, &redis, &args.queues, first).await {
+        match result {
             Ok(report) => {
                 first = false;
                 ctx.out.clear_screen()?;
@@ -128,7 +136,7 @@ pub async fn run(ctx: &Ctx, args: StatsArgs) -> anyhow::Result<Exit> {
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
-            _ = tokio::signal::ctrl_c() => return Ok(Exit::Ok),
+            _ = &mut interrupted => return Ok(Exit::Ok),
         }
     }
 }

@@ -106,7 +106,7 @@ impl Redis {
         count: usize,
         block: Option<Duration>,
     ) -> Result<Vec<(String, Vec<StreamEntry>)>, bullmq::Error> {
-        let groups = slot_groups(keys, matches!(self.admin, Admin::Cluster(_)));
+        let groups = slot_groups(keys, self.is_cluster());
         let reads = groups.iter().map(|group| {
             let keys: Vec<&String> = group.iter().map(|&i| &keys[i]).collect();
             let ids: Vec<&String> = group.iter().map(|&i| &ids[i]).collect();
@@ -438,11 +438,11 @@ impl Redis {
         let mut cmd = redis::cmd("CLIENT");
         cmd.arg("LIST");
         let call = || async {
-            match &self.admin {
-                Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
-                Admin::Cluster(conn) => {
+            match self.admin() {
+                Admin::Single(mut conn) => conn.req_packed_command(&cmd).await,
+                Admin::Cluster(mut conn) => {
                     let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
-                    conn.clone().route_command(cmd.clone(), every).await
+                    conn.route_command(cmd.clone(), every).await
                 }
             }
         };
@@ -460,28 +460,22 @@ impl Redis {
         // A pipeline must stay in one slot on Cluster: one per hash tag, each
         // reply put back at its key's place.
         let mut out: Vec<Option<T>> = (0..keys.len()).map(|_| None).collect();
-        for group in slot_groups(keys, matches!(self.admin, Admin::Cluster(_))) {
+        for group in slot_groups(keys, self.is_cluster()) {
             for chunk in group.chunks(1000) {
                 let mut pipe = redis::pipe();
                 for &i in chunk {
                     pipe.add_command(build(&keys[i]));
                 }
-                let part: Vec<T> = match &self.admin {
-                    Admin::Single(conn) => {
-                        let call = || {
-                            let (pipe, mut conn) = (&pipe, conn.clone());
-                            async move { pipe.query_async(&mut conn).await }
-                        };
-                        self.within(Duration::ZERO, call).await?
-                    }
-                    Admin::Cluster(conn) => {
-                        let call = || {
-                            let (pipe, mut conn) = (&pipe, conn.clone());
-                            async move { pipe.query_async(&mut conn).await }
-                        };
-                        self.within(Duration::ZERO, call).await?
+                let call = || {
+                    let (pipe, admin) = (&pipe, self.admin());
+                    async move {
+                        match admin {
+                            Admin::Single(mut conn) => pipe.query_async(&mut conn).await,
+                            Admin::Cluster(mut conn) => pipe.query_async(&mut conn).await,
+                        }
                     }
                 };
+                let part: Vec<T> = self.within(Duration::ZERO, call).await?;
                 for (&i, reply) in chunk.iter().zip(part) {
                     out[i] = Some(reply);
                 }
@@ -509,23 +503,21 @@ impl Redis {
             for c in part {
                 pipe.add_command(c.clone());
             }
-            let value = match &self.admin {
-                Admin::Single(conn) => {
-                    let call = || {
-                        let (pipe, mut conn) = (&pipe, conn.clone());
-                        async move { pipe.query_async::<redis::Value>(&mut conn).await }
-                    };
-                    self.within(Duration::ZERO, call).await?
-                }
-                // Routed by its keys, which share the queue's hash tag.
-                Admin::Cluster(conn) => {
-                    let call = || {
-                        let (pipe, mut conn) = (&pipe, conn.clone());
-                        async move { pipe.query_async::<redis::Value>(&mut conn).await }
-                    };
-                    self.within(Duration::ZERO, call).await?
+            // On Cluster, routed by its keys, which share the queue's hash tag.
+            let call = || {
+                let (pipe, admin) = (&pipe, self.admin());
+                async move {
+                    match admin {
+                        Admin::Single(mut conn) => {
+                            pipe.query_async::<redis::Value>(&mut conn).await
+                        }
+                        Admin::Cluster(mut conn) => {
+                            pipe.query_async::<redis::Value>(&mut conn).await
+                        }
+                    }
                 }
             };
+            let value = self.within(Duration::ZERO, call).await?;
             let part: Vec<T> =
                 FromRedisValue::from_redis_value(value).map_err(redis::RedisError::from)?;
             out.extend(part);

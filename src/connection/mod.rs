@@ -30,6 +30,8 @@ pub enum Endpoint {
     Single { host: String, port: u16 },
     /// Redis Cluster seed nodes.
     Cluster { nodes: Vec<(String, u16)> },
+    /// The master the sentinels name, resolved by [`Redis::connect`].
+    Sentinel(Sentinels),
 }
 
 /// Certificates for TLS, as PEM bytes.
@@ -78,6 +80,8 @@ pub struct RedisSettings {
     pub tls: bool,
     /// PEM files read at startup; any of them turns TLS on.
     pub tls_files: TlsFiles,
+    /// Credentials and TLS for the sentinels (the fields above are the data nodes').
+    pub sentinel_auth: SentinelAuth,
     pub prefix: String,
     pub connect_timeout: Duration,
     /// How long queuectl waits for any one Redis reply: on its own connection,
@@ -109,6 +113,7 @@ impl RedisSettings {
                 let list: Vec<String> = nodes.iter().map(|(h, p)| host_port(h, *p)).collect();
                 format!("cluster {}", list.join(","))
             }
+            Endpoint::Sentinel(sentinels) => sentinels.describe(),
         }
     }
 
@@ -116,12 +121,14 @@ impl RedisSettings {
     /// of it must hash to one slot.
     pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
         match self.endpoint {
-            Endpoint::Single { .. } => Ok(()),
+            Endpoint::Single { .. } | Endpoint::Sentinel(_) => Ok(()),
             Endpoint::Cluster { .. } => slot::check_queue(&self.prefix, queue),
         }
     }
 
-    /// The connection options BullMQ's port takes (for workers, which open their own).
+    /// The connection options BullMQ's port takes (for workers, which open
+    /// their own). Sentinel settings carry no address until resolved: workers
+    /// take [`Redis::bull_options`], which has the master's.
     pub fn bull_options(&self) -> RedisConnectionOptions {
         let mut opts = RedisConnectionOptions::new().tls(self.tls);
         if self.tls_files.any() {
@@ -148,6 +155,7 @@ impl RedisSettings {
                         .map(|(h, p)| format!("{scheme}://{}", host_port(h, *p))),
                 );
             }
+            Endpoint::Sentinel(_) => {}
         }
         opts
     }
@@ -174,6 +182,19 @@ pub enum ConnectError {
     /// Redis answered but refused the credentials.
     #[error("Redis at {target} refused the credentials: {reason}")]
     Auth { target: String, reason: String },
+    /// The sentinels answered but monitor no master of that name.
+    #[error(
+        "no sentinel at {sentinels} knows a master named '{master}' (check --sentinel-master)"
+    )]
+    UnknownMaster { master: String, sentinels: String },
+    /// The address the sentinels named is not a master (yet): a failover is
+    /// under way or the sentinels disagree with the server.
+    #[error("Redis at {target}, named master '{master}' by the sentinels, is a {role}; try again once the failover has finished")]
+    NotMaster {
+        target: String,
+        master: String,
+        role: String,
+    },
 }
 
 /// Redis stopped answering after the connection was made: a reply did not
@@ -300,6 +321,10 @@ fn admin_error(err: redis::RedisError) -> bullmq::Error {
     }
 }
 
+/// How long a connect waits before asking the sentinels again when the
+/// address they named was not a master.
+const RESOLVE_AGAIN: Duration = Duration::from_secs(1);
+
 const LOCAL_HINT: &str = " (nothing configured, so queuectl tried the default address; \
 start a local server with `redis-server --daemonize yes`, or set REDIS_URL)";
 
@@ -314,6 +339,7 @@ pub enum BoundedError {
     Redis(bullmq::Error),
 }
 
+#[derive(Clone)]
 enum Admin {
     /// Reconnects on the next call after a lost connection, so `--watch`
     /// modes, `events --follow` and `serve` outlive a Redis restart.
@@ -324,8 +350,12 @@ enum Admin {
 /// A connected Redis: BullMQ's port for queue operations plus a read-only admin
 /// connection, sharing one prefix.
 pub struct Redis {
-    bull: RedisConnection,
-    admin: Admin,
+    /// Both halves are replaced when the sentinels name a new master.
+    bull: std::sync::RwLock<RedisConnection>,
+    admin: std::sync::RwLock<Admin>,
+    cluster: bool,
+    /// Under Sentinel: how to find the master again.
+    sentinel: Option<Follow>,
     prefix: String,
     target: String,
     command_timeout: Duration,
@@ -334,14 +364,141 @@ pub struct Redis {
     /// The first seed's host, for a node that reports an empty host in
     /// `CLUSTER SLOTS` (it means "the host you asked", e.g. a lone node).
     seed_host: String,
+    /// The settings connected with: under Sentinel, the master's address
+    /// at connect time (the halves may have moved on since: [`Follow`]).
+    resolved: RedisSettings,
+}
+
+/// What a Sentinel-backed [`Redis`] needs to move both halves to a new master.
+struct Follow {
+    /// The settings as given (the sentinels, not an address).
+    settings: RedisSettings,
+    sentinels: Sentinels,
+    /// The master the halves are connected to now; held while moving them,
+    /// so concurrent calls that lost their connection move them once.
+    current: tokio::sync::Mutex<(String, u16)>,
 }
 
 mod commands;
+pub mod sentinel;
 pub mod slot;
 
+pub use sentinel::{SentinelAuth, Sentinels};
+
 impl Redis {
-    /// Connects both halves within the configured timeout.
+    /// Connects both halves within the configured timeout; under Sentinel,
+    /// to the master the sentinels name, checked to be one (asked once more
+    /// after a pause if it is not, as while a failover settles).
     pub async fn connect(settings: &RedisSettings) -> Result<Self, ConnectError> {
+        let Endpoint::Sentinel(sentinels) = &settings.endpoint else {
+            return Self::connect_to(settings).await;
+        };
+        let redis = Self::connect_to_master(settings, sentinels).await;
+        match redis {
+            Err(ConnectError::NotMaster { .. }) => {
+                tokio::time::sleep(RESOLVE_AGAIN).await;
+                Self::connect_to_master(settings, sentinels).await
+            }
+            other => other,
+        }
+    }
+
+    async fn connect_to_master(
+        settings: &RedisSettings,
+        sentinels: &Sentinels,
+    ) -> Result<Self, ConnectError> {
+        let (host, port) = sentinel::master_addr(settings, sentinels).await?;
+        let mut single = settings.clone();
+        single.endpoint = Endpoint::Single {
+            host: host.clone(),
+            port,
+        };
+        let mut redis = Self::connect_to(&single).await?;
+        match redis.role().await {
+            Some(role) if role != "master" => Err(ConnectError::NotMaster {
+                target: single.target(),
+                master: sentinels.master.clone(),
+                role,
+            }),
+            _ => {
+                // The set, not an address: the halves follow the master.
+                redis.target = sentinels.describe();
+                redis.sentinel = Some(Follow {
+                    settings: settings.clone(),
+                    sentinels: sentinels.clone(),
+                    current: tokio::sync::Mutex::new((host, port)),
+                });
+                Ok(redis)
+            }
+        }
+    }
+
+    /// Under Sentinel, after a call found its connection gone or the server
+    /// read-only: asks the sentinels for the master and, if it moved, connects
+    /// both halves to the new one. Best effort: on failure the halves stay
+    /// and the caller's error stands.
+    async fn follow_master(&self) {
+        let Some(follow) = &self.sentinel else {
+            return;
+        };
+        let mut current = follow.current.lock().await;
+        let Ok(addr) = sentinel::master_addr(&follow.settings, &follow.sentinels).await else {
+            return;
+        };
+        if addr == *current {
+            return;
+        }
+        let mut single = follow.settings.clone();
+        single.endpoint = Endpoint::Single {
+            host: addr.0.clone(),
+            port: addr.1,
+        };
+        let deadline = single.connect_timeout;
+        let admin = tokio::time::timeout(deadline, connect_admin(&single)).await;
+        let bull = tokio::time::timeout(
+            deadline,
+            RedisConnection::new_managed_only(&single.bull_options()),
+        )
+        .await;
+        if let (Ok(Ok(admin)), Ok(Ok(bull))) = (admin, bull) {
+            *self.admin.write().unwrap_or_else(|e| e.into_inner()) = admin;
+            *self.bull.write().unwrap_or_else(|e| e.into_inner()) = bull;
+            *current = addr;
+        }
+    }
+
+    fn admin(&self) -> Admin {
+        self.admin.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn is_cluster(&self) -> bool {
+        self.cluster
+    }
+
+    /// Whether a read whose connection was lost is made once more: in
+    /// long-running modes, and under Sentinel always, after looking for a
+    /// new master (a failover drops every client of the old one).
+    fn retries_reads(&self) -> bool {
+        self.retry_reads || self.sentinel.is_some()
+    }
+
+    /// The server's `ROLE` (master, slave), `None` if it may not be asked.
+    async fn role(&self) -> Option<String> {
+        let reply: Vec<redis::Value> = self.query(redis::cmd("ROLE"), None).await.ok()?;
+        redis::from_redis_value(reply.first()?.clone()).ok()
+    }
+
+    /// The settings connected with (under Sentinel, the master's address).
+    pub fn settings(&self) -> &RedisSettings {
+        &self.resolved
+    }
+
+    /// BullMQ's connection options for the server connected to, for workers.
+    pub fn bull_options(&self) -> RedisConnectionOptions {
+        self.resolved.bull_options()
+    }
+
+    async fn connect_to(settings: &RedisSettings) -> Result<Self, ConnectError> {
         if settings.tls || settings.tls_files.any() {
             // rustls needs one process-wide crypto provider; a second install is a no-op.
             let _ = rustls::crypto::ring::default_provider().install_default();
@@ -362,8 +519,10 @@ impl Redis {
             other => unreachable(settings, other.to_string()),
         })?;
         Ok(Self {
-            bull,
-            admin,
+            cluster: matches!(admin, Admin::Cluster(_)),
+            bull: std::sync::RwLock::new(bull),
+            admin: std::sync::RwLock::new(admin),
+            sentinel: None,
             prefix: settings.prefix.clone(),
             target: settings.target(),
             command_timeout: settings.command_timeout,
@@ -371,8 +530,10 @@ impl Redis {
             seed_host: match &settings.endpoint {
                 Endpoint::Cluster { nodes } => nodes.first().map(|(h, _)| h.clone()),
                 Endpoint::Single { host, .. } => Some(host.clone()),
+                Endpoint::Sentinel(_) => None,
             }
             .unwrap_or_default(),
+            resolved: settings.clone(),
         })
     }
 
@@ -397,9 +558,10 @@ impl Redis {
 
     /// Whether `queue` can be used here: on Cluster its keys must share a slot.
     pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
-        match self.admin {
-            Admin::Single(_) => Ok(()),
-            Admin::Cluster(_) => slot::check_queue(&self.prefix, queue),
+        if self.cluster {
+            slot::check_queue(&self.prefix, queue)
+        } else {
+            Ok(())
         }
     }
 
@@ -411,7 +573,12 @@ impl Redis {
         call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
     ) -> Result<T, BoundedError> {
         let lost = |what| BoundedError::Lost(Lost::new(self.target.clone(), what, doing));
-        match tokio::time::timeout(self.command_timeout, call).await {
+        let reply = tokio::time::timeout(self.command_timeout, call).await;
+        if matches!(&reply, Ok(Err(e)) if moved_away(e)) {
+            // Never made again (it may be a write), but the next call goes to the new master.
+            self.follow_master().await;
+        }
+        match reply {
             Err(_) => Err(lost(no_answer(self.command_timeout))),
             Ok(Err(e)) => Err(match lost_reply(&e, self.command_timeout) {
                 Some(what) => lost(what),
@@ -430,8 +597,8 @@ impl Redis {
         self.check_queue(name)
             .map_err(|e| bullmq::Error::InvalidConfig(e.to_string()))?;
         let opts = QueueOptions::new().prefix(self.prefix.clone());
-        self.port(Queue::with_connection(name, self.bull.clone(), opts))
-            .await
+        let bull = self.bull.read().unwrap_or_else(|e| e.into_inner()).clone();
+        self.port(Queue::with_connection(name, bull, opts)).await
     }
 
     /// Bounds one port call (a single round trip) by the command timeout, as
@@ -445,6 +612,10 @@ impl Redis {
         call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
     ) -> Result<T, bullmq::Error> {
         match tokio::time::timeout(self.command_timeout, call).await {
+            Ok(Err(e)) if moved_away(&e) => {
+                self.follow_master().await;
+                Err(e)
+            }
             Ok(reply) => reply,
             Err(_) => Err(admin_error(
                 std::io::Error::from(std::io::ErrorKind::TimedOut).into(),
@@ -480,7 +651,7 @@ impl Redis {
         slot_key: Option<&str>,
         waits: Duration,
     ) -> Result<T, bullmq::Error> {
-        self.query_routed(cmd, cluster_routing(slot_key), waits, self.retry_reads)
+        self.query_routed(cmd, cluster_routing(slot_key), waits, self.retries_reads())
             .await
     }
 
@@ -498,7 +669,7 @@ impl Redis {
             }
             None => cluster_routing(None),
         };
-        self.query_routed(cmd, routing, Duration::ZERO, self.retry_reads)
+        self.query_routed(cmd, routing, Duration::ZERO, self.retries_reads())
             .await
     }
 
@@ -510,13 +681,9 @@ impl Redis {
         retry: bool,
     ) -> Result<T, bullmq::Error> {
         let call = || async {
-            match &self.admin {
-                Admin::Single(conn) => conn.clone().req_packed_command(&cmd).await,
-                Admin::Cluster(conn) => {
-                    conn.clone()
-                        .route_command(cmd.clone(), routing.clone())
-                        .await
-                }
+            match self.admin() {
+                Admin::Single(mut conn) => conn.req_packed_command(&cmd).await,
+                Admin::Cluster(mut conn) => conn.route_command(cmd.clone(), routing.clone()).await,
             }
         };
         let value = self.bounded_call(waits, retry, call).await?;
@@ -526,7 +693,7 @@ impl Redis {
     /// The nodes a SCAN must visit: every master of a Cluster (from
     /// `CLUSTER SLOTS`, as the port finds them), or `None` for the one server.
     async fn scan_nodes(&self) -> Result<Vec<Option<(String, u16)>>, bullmq::Error> {
-        if matches!(self.admin, Admin::Single(_)) {
+        if !self.cluster {
             return Ok(vec![None]);
         }
         let mut cmd = redis::cmd("CLUSTER");
@@ -558,14 +725,16 @@ impl Redis {
     where
         F: std::future::Future<Output = Result<T, redis::RedisError>>,
     {
-        self.bounded_call(waits, self.retry_reads, call).await
+        self.bounded_call(waits, self.retries_reads(), call).await
     }
 
     /// Bounds one admin round trip by the command timeout, plus `waits`. With
     /// `retry`, a call whose connection was lost (Redis restarted since the
     /// last call, say) is made once more, on the connection the manager makes
-    /// again: only reads, and only in long-running modes, where one failed
-    /// round after every restart would otherwise be the rule.
+    /// again: only reads, and only in long-running modes (or under Sentinel),
+    /// where one failed round after every restart would otherwise be the rule.
+    /// Under Sentinel a lost connection or a `READONLY` reply first moves to
+    /// the master the sentinels name ([`Redis::follow_master`]).
     async fn bounded_call<T, F>(
         &self,
         waits: Duration,
@@ -577,8 +746,15 @@ impl Redis {
     {
         let bound = self.command_timeout + waits;
         let mut reply = tokio::time::timeout(bound, call()).await;
-        if retry && matches!(&reply, Ok(Err(e)) if connection_lost(e)) {
-            reply = tokio::time::timeout(bound, call()).await;
+        let refused = matches!(&reply, Ok(Err(e)) if is_read_only(e));
+        if refused || matches!(&reply, Ok(Err(e)) if connection_lost(e)) {
+            self.follow_master().await;
+            // A write refused as READONLY was not made, so it may be made
+            // once on the new master; a lost one may have been made.
+            let moved = refused && self.sentinel.is_some();
+            if retry || moved {
+                reply = tokio::time::timeout(bound, call()).await;
+            }
         }
         match reply {
             Ok(reply) => reply.map_err(admin_error),
@@ -595,6 +771,26 @@ fn connection_lost(e: &redis::RedisError) -> bool {
     e.is_connection_dropped() && !e.is_timeout()
 }
 
+/// A `READONLY` reply: the server is a replica now, as the old master is
+/// after a Sentinel failover.
+fn is_read_only(e: &redis::RedisError) -> bool {
+    e.code() == Some("READONLY")
+}
+
+/// Whether a port call's error says the master may have moved: the
+/// connection went away, or the server became a read-only replica.
+fn moved_away(e: &bullmq::Error) -> bool {
+    let mut causes = std::iter::successors(Some(e as &(dyn std::error::Error + 'static)), |e| {
+        e.source()
+    });
+    causes.any(|c| {
+        c.downcast_ref::<redis::RedisError>()
+            .is_some_and(|e| connection_lost(e) || is_read_only(e))
+            || matches!(c.downcast_ref(), Some(bullmq::Error::ConnectionClosed))
+            || c.to_string().starts_with("READONLY")
+    })
+}
+
 fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {
     use redis::cluster_routing::{Route, SingleNodeRoutingInfo, SlotAddr};
     // A pattern such as `bull:{scrape}:*` hashes by its tag like any key of the queue.
@@ -608,7 +804,7 @@ fn cluster_routing(slot_key: Option<&str>) -> RoutingInfo {
 async fn connect_admin(settings: &RedisSettings) -> Result<Admin, redis::RedisError> {
     let timeout = settings.connect_timeout;
     match &settings.endpoint {
-        Endpoint::Single { .. } => {
+        Endpoint::Single { .. } | Endpoint::Sentinel(_) => {
             let url = settings.bull_options().effective_url();
             let client = if settings.tls_files.any() {
                 redis::Client::build_with_tls(url, settings.tls_files.for_redis())?
@@ -714,6 +910,7 @@ mod tests {
             db: Some(2),
             tls: false,
             tls_files: TlsFiles::default(),
+            sentinel_auth: SentinelAuth::default(),
             prefix: "bull".into(),
             connect_timeout: Duration::from_secs(1),
             command_timeout: Duration::from_secs(1),

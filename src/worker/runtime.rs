@@ -164,6 +164,16 @@ impl Runtime {
         true
     }
 
+    /// Stops taking new jobs (running ones go on), as before a failover.
+    pub fn pause(&self) {
+        self.workers.iter().for_each(|(_, w)| w.pause());
+    }
+
+    /// Takes jobs again after [`Self::pause`].
+    pub fn resume(&self) {
+        self.workers.iter().for_each(|(_, w)| w.resume());
+    }
+
     /// The served queues.
     pub fn queues(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.workers.iter().map(|(q, _)| q.as_str()).collect();

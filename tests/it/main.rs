@@ -29,6 +29,7 @@ mod reads;
 mod retry;
 mod schedule;
 mod search;
+mod sentinel;
 mod serve;
 mod serve_jobs;
 mod serve_security;

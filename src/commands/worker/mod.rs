@@ -3,7 +3,9 @@
 mod view;
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,6 +15,8 @@ use tokio::sync::mpsc;
 
 use super::Ctx;
 use crate::cli::{JobMetricsArg, WorkerArgs};
+use crate::connection::sentinel::{self, Signal};
+use crate::connection::{Endpoint, Redis};
 use crate::error::{usage, Exit};
 use crate::queues::routing::{self, MAINTENANCE_QUEUE, PROCESS_QUEUE, SCRAPE_QUEUE};
 use crate::queues::{now_ms, stats};
@@ -26,6 +30,9 @@ use view::View;
 /// commands per queue); two drained checks in a row end the run, so it exits
 /// within about twice this long of the last job.
 const BURST_CHECK: Duration = Duration::from_millis(30);
+/// How long a worker takes no new jobs after a failover started without a
+/// new master being named or the failover abandoned (a missed message).
+const FAILOVER_LIMIT: Duration = Duration::from_secs(30);
 /// The longest a `--burst` worker blocks waiting for a job.
 const BURST_POLL: Duration = Duration::from_secs(1);
 /// `--burst` also waits for delayed jobs due within this horizon.
@@ -41,12 +48,19 @@ enum Stop {
 
 /// Runs the command.
 pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
-    let config = config(ctx, &args)?;
-    let redis = Arc::new(ctx.redis_for(true).await?);
+    let mut config = config(ctx, &args)?;
+    let mut redis = Arc::new(ctx.redis_for(true).await?);
+    config.connection = redis.bull_options();
     let (tx, mut rx) = mpsc::unbounded_channel();
-    let runtime = Runtime::start(&config, redis.clone(), tx)
+    let mut runtime = Runtime::start(&config, redis.clone(), tx.clone())
         .await
         .context("starting the workers")?;
+    let mut switch = sentinel_signal(ctx, &redis);
+    // While a failover is under way, how long the worker waits for its end
+    // before it takes jobs again.
+    let resume = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(resume);
+    let mut paused = false;
     let served: Vec<String> = runtime.queues().into_iter().map(str::to_string).collect();
     ctx.out
         .note(&format!("serving {}", describe_queues(&config.queues)));
@@ -68,6 +82,36 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
             _ = tokio::signal::ctrl_c() => break Stop::Signal,
             _ = term.recv() => break Stop::Signal,
             _ = &mut deadline, if args.max_runtime.is_some() => break Stop::MaxRuntime,
+            signal = &mut switch => {
+                match signal {
+                    Signal::Starting => {
+                        ctx.out.note("a failover started; taking no new jobs until it ends");
+                        runtime.pause();
+                        paused = true;
+                        resume.as_mut().reset(tokio::time::Instant::now() + FAILOVER_LIMIT);
+                    }
+                    Signal::Aborted => {
+                        ctx.out.note("the failover was abandoned; taking jobs again");
+                        runtime.resume();
+                        paused = false;
+                    }
+                    Signal::Switched(addr) => {
+                        let moved = follow(ctx, &mut config, &addr, &tx).await;
+                        if let Some((new_redis, new_runtime)) = moved {
+                            redis = new_redis;
+                            let old = std::mem::replace(&mut runtime, new_runtime);
+                            tokio::spawn(old.shutdown(args.grace));
+                            paused = false;
+                        }
+                    }
+                }
+                switch = sentinel_signal(ctx, &redis);
+            }
+            () = &mut resume, if paused => {
+                ctx.out.warn("no new master after a failover started; taking jobs again");
+                runtime.resume();
+                paused = false;
+            }
             _ = burst.tick(), if args.burst => {
                 // Two reads in a row: a retried job moving from active to
                 // delayed can be missed by one read of the state keys.
@@ -108,6 +152,51 @@ pub async fn run(ctx: &Ctx, args: WorkerArgs) -> anyhow::Result<Exit> {
     view.close();
     ctx.out.note(&view.summary());
     Ok(Exit::Ok)
+}
+
+/// Resolves with the sentinels' next word on the master set (never without Sentinel).
+fn sentinel_signal(ctx: &Ctx, redis: &Redis) -> Pin<Box<dyn Future<Output = Signal> + Send>> {
+    let (Endpoint::Sentinel(sentinels), Endpoint::Single { host, port }) =
+        (&ctx.settings.redis.endpoint, &redis.settings().endpoint)
+    else {
+        return Box::pin(std::future::pending());
+    };
+    let (settings, sentinels, current) = (
+        ctx.settings.redis.clone(),
+        sentinels.clone(),
+        (host.clone(), *port),
+    );
+    Box::pin(async move { sentinel::next_signal(&settings, &sentinels, &current).await })
+}
+
+/// After a master switch: connects to the new master and starts the workers
+/// there (the caller then closes the old ones; a job whose finishing command
+/// the old master refused comes back through stall recovery). `None` when
+/// the new master cannot be reached yet: the next check of the sentinels
+/// tries again.
+async fn follow(
+    ctx: &Ctx,
+    config: &mut Config,
+    addr: &(String, u16),
+    events: &mpsc::UnboundedSender<Event>,
+) -> Option<(Arc<Redis>, Runtime)> {
+    ctx.out.note(&format!(
+        "the sentinels name a new master at {}:{}; moving the workers there",
+        addr.0, addr.1
+    ));
+    let started = async {
+        let redis = Arc::new(ctx.redis_for(true).await?);
+        config.connection = redis.bull_options();
+        let runtime = Runtime::start(config, redis.clone(), events.clone()).await?;
+        anyhow::Ok((redis, runtime))
+    };
+    match started.await {
+        Ok(new) => Some(new),
+        Err(e) => {
+            ctx.out.warn(&format!("cannot move the workers yet: {e:#}"));
+            None
+        }
+    }
 }
 
 /// `first` and whatever else is already queued, up to a bound, so a busy

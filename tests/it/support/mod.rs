@@ -7,6 +7,7 @@ pub mod bombs;
 pub mod cluster;
 pub mod netns;
 pub mod proxy;
+pub mod sentinel;
 pub mod site;
 
 use std::io::Write;
