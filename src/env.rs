@@ -67,6 +67,8 @@ variables! {
     QUEUECTL_TOKEN = "QUEUECTL_TOKEN";
     /// The machine name recorded in worker heartbeats when `--name` is absent.
     HOSTNAME = "HOSTNAME";
+    /// Where `--render` looks for Chromium or Chrome when `--browser` is absent.
+    PATH = "PATH";
     /// Proxy for `http://` requests (read by the HTTP client of `crawl` and scrape jobs).
     HTTP_PROXY = "HTTP_PROXY";
     /// Proxy for `https://` requests (read by the HTTP client).

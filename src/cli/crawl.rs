@@ -57,6 +57,41 @@ pub enum CrawlFormat {
     Markdown,
 }
 
+/// When pages are rendered in headless Chromium.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderArg {
+    /// Static HTML only
+    Never,
+    /// Render pages whose HTML is an application shell (little content, an empty script-mounted root)
+    Auto,
+    /// Render every HTML page
+    Always,
+}
+
+/// The rendering flags of `crawl` and `worker` (the scrape handler's default).
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// Run the page's JavaScript in headless Chromium and extract from the rendered DOM ("rendered": true)
+    #[arg(long, value_enum, default_value_t = RenderArg::Never, value_name = "WHEN", help_heading = "Rendering")]
+    pub render: RenderArg,
+
+    /// Wait at most this long for a rendered page's network to go quiet (500 ms without requests)
+    #[arg(long, default_value = humantime::format_duration(crawl::RenderOptions::default().wait).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Rendering")]
+    pub render_wait: Duration,
+
+    /// Pages rendered at once, each in a tab of the one browser
+    #[arg(long, default_value_t = crawl::RenderOptions::default().concurrency, value_name = "N", help_heading = "Rendering")]
+    pub render_concurrency: usize,
+
+    /// Let rendered pages load images, media and fonts (not loaded by default)
+    #[arg(long, help_heading = "Rendering")]
+    pub render_images: bool,
+
+    /// The Chromium or Chrome executable [default: chromium, google-chrome, ... on PATH]
+    #[arg(long, value_name = "PATH", help_heading = "Rendering")]
+    pub browser: Option<PathBuf>,
+}
+
 /// Arguments of `queuectl crawl`.
 #[derive(Debug, Args)]
 // The priority flags are job options: they mean something only with --enqueue.
@@ -154,6 +189,9 @@ pub struct CrawlArgs {
 
     #[command(flatten)]
     pub content: super::ContentArgs,
+
+    #[command(flatten)]
+    pub render: RenderArgs,
 
     /// Page output format
     #[arg(long, value_enum, default_value_t = CrawlFormat::Ndjson, value_name = "FORMAT", help_heading = "Crawl output")]

@@ -69,6 +69,10 @@ use crate::worker::DEFAULT_METRICS_POINTS;
 /// Arguments of `queuectl worker`.
 #[derive(Debug, Args)]
 pub struct WorkerArgs {
+    // Scrape jobs without data.render use --render; the other flags apply to all.
+    #[command(flatten)]
+    pub render: super::crawl::RenderArgs,
+
     /// Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]
     #[arg(long = "queue", value_name = "QUEUE")]
     pub queues: Vec<String>,

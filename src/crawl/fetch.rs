@@ -184,6 +184,19 @@ impl Fetcher {
         }
     }
 
+    /// The guard's verdict on a request someone else makes (the browser):
+    /// the literal address, or the name resolved as this client resolves it.
+    /// `Err(Some(why))`: refused; `Err(None)`: the name does not resolve.
+    pub async fn guard_check(&self, url: &Url) -> Result<(), Option<String>> {
+        match url.host() {
+            Some(Host::Domain(host)) => match self.resolver.lookup(host).await {
+                Ok(_) => Ok(()),
+                Err(e) => Err(e.downcast::<GuardError>().ok().map(|g| g.to_string())),
+            },
+            _ => guard::check_literal(url).map_err(|g| Some(g.to_string())),
+        }
+    }
+
     /// The checks that come before sending (the resolver does the rest).
     async fn precheck(&self, url: &Url) -> Result<(), FetchError> {
         if !self.guard {

@@ -25,6 +25,7 @@ mod interop;
 mod metrics;
 mod readme;
 mod reads;
+mod render;
 mod retry;
 mod schedule;
 mod serve;

@@ -11,7 +11,7 @@ use bullmq::Job;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
-use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
+use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page, RenderOptions};
 use crate::queues::job_metrics::JobMetrics;
 use crate::queues::vocab::{Progress, ScrapeJobData, ScrapeKind as Kind};
 use crate::worker::context::{send_progress, JobContext};
@@ -171,6 +171,10 @@ fn options(kind: Kind, data: &ScrapeJobData, settings: &ScrapeSettings) -> Crawl
         respect_robots: data.respect_robots.unwrap_or(true),
         force_refresh: data.force_refresh.unwrap_or(false),
         guard_private: !settings.allow_private_networks,
+        render: RenderOptions {
+            mode: data.render.unwrap_or(settings.render.mode),
+            ..settings.render.clone()
+        },
         ..CrawlOptions::default()
     }
 }
@@ -200,6 +204,9 @@ fn result_json(
         "bytes": summary.bytes,
         "durationMs": summary.duration_ms,
     });
+    if !summary.page_requests_refused.is_empty() {
+        out["pageRequestsRefused"] = json!(summary.page_requests_refused);
+    }
     if let Some(fields) = delivered {
         for (key, value) in fields {
             out[key.as_str()] = value;

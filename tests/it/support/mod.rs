@@ -7,6 +7,7 @@ pub mod bombs;
 pub mod netns;
 pub mod proxy;
 pub mod site;
+pub mod spa;
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};

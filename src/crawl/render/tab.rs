@@ -1,0 +1,211 @@
+//! One page in one tab: every request paused (CDP `Fetch`) and answered by
+//! the crawl's rules, the document served from the static fetch, then the DOM
+//! read once the network has been quiet for [`QUIET`] or the wait bound passed.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use base64::Engine as _;
+use chromiumoxide::cdp::browser_protocol::fetch::{
+    ContinueRequestParams, EnableParams, EventRequestPaused, FailRequestParams,
+    FulfillRequestParams, HeaderEntry, RequestPattern, RequestStage,
+};
+use chromiumoxide::cdp::browser_protocol::network::{
+    ErrorReason, EventLoadingFailed, EventLoadingFinished, EventRequestWillBeSent, ResourceType,
+};
+use chromiumoxide::cdp::browser_protocol::page::NavigateParams;
+use chromiumoxide::error::CdpError;
+use chromiumoxide::Page;
+use futures::StreamExt;
+use tokio::time::Instant;
+use url::Url;
+
+use super::browser::Instance;
+use super::{Document, Rendered, Renderer};
+use crate::crawl::fetch::MAX_BODY;
+
+/// No request in flight for this long counts as quiet.
+const QUIET: Duration = Duration::from_millis(500);
+/// Time for the tab itself (opening, reading the DOM) beyond the wait bound.
+const TAB_OVERHEAD: Duration = Duration::from_secs(15);
+
+/// Why a render failed: the browser (restart it) or this page.
+pub(super) enum TabError {
+    Browser(String),
+    Page(String),
+}
+
+/// Renders `doc` in a new tab of `instance`.
+pub(super) async fn render(
+    instance: &Instance,
+    r: &Renderer,
+    doc: &Document<'_>,
+) -> Result<Rendered, TabError> {
+    let classify = |e: CdpError| {
+        if instance.alive() {
+            TabError::Page(format!("rendering: {e}"))
+        } else {
+            TabError::Browser(e.to_string())
+        }
+    };
+    let bound = r.opts.wait + TAB_OVERHEAD;
+    let page = tokio::time::timeout(bound, instance.browser.new_page("about:blank"))
+        .await
+        .map_err(|_| TabError::Browser("opening a tab timed out".into()))?
+        .map_err(classify)?;
+    let result = match tokio::time::timeout(bound, drive(&page, r, doc)).await {
+        Ok(result) => result.map_err(classify),
+        Err(_) => Err(TabError::Page("rendering timed out".into())),
+    };
+    let _ = page.close().await;
+    result
+}
+
+/// Requests in flight and when that last changed.
+struct Activity {
+    inflight: HashSet<String>,
+    changed: Instant,
+}
+
+impl Activity {
+    fn quiet_at(&self) -> Option<Instant> {
+        self.inflight.is_empty().then_some(self.changed + QUIET)
+    }
+}
+
+async fn drive(page: &Page, r: &Renderer, doc: &Document<'_>) -> Result<Rendered, CdpError> {
+    let mut paused = page.event_listener::<EventRequestPaused>().await?;
+    let mut sent = page.event_listener::<EventRequestWillBeSent>().await?;
+    let mut finished = page.event_listener::<EventLoadingFinished>().await?;
+    let mut failed = page.event_listener::<EventLoadingFailed>().await?;
+    page.execute(EnableParams {
+        patterns: Some(vec![RequestPattern {
+            url_pattern: Some("*".into()),
+            resource_type: None,
+            request_stage: Some(RequestStage::Request),
+        }]),
+        handle_auth_requests: None,
+    })
+    .await?;
+    let deadline = Instant::now() + r.opts.wait;
+    let navigate = page.execute(NavigateParams::new(doc.url.as_str()));
+    tokio::pin!(navigate);
+    let mut navigated = false;
+    let mut served = false;
+    let mut act = Activity {
+        inflight: HashSet::new(),
+        changed: Instant::now(),
+    };
+    loop {
+        let quiet = act.quiet_at().filter(|_| navigated).unwrap_or(deadline);
+        let wake = quiet.min(deadline);
+        tokio::select! {
+            done = &mut navigate, if !navigated => {
+                navigated = true;
+                if let Some(e) = done?.result.error_text {
+                    return Err(CdpError::ChromeMessage(e));
+                }
+            }
+            Some(ev) = paused.next() => answer(page, r, doc, &ev, &mut served).await?,
+            Some(ev) = sent.next() => {
+                act.inflight.insert(ev.request_id.inner().clone());
+                act.changed = Instant::now();
+            }
+            Some(ev) = finished.next() => {
+                act.inflight.remove(ev.request_id.inner());
+                act.changed = Instant::now();
+            }
+            Some(ev) = failed.next() => {
+                act.inflight.remove(ev.request_id.inner());
+                act.changed = Instant::now();
+            }
+            () = tokio::time::sleep_until(wake) => break,
+        }
+    }
+    let mut html = page.content().await?;
+    let truncated = html.len() > MAX_BODY;
+    if truncated {
+        let mut end = MAX_BODY;
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        html.truncate(end);
+    }
+    Ok(Rendered { html, truncated })
+}
+
+/// Serves the document from the static fetch, lets allowed requests go and
+/// fails the rest.
+async fn answer(
+    page: &Page,
+    r: &Renderer,
+    doc: &Document<'_>,
+    ev: &EventRequestPaused,
+    served: &mut bool,
+) -> Result<(), CdpError> {
+    let id = ev.request_id.clone();
+    let url = Url::parse(&ev.request.url).ok();
+    let is_doc =
+        !*served && ev.resource_type == ResourceType::Document && url.as_ref() == Some(doc.url);
+    if is_doc {
+        *served = true;
+        page.execute(fulfil(id, doc)).await?;
+        return Ok(());
+    }
+    match verdict(r, doc, url.as_ref(), &ev.resource_type).await {
+        Ok(()) => page.execute(ContinueRequestParams::new(id)).await.map(drop),
+        Err(()) => page
+            .execute(FailRequestParams::new(id, ErrorReason::BlockedByClient))
+            .await
+            .map(drop),
+    }
+}
+
+fn fulfil(
+    id: chromiumoxide::cdp::browser_protocol::fetch::RequestId,
+    doc: &Document<'_>,
+) -> FulfillRequestParams {
+    let content_type = doc.content_type.unwrap_or("text/html");
+    let mut params = FulfillRequestParams::new(id, 200);
+    params.response_headers = Some(vec![HeaderEntry::new("Content-Type", content_type)]);
+    params.body = Some(
+        base64::engine::general_purpose::STANDARD
+            .encode(doc.body)
+            .into(),
+    );
+    params
+}
+
+/// Whether the page may make this request: http(s) only, no images, media or
+/// fonts unless asked, the private-network guard, and robots.txt for the
+/// page's own origin.
+async fn verdict(
+    r: &Renderer,
+    doc: &Document<'_>,
+    url: Option<&Url>,
+    kind: &ResourceType,
+) -> Result<(), ()> {
+    let Some(url) = url.filter(|u| matches!(u.scheme(), "http" | "https")) else {
+        return Err(());
+    };
+    // The browser's own favicon request comes as `Other`.
+    let heavy = matches!(
+        kind,
+        ResourceType::Image | ResourceType::Media | ResourceType::Font
+    ) || url.path() == "/favicon.ico";
+    if heavy && !r.opts.load_images {
+        return Err(());
+    }
+    if r.guard {
+        if let Err(refusal) = r.fetcher.guard_check(url).await {
+            if let Some(why) = refusal {
+                r.record_refusal(url, why);
+            }
+            return Err(());
+        }
+    }
+    match &doc.rules {
+        Some(rules) if url.origin() == doc.url.origin() => rules.check(url).map_err(drop),
+        _ => Ok(()),
+    }
+}
