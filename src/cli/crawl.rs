@@ -29,6 +29,12 @@ contentHash, error, ...; markdown and chunks when asked for); a summary on
 stderr, and with --json a last line {\"summary\": {...}}. `text` is the main
 content (--content full: every visible string).
 
+Rendering: --render always loads each HTML page in headless Chromium (one browser
+per run, --render-concurrency tabs), waits until the network is quiet for 500 ms or
+--render-wait passed, and extracts from the rendered DOM (\"rendered\": true); auto
+renders only application shells. The page's own requests obey robots.txt and the
+private-network guard; images, media and fonts are not loaded (--render-images).
+
 Exit codes: 0 when every seed was fetched; 4 when a seed failed or robots.txt
 refused it; 2 for an invalid URL or flag.
 
@@ -36,6 +42,7 @@ Examples:
   queuectl crawl https://example.com --max-pages 5
   queuectl crawl https://example.com/docs/ --include '^/docs/' -o docs.ndjson
   queuectl crawl https://example.com --cache crawl-cache.json
+  queuectl crawl https://app.example.com/help/ --render auto
   queuectl crawl https://example.com/docs/ --markdown --chunk-size 512:64 --chunk-unit tokens
   queuectl crawl https://example.com --enqueue --customer acme --tier premium";
 

@@ -13,8 +13,8 @@ use crate::worker::policy;
 pub(super) const WORKER_AFTER_HELP: &str = "\
 Handlers, chosen by job name:
   single-page, full-crawl, refresh, scrape-website (data.type picks one)
-              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh)
-              politely; progress rises to 100 \"Complete\"; the result is
+              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh,
+              data.render: never, auto or always, else --render) politely; progress rises to 100 \"Complete\"; the result is
               {success, pagesProcessed, pagesFailed, blockedByRobots, …, pages}
               (pages: while their JSON stays under 1 MiB; with --pages-dir or
               --forward, no pages but pagesFile, forwarded, alreadyForwarded,

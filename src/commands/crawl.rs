@@ -347,6 +347,8 @@ fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, ScrapeJobData) {
         ..ScrapeJobData::default()
     };
     data.set_content(&content_options(&args.content, CrawlFormat::Ndjson));
+    let render = render_options(&args.render).mode;
+    data.render = (render != RenderMode::Never).then_some(render);
     let kind = if args.refresh {
         data.force_refresh = Some(args.force_refresh);
         ScrapeKind::Refresh

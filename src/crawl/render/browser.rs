@@ -74,16 +74,39 @@ pub struct Instance {
     profile: PathBuf,
 }
 
-/// Profile directories made by this process (their names are unique per run).
+/// Browsers started by this process (each profile is named by pid and number).
 static LAUNCHES: AtomicU64 = AtomicU64::new(0);
+/// The start of every profile directory's name.
+const PROFILE_PREFIX: &str = "queuectl-chromium-";
+
+/// Removes the profiles of queuectl processes that were killed before they
+/// could (their browsers died with them).
+fn remove_stale_profiles() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(PROFILE_PREFIX)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
 
 impl Instance {
     /// Starts the browser with a fresh profile and connects to it.
     pub async fn launch(exe: &Path, pinned: &[(String, SocketAddr)]) -> Result<Self, BrowserError> {
         let launch = |e: &dyn std::fmt::Display| BrowserError::Launch(e.to_string());
         let n = LAUNCHES.fetch_add(1, Ordering::Relaxed);
+        if n == 0 {
+            remove_stale_profiles();
+        }
         let profile =
-            std::env::temp_dir().join(format!("queuectl-chromium-{}-{n}", std::process::id()));
+            std::env::temp_dir().join(format!("{PROFILE_PREFIX}{}-{n}", std::process::id()));
         std::fs::create_dir_all(&profile).map_err(|e| launch(&e))?;
         let mut child = command(exe, &profile, pinned)
             .spawn()
