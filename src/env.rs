@@ -14,6 +14,10 @@ macro_rules! variables {
     };
 }
 
+/// Where `--render` looks for Chromium or Chrome when `--browser` is absent
+/// (not in [`ALL`]: tests clear those, and their programs need a `PATH`).
+pub const PATH: &str = "PATH";
+
 variables! {
     /// Full Redis URL (`redis://`, `rediss://`, user, password and db in the URL).
     REDIS_URL = "REDIS_URL";
@@ -67,8 +71,6 @@ variables! {
     QUEUECTL_TOKEN = "QUEUECTL_TOKEN";
     /// The machine name recorded in worker heartbeats when `--name` is absent.
     HOSTNAME = "HOSTNAME";
-    /// Where `--render` looks for Chromium or Chrome when `--browser` is absent.
-    PATH = "PATH";
     /// Proxy for `http://` requests (read by the HTTP client of `crawl` and scrape jobs).
     HTTP_PROXY = "HTTP_PROXY";
     /// Proxy for `https://` requests (read by the HTTP client).

@@ -553,13 +553,7 @@ fn renderer(
         }
         Err(e) => return Err(e.into()),
     };
-    let r = Renderer::new(
-        exe,
-        &opts.render,
-        fetcher.clone(),
-        opts.guard_private,
-        opts.resolve.clone(),
-    );
+    let r = Renderer::new(exe, opts, fetcher.clone());
     Ok((Some(Rc::new(r)), None))
 }
 

@@ -99,7 +99,7 @@ fn remove_stale_profiles() {
 
 impl Instance {
     /// Starts the browser with a fresh profile and connects to it.
-    pub async fn launch(exe: &Path, pinned: &[(String, SocketAddr)]) -> Result<Self, BrowserError> {
+    pub async fn launch(exe: &Path, how: &Launch<'_>) -> Result<Self, BrowserError> {
         let launch = |e: &dyn std::fmt::Display| BrowserError::Launch(e.to_string());
         let n = LAUNCHES.fetch_add(1, Ordering::Relaxed);
         if n == 0 {
@@ -108,7 +108,7 @@ impl Instance {
         let profile =
             std::env::temp_dir().join(format!("{PROFILE_PREFIX}{}-{n}", std::process::id()));
         std::fs::create_dir_all(&profile).map_err(|e| launch(&e))?;
-        let mut child = command(exe, &profile, pinned)
+        let mut child = command(exe, &profile, how)
             .spawn()
             .map_err(|e| launch(&e))?;
         let stderr = child.stderr.take().expect("piped");
@@ -171,7 +171,20 @@ fn kill_group(child: &mut Child) {
     let _ = child.wait();
 }
 
-fn command(exe: &Path, profile: &Path, pinned: &[(String, SocketAddr)]) -> Command {
+/// What the browser is started with besides its fixed flags.
+pub struct Launch<'a> {
+    pub user_agent: &'a str,
+    /// Host names pinned to addresses.
+    pub pinned: &'a [(String, SocketAddr)],
+    /// The crawler makes every request (guard on): the browser gets a proxy
+    /// that answers nothing, so a request that escaped interception fails.
+    pub offline: bool,
+}
+
+/// A proxy address where nothing listens (the discard port on loopback).
+const NO_PROXY_HERE: &str = "--proxy-server=http://127.0.0.1:9";
+
+fn command(exe: &Path, profile: &Path, how: &Launch<'_>) -> Command {
     let mut cmd = Command::new(exe);
     cmd.args([
         "--headless=new",
@@ -194,12 +207,17 @@ fn command(exe: &Path, profile: &Path, pinned: &[(String, SocketAddr)]) -> Comma
         "about:blank",
     ]);
     cmd.arg(format!("--user-data-dir={}", profile.display()));
+    cmd.arg(format!("--user-agent={}", how.user_agent));
+    if how.offline {
+        // Loopback too: Chromium bypasses proxies for it unless told not to.
+        cmd.args([NO_PROXY_HERE, "--proxy-bypass-list=<-loopback>"]);
+    }
     // Chromium's sandbox needs user namespaces it cannot have as root (containers).
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } == 0 {
         cmd.arg("--no-sandbox");
     }
-    if let Some(rules) = resolver_rules(pinned) {
+    if let Some(rules) = resolver_rules(how.pinned) {
         cmd.arg(format!("--host-resolver-rules={rules}"));
     }
     cmd.stdin(Stdio::null())

@@ -19,7 +19,7 @@ use url::Url;
 
 use super::fetch::Fetcher;
 use super::robots::Rules;
-use super::{redact, UrlIssue};
+use super::{redact, CrawlOptions, UrlIssue};
 use browser::Instance;
 pub use browser::{find_browser, BrowserError};
 pub use shell::looks_like_shell;
@@ -90,6 +90,7 @@ pub(super) struct Renderer {
     opts: RenderOptions,
     /// Pinned host names, passed on to Chromium's resolver.
     pinned: Vec<(String, std::net::SocketAddr)>,
+    user_agent: String,
     fetcher: Fetcher,
     guard: bool,
     tabs: Semaphore,
@@ -98,19 +99,15 @@ pub(super) struct Renderer {
 }
 
 impl Renderer {
-    pub fn new(
-        exe: PathBuf,
-        opts: &RenderOptions,
-        fetcher: Fetcher,
-        guard: bool,
-        pinned: Vec<(String, std::net::SocketAddr)>,
-    ) -> Self {
+    pub fn new(exe: PathBuf, crawl: &CrawlOptions, fetcher: Fetcher) -> Self {
+        let opts = &crawl.render;
         Renderer {
             exe,
             opts: opts.clone(),
-            pinned,
+            pinned: crawl.resolve.clone(),
+            user_agent: crawl.user_agent.clone(),
+            guard: crawl.guard_private,
             fetcher,
-            guard,
             tabs: Semaphore::new(opts.concurrency.max(1)),
             instance: Mutex::new(None),
             refused: RefCell::default(),
@@ -156,7 +153,12 @@ impl Renderer {
             return Ok(i.clone());
         }
         *slot = None;
-        let launched = Instance::launch(&self.exe, &self.pinned)
+        let how = browser::Launch {
+            user_agent: &self.user_agent,
+            pinned: &self.pinned,
+            offline: self.guard,
+        };
+        let launched = Instance::launch(&self.exe, &how)
             .await
             .map_err(|e| e.to_string())?;
         let launched = Arc::new(launched);

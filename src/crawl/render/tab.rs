@@ -1,14 +1,19 @@
 //! One page in one tab: every request paused (CDP `Fetch`) and answered by
 //! the crawl's rules, the document served from the static fetch, then the DOM
 //! read once the network has been quiet for [`QUIET`] or the wait bound passed.
+//! With the private-network guard on, the browser never connects anywhere:
+//! the crawler's client makes each allowed request (checked on the address it
+//! connects to, so a rebinding DNS answer gains nothing) and the browser is
+//! given the response.
 
 use std::collections::HashSet;
 use std::time::Duration;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use chromiumoxide::cdp::browser_protocol::fetch::{
     ContinueRequestParams, EnableParams, EventRequestPaused, FailRequestParams,
-    FulfillRequestParams, HeaderEntry, RequestPattern, RequestStage,
+    FulfillRequestParams, HeaderEntry, RequestId, RequestPattern, RequestStage,
 };
 use chromiumoxide::cdp::browser_protocol::network::{
     ErrorReason, EventLoadingFailed, EventLoadingFinished, EventRequestWillBeSent, ResourceType,
@@ -22,7 +27,7 @@ use url::Url;
 
 use super::browser::Instance;
 use super::{Document, Rendered, Renderer};
-use crate::crawl::fetch::MAX_BODY;
+use crate::crawl::fetch::{FetchError, RelayRequest, Relayed, MAX_BODY};
 
 /// No request in flight for this long counts as quiet.
 const QUIET: Duration = Duration::from_millis(500);
@@ -152,34 +157,92 @@ async fn answer(
         page.execute(fulfil(id, doc)).await?;
         return Ok(());
     }
-    match verdict(r, doc, url.as_ref(), &ev.resource_type).await {
-        Ok(()) => page.execute(ContinueRequestParams::new(id)).await.map(drop),
-        Err(()) => page
-            .execute(FailRequestParams::new(id, ErrorReason::BlockedByClient))
+    let fail = |reason| FailRequestParams::new(id.clone(), reason);
+    let url = match (verdict(r, doc, url.as_ref(), &ev.resource_type), url) {
+        (Ok(()), Some(url)) => url,
+        _ => {
+            return page
+                .execute(fail(ErrorReason::BlockedByClient))
+                .await
+                .map(drop)
+        }
+    };
+    if !r.guard {
+        return page
+            .execute(ContinueRequestParams::new(id.clone()))
             .await
-            .map(drop),
+            .map(drop);
+    }
+    match r.fetcher.relay(relay_request(ev, &url)).await {
+        Ok(resp) => page.execute(relayed(id.clone(), resp)).await.map(drop),
+        Err(e) => {
+            let reason = match e {
+                FetchError::Refused(why) => {
+                    r.record_refusal(&url, why);
+                    ErrorReason::BlockedByClient
+                }
+                FetchError::Timeout => ErrorReason::TimedOut,
+                _ => ErrorReason::ConnectionFailed,
+            };
+            page.execute(fail(reason)).await.map(drop)
+        }
     }
 }
 
-fn fulfil(
-    id: chromiumoxide::cdp::browser_protocol::fetch::RequestId,
-    doc: &Document<'_>,
-) -> FulfillRequestParams {
+/// The page's request as the crawler's client sends it.
+fn relay_request<'a>(ev: &'a EventRequestPaused, url: &'a Url) -> RelayRequest<'a> {
+    let headers = ev
+        .request
+        .headers
+        .inner()
+        .as_object()
+        .map(|h| {
+            h.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let body: Vec<u8> = ev
+        .request
+        .post_data_entries
+        .iter()
+        .flatten()
+        .filter_map(|e| e.bytes.as_ref())
+        .filter_map(|b| BASE64.decode(AsRef::<str>::as_ref(b)).ok())
+        .flatten()
+        .collect();
+    RelayRequest {
+        method: &ev.request.method,
+        url,
+        headers,
+        body: (!body.is_empty()).then_some(body),
+    }
+}
+
+fn relayed(id: RequestId, resp: Relayed) -> FulfillRequestParams {
+    let mut params = FulfillRequestParams::new(id, i64::from(resp.status));
+    params.response_headers = Some(
+        resp.headers
+            .into_iter()
+            .map(|(k, v)| HeaderEntry::new(k, v))
+            .collect(),
+    );
+    params.body = Some(BASE64.encode(resp.body).into());
+    params
+}
+
+fn fulfil(id: RequestId, doc: &Document<'_>) -> FulfillRequestParams {
     let content_type = doc.content_type.unwrap_or("text/html");
     let mut params = FulfillRequestParams::new(id, 200);
     params.response_headers = Some(vec![HeaderEntry::new("Content-Type", content_type)]);
-    params.body = Some(
-        base64::engine::general_purpose::STANDARD
-            .encode(doc.body)
-            .into(),
-    );
+    params.body = Some(BASE64.encode(doc.body).into());
     params
 }
 
 /// Whether the page may make this request: http(s) only, no images, media or
-/// fonts unless asked, the private-network guard, and robots.txt for the
-/// page's own origin.
-async fn verdict(
+/// fonts unless asked, and robots.txt for the page's own origin (the guard
+/// is the relay's).
+fn verdict(
     r: &Renderer,
     doc: &Document<'_>,
     url: Option<&Url>,
@@ -195,14 +258,6 @@ async fn verdict(
     ) || url.path() == "/favicon.ico";
     if heavy && !r.opts.load_images {
         return Err(());
-    }
-    if r.guard {
-        if let Err(refusal) = r.fetcher.guard_check(url).await {
-            if let Some(why) = refusal {
-                r.record_refusal(url, why);
-            }
-            return Err(());
-        }
     }
     match &doc.rules {
         Some(rules) if url.origin() == doc.url.origin() => rules.check(url).map_err(drop),

@@ -29,7 +29,7 @@ pub struct Spa {
 }
 
 impl Spa {
-    /// Starts the site; pages link to the next one up to `pages`.
+    /// Starts the site; each page links to the later ones up to `pages`.
     pub fn start(pages: usize) -> Spa {
         let log: Log = Arc::default();
         let app = axum::Router::new()
@@ -86,12 +86,11 @@ fn html(body: String) -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
 
+/// Links to every later page, so a crawl finds several at once.
 fn next_link(n: usize, pages: usize, prefix: &str) -> String {
-    if n + 1 < pages {
-        format!(r#"<a href="{prefix}/{}">next</a>"#, n + 1)
-    } else {
-        String::new()
-    }
+    (n + 1..pages)
+        .map(|m| format!(r#"<a href="{prefix}/{m}">page {m}</a> "#))
+        .collect()
 }
 
 async fn shell(Path(n): Path<usize>) -> Response {
