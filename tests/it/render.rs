@@ -196,6 +196,37 @@ fn without_a_browser_always_fails_and_auto_falls_back_to_static_html() {
     assert!(pages[0].get("rendered").is_none(), "{}", pages[0]);
 }
 
+/// Waits until the site's never-quiet page is being rendered, and checks
+/// that the browser of `queuectl_pid` runs.
+fn wait_for_busy_render(spa: &Spa, queuectl_pid: u32) {
+    let start = Instant::now();
+    while spa.count("/api/tick") == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the page never rendered: {:?}",
+            spa.paths()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !browser_processes(queuectl_pid).is_empty(),
+        "the browser runs"
+    );
+}
+
+/// Fails unless every process of `queuectl_pid`'s browser is gone within 5 s.
+fn assert_no_browser_left(queuectl_pid: u32) {
+    let start = Instant::now();
+    while !browser_processes(queuectl_pid).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "orphaned: {:?}",
+            browser_processes(queuectl_pid)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// The processes whose command line names this queuectl's browser profile.
 fn browser_processes(queuectl_pid: u32) -> Vec<String> {
     let out = std::process::Command::new("pgrep")
@@ -219,15 +250,7 @@ fn sigterm_leaves_no_browser_process_behind() {
         .spawn()
         .unwrap();
     let pid = child.id();
-    let start = Instant::now();
-    while spa.count("/api/tick") == 0 {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the page never rendered"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!browser_processes(pid).is_empty(), "the browser runs");
+    wait_for_busy_render(&spa, pid);
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
@@ -235,15 +258,7 @@ fn sigterm_leaves_no_browser_process_behind() {
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130), "{status:?}");
-    let start = Instant::now();
-    while !browser_processes(pid).is_empty() {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "orphaned: {:?}",
-            browser_processes(pid)
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert_no_browser_left(pid);
     let profiles: Vec<_> = std::fs::read_dir(std::env::temp_dir())
         .unwrap()
         .filter_map(Result::ok)
@@ -254,6 +269,39 @@ fn sigterm_leaves_no_browser_process_behind() {
         })
         .collect();
     assert!(profiles.is_empty(), "the profile is removed: {profiles:?}");
+}
+
+#[test]
+fn a_worker_stopped_mid_render_leaves_no_browser_behind() {
+    let server = RedisServer::start();
+    let spa = Spa::start(1);
+    crate::worker::enqueue(
+        &server,
+        "scrape-q",
+        &[
+            json!({"name": "single-page", "data": {"url": spa.url("/busy")}, "opts": {"jobId": "b1"}}),
+        ],
+    );
+    let mut worker = WorkerProc::start(
+        &server,
+        &[
+            "--queue",
+            "scrape-q",
+            "--allow-private-networks",
+            "--render",
+            "always",
+            "--render-wait",
+            "60s",
+        ],
+    );
+    let pid = worker.child.id();
+    wait_for_busy_render(&spa, pid);
+    // The first signal waits for the job (--grace); the second exits at once.
+    worker.signal("-TERM");
+    std::thread::sleep(Duration::from_millis(200));
+    worker.signal("-TERM");
+    worker.wait_exit(Duration::from_secs(10));
+    assert_no_browser_left(pid);
 }
 
 const INTERNAL: &str = "127.0.0.1:8081";

@@ -126,6 +126,7 @@ fn spawn_crawl(
             Ok(rt) => rt,
             Err(e) => return (Err(e.to_string()), pages, cpu()),
         };
+        let stopped = stop.clone();
         let on_event = |event: CrawlEvent<'_>| {
             match event {
                 CrawlEvent::Page(page) => pages.push(page.clone()),
@@ -145,9 +146,24 @@ fn spawn_crawl(
                 ControlFlow::Continue(())
             }
         };
-        let report = runtime.block_on(crawl::crawl(&opts, std::slice::from_ref(&seed), on_event));
-        (report.map_err(|e| e.to_string()), pages, cpu())
+        let report = runtime.block_on(async {
+            let crawling = crawl::crawl(&opts, std::slice::from_ref(&seed), on_event);
+            // Between pages too: dropping the crawl kills its browser at once,
+            // so neither a long render nor a browser outlives the job.
+            tokio::select! {
+                report = crawling => report.map_err(|e| e.to_string()),
+                () = until_set(&stopped) => Err("stopped".to_string()),
+            }
+        });
+        (report, pages, cpu())
     })
+}
+
+/// Resolves once `flag` is set (checked every 100 ms).
+async fn until_set(flag: &AtomicBool) {
+    while !flag.load(Ordering::Relaxed) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Tells the crawl thread to stop when the job's future is dropped.
