@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use chromiumoxide::Browser;
+use chromiumoxide::{Browser, Page};
 use futures::StreamExt;
 use tokio::task::JoinHandle;
 
@@ -69,6 +69,8 @@ fn is_executable(path: &Path) -> bool {
 /// A running browser and the DevTools connection to it.
 pub struct Instance {
     pub browser: Browser,
+    /// Tabs done with their page, ready for the next.
+    idle: std::sync::Mutex<Vec<Page>>,
     child: std::sync::Mutex<Child>,
     handler: JoinHandle<()>,
     profile: PathBuf,
@@ -124,10 +126,22 @@ impl Instance {
         let (child, profile) = cleanup.0.take().expect("set above");
         Ok(Instance {
             browser,
+            idle: std::sync::Mutex::default(),
             child: std::sync::Mutex::new(child),
             handler,
             profile,
         })
+    }
+
+    /// A tab that finished its page cleanly, if any.
+    pub fn idle_tab(&self) -> Option<Page> {
+        self.idle.lock().ok()?.pop()
+    }
+
+    pub fn put_idle_tab(&self, page: Page) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push(page);
+        }
     }
 
     /// Whether the browser is still running and connected.

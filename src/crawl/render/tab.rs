@@ -40,7 +40,9 @@ pub(super) enum TabError {
     Page(String),
 }
 
-/// Renders `doc` in a new tab of `instance`.
+/// Renders `doc` in a tab of `instance`: an idle one, else a new one. A tab
+/// that rendered cleanly goes back idle (blank), which spares the next page
+/// a new renderer process; any other is closed.
 pub(super) async fn render(
     instance: &Instance,
     r: &Renderer,
@@ -54,15 +56,27 @@ pub(super) async fn render(
         }
     };
     let bound = r.opts.wait + TAB_OVERHEAD;
-    let page = tokio::time::timeout(bound, instance.browser.new_page("about:blank"))
-        .await
-        .map_err(|_| TabError::Browser("opening a tab timed out".into()))?
-        .map_err(classify)?;
+    let page = match instance.idle_tab() {
+        Some(page) => page,
+        None => tokio::time::timeout(bound, instance.browser.new_page("about:blank"))
+            .await
+            .map_err(|_| TabError::Browser("opening a tab timed out".into()))?
+            .map_err(classify)?,
+    };
     let result = match tokio::time::timeout(bound, drive(&page, r, doc)).await {
         Ok(result) => result.map_err(classify),
         Err(_) => Err(TabError::Page("rendering timed out".into())),
     };
-    let _ = page.close().await;
+    let blank = tokio::time::timeout(
+        TAB_OVERHEAD,
+        page.execute(NavigateParams::new("about:blank")),
+    );
+    match (&result, blank.await) {
+        (Ok(_), Ok(Ok(_))) => instance.put_idle_tab(page),
+        _ => {
+            let _ = page.close().await;
+        }
+    }
     result
 }
 
@@ -83,6 +97,7 @@ async fn drive(page: &Page, r: &Renderer, doc: &Document<'_>) -> Result<Rendered
     let mut sent = page.event_listener::<EventRequestWillBeSent>().await?;
     let mut finished = page.event_listener::<EventLoadingFinished>().await?;
     let mut failed = page.event_listener::<EventLoadingFailed>().await?;
+    // Idempotent, so a reused tab is enabled again.
     page.execute(EnableParams {
         patterns: Some(vec![RequestPattern {
             url_pattern: Some("*".into()),
