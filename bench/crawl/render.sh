@@ -87,7 +87,11 @@ print(json.dumps(row))
 PY
   tail -n 1 "$TMP/rows" >>"$RAW"
   say "$(tail -n 1 "$TMP/rows")"
+  sleep 1 # the last browser's processes are gone before the next measurement
 }
+
+say "warm-up (not counted)"
+"$BIN" crawl "$BASE/ssr/page-0.html" --delay 0 --max-pages "$PAGES" -o /dev/null 2>/dev/null
 
 for run in $(seq "$RUNS"); do
   say "run $run of $RUNS"

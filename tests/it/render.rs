@@ -304,6 +304,52 @@ fn a_worker_stopped_mid_render_leaves_no_browser_behind() {
     assert_no_browser_left(pid);
 }
 
+#[test]
+fn a_browser_that_dies_is_started_again() {
+    let spa = Spa::start(3);
+    let mut child = support::queuectl_command()
+        .args(["crawl", "--json", "--render", "always", "--delay", "1s"])
+        .arg(spa.url("/app/0"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let start = Instant::now();
+    while spa.count("/api/content/0") == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            spa.paths()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The oldest process with the profile on its command line is the browser itself.
+    let oldest = std::process::Command::new("pgrep")
+        .args(["-o", "-f", &format!("queuectl-chromium-{pid}-0")])
+        .output()
+        .unwrap();
+    let browser = String::from_utf8_lossy(&oldest.stdout).trim().to_string();
+    assert!(!browser.is_empty(), "no browser found");
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &browser])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let run = support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    let (pages, _) = pages_and_summary(&run);
+    assert_eq!(pages.len(), 3, "{}", run.stderr);
+    for page in &pages {
+        assert_eq!(page["rendered"], true, "{page}");
+    }
+    assert_no_browser_left(pid);
+}
+
 const INTERNAL: &str = "127.0.0.1:8081";
 
 /// A public page whose script asks for a loopback server, a private address

@@ -63,10 +63,17 @@ pub(super) async fn render(
             .map_err(|_| TabError::Browser("opening a tab timed out".into()))?
             .map_err(classify)?,
     };
-    let result = match tokio::time::timeout(bound, drive(&page, r, doc)).await {
-        Ok(result) => result.map_err(classify),
-        Err(_) => Err(TabError::Page("rendering timed out".into())),
+    // A dead browser answers nothing, so its death is watched for.
+    let result = tokio::select! {
+        done = tokio::time::timeout(bound, drive(&page, r, doc)) => match done {
+            Ok(result) => result.map_err(classify),
+            Err(_) => Err(TabError::Page("rendering timed out".into())),
+        },
+        () = died(instance) => Err(TabError::Browser("the browser died".into())),
     };
+    if matches!(result, Err(TabError::Browser(_))) {
+        return result;
+    }
     let blank = tokio::time::timeout(
         TAB_OVERHEAD,
         page.execute(NavigateParams::new("about:blank")),
@@ -78,6 +85,13 @@ pub(super) async fn render(
         }
     }
     result
+}
+
+/// Resolves once the browser has exited or its connection has closed.
+async fn died(instance: &Instance) {
+    while instance.alive() {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 /// Requests in flight and when that last changed.
