@@ -307,7 +307,7 @@ fn a_worker_stopped_mid_render_leaves_no_browser_behind() {
 #[test]
 fn a_browser_that_dies_is_started_again() {
     let spa = Spa::start(3);
-    let mut child = support::queuectl_command()
+    let child = support::queuectl_command()
         .args(["crawl", "--json", "--render", "always", "--delay", "1s"])
         .arg(spa.url("/app/0"))
         .stdout(Stdio::piped())
