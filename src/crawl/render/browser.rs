@@ -213,6 +213,7 @@ fn command(exe: &Path, profile: &Path, how: &Launch<'_>) -> Command {
         "--disable-breakpad",
         "--disable-dev-shm-usage",
         "--disable-gpu",
+        "--disable-features=BackForwardCache",
         "--mute-audio",
         "--hide-scrollbars",
         "--metrics-recording-only",
