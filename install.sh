@@ -34,6 +34,8 @@ Options:
                            DIR/share/fish/vendor_completions.d/queuectl.fish
   --no-system-packages   never call apt-get or brew; fail with a hint
                          instead if redis-server (or node/npm) is missing
+  --no-browser           do not install Chromium (only crawl --render and
+                         the scrape handler's data.render need it)
   --dev                  also make sure the test prerequisites exist (node,
                          npm, redis-cli, openssl, python3, python3-doc,
                          python3-prometheus-client, chromium, unshare, ip)
@@ -55,6 +57,7 @@ EOF
 
 prefix=${PREFIX:-}
 use_system_packages=1
+browser=1
 dev=0
 first_run=1
 
@@ -77,6 +80,9 @@ while [ $# -gt 0 ]; do
             ;;
         --no-system-packages)
             use_system_packages=0
+            ;;
+        --no-browser)
+            browser=0
             ;;
         --dev)
             dev=1
@@ -249,6 +255,28 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# (a2) a browser for crawl --render: Debian's chromium, or Chrome on macOS
+
+have_browser() {
+    have chromium || have chromium-browser || have google-chrome ||
+        [ -x "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" ]
+}
+
+if [ "$browser" = 1 ] && [ "$dev" = 0 ]; then
+    if have_browser; then
+        say "found a browser for crawl --render"
+    elif [ "$pkg_manager" = apt ]; then
+        apt_install chromium
+        have chromium || die "chromium still not on PATH after installing it"
+        say "installed chromium: $(command -v chromium)"
+    else
+        say "note: crawl --render needs Chromium or Chrome on PATH (or --browser PATH):"
+        say "  Debian/Ubuntu: sudo apt-get install chromium"
+        say "  macOS:         install Google Chrome, or brew install --cask chromium"
+    fi
+fi
+
+# ---------------------------------------------------------------------------
 # (dev) node and npm
 
 if [ "$dev" = 1 ]; then
@@ -265,7 +293,7 @@ if [ "$dev" = 1 ]; then
         have unshare || apt_pkgs="${apt_pkgs:+$apt_pkgs }util-linux"
         have ip || apt_pkgs="${apt_pkgs:+$apt_pkgs }iproute2"
     fi
-    # The dashboard test drives Debian's chromium headless (playwright-core); the
+    # The dashboard and rendering tests drive Debian's chromium headless; the
     # extraction test reads a page of the Python documentation (python3-doc); the
     # metrics test parses Prometheus text with the Prometheus project's Python
     # client, run by Debian's /usr/bin/python3.

@@ -359,6 +359,10 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Add `chunks` of the Markdown, at most N units each, neighbours sharing OVERLAP (default 0)')
             [CompletionResult]::new('--chunk-unit', '--chunk-unit', [CompletionResultType]::ParameterName, 'Unit of --chunk-size')
             [CompletionResult]::new('--tokenizer', '--tokenizer', [CompletionResultType]::ParameterName, 'Token encoding for --chunk-unit tokens')
+            [CompletionResult]::new('--render', '--render', [CompletionResultType]::ParameterName, 'Run the page''s JavaScript in headless Chromium and extract from the rendered DOM ("rendered": true)')
+            [CompletionResult]::new('--render-wait', '--render-wait', [CompletionResultType]::ParameterName, 'Wait at most this long for a rendered page''s network to go quiet (500 ms without requests)')
+            [CompletionResult]::new('--render-concurrency', '--render-concurrency', [CompletionResultType]::ParameterName, 'Pages rendered at once, each in a tab of the one browser')
+            [CompletionResult]::new('--browser', '--browser', [CompletionResultType]::ParameterName, 'The Chromium or Chrome executable [default: chromium, google-chrome, ... on PATH]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Page output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write pages to FILE instead of stdout')
             [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'Write pages to FILE instead of stdout')
@@ -393,6 +397,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--ignore-robots', '--ignore-robots', [CompletionResultType]::ParameterName, 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)')
             [CompletionResult]::new('--deny-private-networks', '--deny-private-networks', [CompletionResultType]::ParameterName, 'Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback, private, CGNAT, link-local, unique-local, multicast or other non-public address, checked on the address connected to [default: local sites may be crawled]')
             [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Add `markdown`: the content as CommonMark/GFM with absolute links')
+            [CompletionResult]::new('--render-images', '--render-images', [CompletionResultType]::ParameterName, 'Let rendered pages load images, media and fonts (not loaded by default)')
             [CompletionResult]::new('--force-refresh', '--force-refresh', [CompletionResultType]::ParameterName, 'Ignore the cache''s validators and fetch everything again (a refresh job''s forceRefresh)')
             [CompletionResult]::new('--enqueue', '--enqueue', [CompletionResultType]::ParameterName, 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Enqueue a refresh job instead of a crawl')
@@ -450,6 +455,10 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             break
         }
         'queuectl;worker' {
+            [CompletionResult]::new('--render', '--render', [CompletionResultType]::ParameterName, 'Run the page''s JavaScript in headless Chromium and extract from the rendered DOM ("rendered": true)')
+            [CompletionResult]::new('--render-wait', '--render-wait', [CompletionResultType]::ParameterName, 'Wait at most this long for a rendered page''s network to go quiet (500 ms without requests)')
+            [CompletionResult]::new('--render-concurrency', '--render-concurrency', [CompletionResultType]::ParameterName, 'Pages rendered at once, each in a tab of the one browser')
+            [CompletionResult]::new('--browser', '--browser', [CompletionResultType]::ParameterName, 'The Chromium or Chrome executable [default: chromium, google-chrome, ... on PATH]')
             [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)')
             [CompletionResult]::new('--scrape-concurrency', '--scrape-concurrency', [CompletionResultType]::ParameterName, 'Concurrency of scrape-queue when --concurrency does not set it')
@@ -491,6 +500,7 @@ Register-ArgumentCompleter -Native -CommandName 'queuectl' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
             [CompletionResult]::new('--command-timeout', '--command-timeout', [CompletionResultType]::ParameterName, 'Give up waiting for any one Redis reply after this long (exit 3)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` set means never)')
+            [CompletionResult]::new('--render-images', '--render-images', [CompletionResultType]::ParameterName, 'Let rendered pages load images, media and fonts (not loaded by default)')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Exit once every served queue has nothing waiting, active or due within 1 s')
             [CompletionResult]::new('--no-metrics', '--no-metrics', [CompletionResultType]::ParameterName, 'Record no BullMQ metrics')
             [CompletionResult]::new('--allow-private-networks', '--allow-private-networks', [CompletionResultType]::ParameterName, 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)')

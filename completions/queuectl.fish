@@ -337,6 +337,12 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l chunk-unit -
 tokens\t'Tokens of --tokenizer'"
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l tokenizer -d 'Token encoding for --chunk-unit tokens' -r -f -a "cl100k_base\t'OpenAI cl100k_base (GPT-4, text-embedding-3)'
 o200k_base\t'OpenAI o200k_base (GPT-4o)'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l render -d 'Run the page\'s JavaScript in headless Chromium and extract from the rendered DOM ("rendered": true)' -r -f -a "never\t'Static HTML only'
+auto\t'Render pages whose HTML is an application shell (little content, an empty script-mounted root)'
+always\t'Render every HTML page'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l render-wait -d 'Wait at most this long for a rendered page\'s network to go quiet (500 ms without requests)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l render-concurrency -d 'Pages rendered at once, each in a tab of the one browser' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l browser -d 'The Chromium or Chrome executable [default: chromium, google-chrome, ... on PATH]' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l output -d 'Page output format' -r -f -a "ndjson\t'One JSON object per page, written as each page is done'
 json\t'One JSON document {"pages": [...], "summary": {...}} at the end'
 markdown\t'Title and URL of each page, then its content as Markdown'"
@@ -373,6 +379,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l no-sitemaps 
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l ignore-robots -d 'Do not fetch or obey robots.txt (only for sites you may crawl anyway)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l deny-private-networks -d 'Refuse every request (seeds, redirect hops, robots.txt, sitemaps) to a loopback, private, CGNAT, link-local, unique-local, multicast or other non-public address, checked on the address connected to [default: local sites may be crawled]'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l markdown -d 'Add `markdown`: the content as CommonMark/GFM with absolute links'
+complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l render-images -d 'Let rendered pages load images, media and fonts (not loaded by default)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l force-refresh -d 'Ignore the cache\'s validators and fetch everything again (a refresh job\'s forceRefresh)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l enqueue -d 'Do not crawl here: add a scrape job to scrape-queue for a worker (needs Redis)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand crawl" -l refresh -d 'Enqueue a refresh job instead of a crawl'
@@ -423,6 +430,12 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -l json -d 'P
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s q -l quiet -d 'Print only the data: no notes, warnings or progress bars'
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c queuectl -n "__fish_queuectl_using_subcommand extract" -s V -l version -d 'Print version'
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l render -d 'Run the page\'s JavaScript in headless Chromium and extract from the rendered DOM ("rendered": true)' -r -f -a "never\t'Static HTML only'
+auto\t'Render pages whose HTML is an application shell (little content, an empty script-mounted root)'
+always\t'Render every HTML page'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l render-wait -d 'Wait at most this long for a rendered page\'s network to go quiet (500 ms without requests)' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l render-concurrency -d 'Pages rendered at once, each in a tab of the one browser' -r
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l browser -d 'The Chromium or Chrome executable [default: chromium, google-chrome, ... on PATH]' -r -F
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l queue -d 'Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l concurrency -d 'Jobs of QUEUE that run at once, as QUEUE=N (repeatable; other queues use 1)' -r
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l scrape-concurrency -d 'Concurrency of scrape-queue when --concurrency does not set it' -r
@@ -467,6 +480,7 @@ complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l command-tim
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l color -d 'When to use colour (`NO_COLOR` set means never)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l render-images -d 'Let rendered pages load images, media and fonts (not loaded by default)'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l burst -d 'Exit once every served queue has nothing waiting, active or due within 1 s'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l no-metrics -d 'Record no BullMQ metrics'
 complete -c queuectl -n "__fish_queuectl_using_subcommand worker" -l allow-private-networks -d 'Let scrape jobs crawl loopback, private and link-local addresses (refused by default: their URLs come from queue data)'

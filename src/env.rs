@@ -14,6 +14,10 @@ macro_rules! variables {
     };
 }
 
+/// Where `--render` looks for Chromium or Chrome when `--browser` is absent
+/// (not in [`ALL`]: tests clear those, and their programs need a `PATH`).
+pub const PATH: &str = "PATH";
+
 variables! {
     /// Full Redis URL (`redis://`, `rediss://`, user, password and db in the URL).
     REDIS_URL = "REDIS_URL";

@@ -358,6 +358,13 @@ fn validate_prefix(prefix: &str) -> Result<(), UsageError> {
     Ok(())
 }
 
+/// The directories of `PATH`, in order (where `--render` looks for a browser).
+pub fn search_path() -> Vec<std::path::PathBuf> {
+    std::env::var_os(env::PATH)
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default()
+}
+
 /// The machine's name (for worker heartbeats): the kernel's, else `HOSTNAME`.
 pub fn host_name() -> String {
     std::fs::read_to_string("/proc/sys/kernel/hostname")

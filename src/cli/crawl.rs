@@ -29,6 +29,12 @@ contentHash, error, ...; markdown and chunks when asked for); a summary on
 stderr, and with --json a last line {\"summary\": {...}}. `text` is the main
 content (--content full: every visible string).
 
+Rendering: --render always loads each HTML page in headless Chromium (one browser
+per run, --render-concurrency tabs), waits until the network is quiet for 500 ms or
+--render-wait passed, and extracts from the rendered DOM (\"rendered\": true); auto
+renders only application shells. The page's own requests obey robots.txt and the
+private-network guard; images, media and fonts are not loaded (--render-images).
+
 Exit codes: 0 when every seed was fetched; 4 when a seed failed or robots.txt
 refused it; 2 for an invalid URL or flag.
 
@@ -36,6 +42,7 @@ Examples:
   queuectl crawl https://example.com --max-pages 5
   queuectl crawl https://example.com/docs/ --include '^/docs/' -o docs.ndjson
   queuectl crawl https://example.com --cache crawl-cache.json
+  queuectl crawl https://app.example.com/help/ --render auto
   queuectl crawl https://example.com/docs/ --markdown --chunk-size 512:64 --chunk-unit tokens
   queuectl crawl https://example.com --enqueue --customer acme --tier premium";
 
@@ -55,6 +62,41 @@ pub enum CrawlFormat {
     Json,
     /// Title and URL of each page, then its content as Markdown
     Markdown,
+}
+
+/// When pages are rendered in headless Chromium.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderArg {
+    /// Static HTML only
+    Never,
+    /// Render pages whose HTML is an application shell (little content, an empty script-mounted root)
+    Auto,
+    /// Render every HTML page
+    Always,
+}
+
+/// The rendering flags of `crawl` and `worker` (the scrape handler's default).
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// Run the page's JavaScript in headless Chromium and extract from the rendered DOM ("rendered": true)
+    #[arg(long, value_enum, default_value_t = RenderArg::Never, value_name = "WHEN", help_heading = "Rendering")]
+    pub render: RenderArg,
+
+    /// Wait at most this long for a rendered page's network to go quiet (500 ms without requests)
+    #[arg(long, default_value = humantime::format_duration(crawl::RenderOptions::default().wait).to_string(), value_parser = parse_duration, value_name = "DURATION", help_heading = "Rendering")]
+    pub render_wait: Duration,
+
+    /// Pages rendered at once, each in a tab of the one browser
+    #[arg(long, default_value_t = crawl::RenderOptions::default().concurrency, value_name = "N", help_heading = "Rendering")]
+    pub render_concurrency: usize,
+
+    /// Let rendered pages load images, media and fonts (not loaded by default)
+    #[arg(long, help_heading = "Rendering")]
+    pub render_images: bool,
+
+    /// The Chromium or Chrome executable [default: chromium, google-chrome, ... on PATH]
+    #[arg(long, value_name = "PATH", help_heading = "Rendering")]
+    pub browser: Option<PathBuf>,
 }
 
 /// Arguments of `queuectl crawl`.
@@ -154,6 +196,9 @@ pub struct CrawlArgs {
 
     #[command(flatten)]
     pub content: super::ContentArgs,
+
+    #[command(flatten)]
+    pub render: RenderArgs,
 
     /// Page output format
     #[arg(long, value_enum, default_value_t = CrawlFormat::Ndjson, value_name = "FORMAT", help_heading = "Crawl output")]

@@ -56,7 +56,7 @@ pub use serve::ServeArgs;
 use serve::SERVE_AFTER_HELP;
 
 use crawl::CRAWL_AFTER_HELP;
-pub use crawl::{CrawlArgs, CrawlFormat};
+pub use crawl::{CrawlArgs, CrawlFormat, RenderArg, RenderArgs};
 use extract::EXTRACT_AFTER_HELP;
 pub use extract::{ChunkUnitArg, ContentArg, ContentArgs, ExtractArgs, TokenizerArg};
 use worker::WORKER_AFTER_HELP;

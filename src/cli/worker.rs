@@ -13,8 +13,8 @@ use crate::worker::policy;
 pub(super) const WORKER_AFTER_HELP: &str = "\
 Handlers, chosen by job name:
   single-page, full-crawl, refresh, scrape-website (data.type picks one)
-              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh)
-              politely; progress rises to 100 \"Complete\"; the result is
+              crawl data.url (data.maxPages, data.respectRobots, data.forceRefresh,
+              data.render: never, auto or always, else --render) politely; progress rises to 100 \"Complete\"; the result is
               {success, pagesProcessed, pagesFailed, blockedByRobots, …, pages}
               (pages: while their JSON stays under 1 MiB; with --pages-dir or
               --forward, no pages but pagesFile, forwarded, alreadyForwarded,
@@ -69,6 +69,10 @@ use crate::worker::DEFAULT_METRICS_POINTS;
 /// Arguments of `queuectl worker`.
 #[derive(Debug, Args)]
 pub struct WorkerArgs {
+    // Scrape jobs without data.render use --render; the other flags apply to all.
+    #[command(flatten)]
+    pub render: super::crawl::RenderArgs,
+
     /// Queue to serve (repeatable) [default: scrape-queue, process-queue, maintenance-queue]
     #[arg(long = "queue", value_name = "QUEUE")]
     pub queues: Vec<String>,

@@ -8,8 +8,10 @@ use serde_json::json;
 use url::Url;
 
 use super::{extract::content_options, wait, Ctx};
-use crate::cli::{CrawlArgs, CrawlFormat};
-use crate::crawl::{self, CrawlOptions, CrawlReport, Event, Limit, Limits, Page};
+use crate::cli::{CrawlArgs, CrawlFormat, RenderArg, RenderArgs};
+use crate::crawl::{
+    self, CrawlOptions, CrawlReport, Event, Limit, Limits, Page, RenderMode, RenderOptions,
+};
 use crate::error::{usage, Exit};
 use crate::output::{page_markdown, DataSink, Printer, Progress};
 use crate::queues::add;
@@ -38,7 +40,16 @@ pub async fn run(ctx: &Ctx, args: CrawlArgs) -> anyhow::Result<Exit> {
         args.max_pages
     };
     let mut pages = Pages::new(&ctx.out, &args, budget)?;
-    let result = crawl::crawl(&opts, &seeds, |event| pages.on_event(event)).await;
+    let crawling = crawl::crawl(&opts, &seeds, |event| pages.on_event(event));
+    let result = if opts.render.mode == RenderMode::Never {
+        crawling.await
+    } else {
+        // Dropping the crawl kills its browser, which a signal's default would orphan.
+        tokio::select! {
+            r = crawling => r,
+            () = super::serve::stop_signal() => return Ok(Exit::Interrupted),
+        }
+    };
     pages.bar.finish();
     let report = result.context("crawling")?;
     pages.finish(&report)?;
@@ -99,8 +110,24 @@ fn options(args: &CrawlArgs) -> anyhow::Result<CrawlOptions> {
         max_sitemaps: args.max_sitemaps,
         max_sitemap_urls: args.max_sitemap_urls,
         content: content_options(&args.content, args.output),
+        render: render_options(&args.render),
         ..CrawlOptions::default()
     })
+}
+
+/// The rendering flags as the crawl library takes them (`crawl` and `worker`).
+pub(super) fn render_options(args: &RenderArgs) -> RenderOptions {
+    RenderOptions {
+        mode: match args.render {
+            RenderArg::Never => RenderMode::Never,
+            RenderArg::Auto => RenderMode::Auto,
+            RenderArg::Always => RenderMode::Always,
+        },
+        browser: args.browser.clone(),
+        wait: args.render_wait,
+        concurrency: args.render_concurrency.max(1),
+        load_images: args.render_images,
+    }
 }
 
 /// Writes pages as they arrive in the chosen format and drives the bar.
@@ -321,6 +348,8 @@ fn job_for(args: &CrawlArgs, url: &Url) -> (&'static str, ScrapeJobData) {
         ..ScrapeJobData::default()
     };
     data.set_content(&content_options(&args.content, CrawlFormat::Ndjson));
+    let render = render_options(&args.render).mode;
+    data.render = (render != RenderMode::Never).then_some(render);
     let kind = if args.refresh {
         data.force_refresh = Some(args.force_refresh);
         ScrapeKind::Refresh

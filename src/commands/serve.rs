@@ -51,7 +51,7 @@ pub async fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<Exit> {
 }
 
 /// Resolves on Ctrl-C or SIGTERM.
-async fn stop_signal() {
+pub(super) async fn stop_signal() {
     let term = async {
         match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             Ok(mut s) => {

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -14,9 +15,10 @@ use super::fetch::{self, ClientOptions, FetchError, Fetcher, Response};
 use super::frontier::{self, Frontier, Job, Offer, Scope};
 use super::parse::Parser;
 use super::politeness::{self, Politeness};
+use super::render::{self, RenderMode, Renderer};
 use super::robots::{self, Rules};
 use super::sitemap::Allowance;
-use super::task::{self, Done, Fetched, Task};
+use super::task::{self, Done, Fetched, RenderWith, Task};
 use super::{
     CrawlError, CrawlOptions, CrawlReport, Event, Page, Progress, UrlIssue, QUEUED_PER_PAGE,
 };
@@ -34,7 +36,8 @@ const MAX_BLOCKED_LISTED: usize = 1000;
 
 enum RobotsState {
     Pending,
-    Ready(Rules),
+    /// Shared with the pages in flight, whose rendered sub-resources obey them.
+    Ready(Rc<Rules>),
 }
 
 /// What trying one origin did.
@@ -58,6 +61,8 @@ struct Engine<'o, F> {
     polite: Politeness,
     robots: HashMap<String, RobotsState>,
     cache: Option<Cache>,
+    /// The crawl's browser (`None`: static HTML only).
+    renderer: Option<Rc<Renderer>>,
     pending_seeds: HashSet<String>,
     report: CrawlReport,
     done: usize,
@@ -115,6 +120,7 @@ where
             idle_per_host: opts.concurrency.max(1),
         })?;
         let cache = opts.cache.as_deref().map(Cache::load).transpose()?;
+        let (renderer, render_warning) = renderer(opts, &fetcher)?;
         let budget = if opts.single_page {
             seeds.len()
         } else {
@@ -144,12 +150,16 @@ where
             polite: Politeness::new(opts.delay, opts.host_concurrency),
             robots: HashMap::new(),
             cache,
+            renderer,
             pending_seeds: HashSet::new(),
             report: CrawlReport::default(),
             done: 0,
             stop: false,
             on_event,
         };
+        if let Some(w) = render_warning {
+            e.warn(w);
+        }
         for seed in seeds.iter().map(credentials::strip) {
             let seed = &seed;
             if e.frontier.mark_seen(seed) {
@@ -190,8 +200,10 @@ where
         let now = Instant::now();
         match self.robots.get(origin) {
             None if !self.opts.respect_robots => {
-                self.robots
-                    .insert(origin.to_string(), RobotsState::Ready(Rules::AllowAll));
+                self.robots.insert(
+                    origin.to_string(),
+                    RobotsState::Ready(Rc::new(Rules::AllowAll)),
+                );
                 return Step::Moved;
             }
             None => {
@@ -248,11 +260,20 @@ where
             (Some(cache), false) => cache.get(job.url.as_str()).cloned(),
             _ => None,
         };
+        let render = self.renderer.as_ref().map(|r| RenderWith {
+            renderer: r.clone(),
+            mode: self.opts.render.mode,
+            rules: match self.robots.get(&frontier::origin(&job.url)) {
+                Some(RobotsState::Ready(rules)) => Some(rules.clone()),
+                _ => None,
+            },
+        });
         task::page(
             (&self.fetcher, &self.parser),
             job,
             conditional,
             self.opts.content,
+            render,
         )
     }
 
@@ -359,6 +380,9 @@ where
             extracted,
             hash,
             parse_cut,
+            rendered,
+            render_error,
+            ..
         } = f;
         let key = job.url.as_str();
         let cached = self.cache.as_ref().and_then(|c| c.get(key));
@@ -386,11 +410,19 @@ where
         page.bytes = resp.bytes;
         page.truncated = resp.truncated || parse_cut;
         page.unchanged = unchanged;
+        page.rendered = rendered;
         page.error = match resp.status {
             200..=299 | 304 => None,
             300..=399 => Some(format!("HTTP {} without a usable Location", resp.status)),
             s => Some(format!("HTTP {s}")),
         };
+        if let Some(why) = render_error {
+            let url = credentials::redact(&job.url);
+            match self.opts.render.mode {
+                RenderMode::Always => page.error = Some(format!("rendering failed: {why}")),
+                _ => self.warn(format!("{url}: rendering failed, static HTML used: {why}")),
+            }
+        }
         if let Some(x) = extracted {
             self.discover(&x.links, job.depth);
             self.hit(Limit::LinksPerPage, usize::from(x.links_truncated));
@@ -493,6 +525,9 @@ where
                 reason: "not fetched before the crawl ended".into(),
             }));
         self.report.refused = self.fetcher.refusals();
+        if let Some(r) = &self.renderer {
+            self.report.page_requests_refused = r.refusals();
+        }
         let elapsed = start.elapsed();
         self.report.duration_ms = elapsed.as_millis() as u64;
         let pages = (self.report.fetched + self.report.failed) as f64;
@@ -500,6 +535,26 @@ where
         self.report.pages_per_sec = (pages / secs * 10.0).round() / 10.0;
         Ok(self.report)
     }
+}
+
+/// The browser the options ask for: none for `never`; for `always` a missing
+/// browser is an error, for `auto` a warning (pages stay static).
+fn renderer(
+    opts: &CrawlOptions,
+    fetcher: &Fetcher,
+) -> Result<(Option<Rc<Renderer>>, Option<String>), CrawlError> {
+    if opts.render.mode == RenderMode::Never {
+        return Ok((None, None));
+    }
+    let exe = match render::find_browser(opts.render.browser.as_deref()) {
+        Ok(exe) => exe,
+        Err(e) if opts.render.mode == RenderMode::Auto => {
+            return Ok((None, Some(format!("{e}; --render auto uses static HTML"))));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let r = Renderer::new(exe, opts, fetcher.clone());
+    Ok((Some(Rc::new(r)), None))
 }
 
 /// A record with what every page has, before the response's details.

@@ -115,6 +115,34 @@ fn is_html(content_type: &str) -> bool {
     mime.eq_ignore_ascii_case("text/html") || mime.eq_ignore_ascii_case("application/xhtml+xml")
 }
 
+/// A rendered page's request for [`Fetcher::relay`].
+pub struct RelayRequest<'a> {
+    pub method: &'a str,
+    pub url: &'a Url,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+}
+
+/// The response to a relayed request (the body already decoded).
+pub struct Relayed {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// Headers that belong to one connection, or that the client sets itself
+/// (it decodes gzip, so the length and encoding it received no longer hold).
+const HOP_HEADERS: [&str; 8] = [
+    "host",
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "content-length",
+    "content-encoding",
+    "accept-encoding",
+    "upgrade",
+];
+
 /// Refusals kept for the report (all are refused, these are listed).
 const MAX_REFUSALS_LISTED: usize = 100;
 
@@ -182,6 +210,48 @@ impl Fetcher {
                 });
             }
         }
+    }
+
+    /// Makes a rendered page's request itself (any method, the page's headers
+    /// and body), so it connects only where the guard allows and to the
+    /// address checked; redirects come back to the browser, which asks again.
+    /// The body stops at [`MAX_BODY`]. Refusals are left to the caller to record.
+    pub async fn relay(&self, req: RelayRequest<'_>) -> Result<Relayed, FetchError> {
+        self.precheck(req.url).await?;
+        let method = http::Method::from_bytes(req.method.as_bytes())
+            .map_err(|e| FetchError::Other(e.to_string()))?;
+        let mut builder = self
+            .client
+            .request(method, self.credentials.apply(req.url).as_str());
+        for (name, value) in req.headers {
+            if !HOP_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h)) {
+                builder = builder.header(name.as_str(), value.as_str());
+            }
+        }
+        if let Some(body) = req.body {
+            builder = builder.body(body);
+        }
+        let mut resp = builder.send().await?;
+        let headers = resp
+            .headers()
+            .iter()
+            .filter(|(name, _)| !HOP_HEADERS.contains(&name.as_str()))
+            .filter_map(|(name, value)| Some((name.to_string(), value.to_str().ok()?.to_string())))
+            .collect();
+        let status = resp.status().as_u16();
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await? {
+            let room = MAX_BODY - body.len();
+            body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if chunk.len() >= room {
+                break;
+            }
+        }
+        Ok(Relayed {
+            status,
+            headers,
+            body,
+        })
     }
 
     /// The checks that come before sending (the resolver does the rest).

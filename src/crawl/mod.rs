@@ -14,6 +14,7 @@ mod frontier;
 mod guard;
 mod parse;
 mod politeness;
+mod render;
 mod robots;
 mod sitemap;
 mod task;
@@ -34,6 +35,7 @@ use credentials::Credentials;
 pub use engine::Limit;
 pub use extract::local_page;
 pub use guard::{is_public, GuardError};
+pub use render::{find_browser, BrowserError, RenderMode, RenderOptions};
 pub use robots::product_token;
 
 /// Everything a crawl needs to know.
@@ -87,6 +89,8 @@ pub struct CrawlOptions {
     pub max_sitemap_urls: usize,
     /// Main content or all text, Markdown, chunks.
     pub content: ContentOptions,
+    /// Whether and how pages are rendered in a browser first.
+    pub render: RenderOptions,
 }
 
 /// Links kept per page by default.
@@ -126,6 +130,7 @@ impl Default for CrawlOptions {
             max_sitemaps: MAX_SITEMAPS,
             max_sitemap_urls: MAX_SITEMAP_URLS,
             content: ContentOptions::default(),
+            render: RenderOptions::default(),
         }
     }
 }
@@ -179,6 +184,9 @@ pub struct Page {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub redirects: Vec<String>,
     pub error: Option<String>,
+    /// The fields come from the DOM after the page's scripts ran.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rendered: bool,
 }
 
 /// Progress after each page.
@@ -265,6 +273,10 @@ pub struct CrawlReport {
     /// Requests the private-network guard refused (the first 100).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refused: Vec<UrlIssue>,
+    /// Requests that rendered pages' scripts, styles or frames made and the
+    /// guard refused (the first 100); the pages themselves are kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub page_requests_refused: Vec<UrlIssue>,
     pub robots: Vec<RobotsOutcome>,
     pub warnings: Vec<String>,
     /// The bounds that cut the crawl short somewhere.
@@ -283,6 +295,8 @@ pub enum CrawlError {
     Client(#[from] reqwest::Error),
     #[error(transparent)]
     Cache(#[from] CacheError),
+    #[error(transparent)]
+    Browser(#[from] BrowserError),
 }
 
 /// Parses a seed: an absolute http or https URL. Its `user:pass@`, if any,

@@ -8,7 +8,7 @@ use bullmq::JobProgress;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::crawl::{ChunkSpec, ChunkUnit, ContentMode, ContentOptions};
+use crate::crawl::{ChunkSpec, ChunkUnit, ContentMode, ContentOptions, RenderMode};
 
 /// A job state as Node's `Job.getState()` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,6 +208,9 @@ pub struct ScrapeJobData {
     pub chunk_overlap: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chunk_unit: Option<ChunkUnit>,
+    /// `never`, `auto` or `always`, as `crawl --render` (absent: the worker's --render).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub render: Option<RenderMode>,
 }
 
 impl ScrapeJobData {

@@ -30,6 +30,8 @@ pub struct ScrapeSettings {
     pub allow_private_networks: bool,
     /// Where pages go instead of the return value (`--pages-dir`, `--forward`).
     pub delivery: Delivery,
+    /// How pages are rendered; its mode is the default for jobs without `data.render`.
+    pub render: crate::crawl::RenderOptions,
 }
 
 /// Which handlers write a metrics line into the job's log after each attempt.

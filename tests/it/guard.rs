@@ -14,7 +14,7 @@ const INTERNAL: &str = "127.0.0.1:8081";
 const LOOPBACK: &str = "127.0.0.1 is not a public address (loopback)";
 
 /// A crawl run inside the namespace: its pages and summary.
-fn crawl_inside(ns: &Netns, args: &[&str]) -> (Inside, Vec<Value>, Value) {
+pub(crate) fn crawl_inside(ns: &Netns, args: &[&str]) -> (Inside, Vec<Value>, Value) {
     let inside = ns.run(r#""$QUEUECTL" crawl --json --delay 50ms "$@""#, args);
     let (lines, summary) = crate::support::site::pages_and_summary(&inside.run);
     (inside, lines, summary)
@@ -22,7 +22,7 @@ fn crawl_inside(ns: &Netns, args: &[&str]) -> (Inside, Vec<Value>, Value) {
 
 /// Runs `jobs` through a `--burst` worker (default guard) inside the
 /// namespace; gives back each job as `queuectl job --json` shows it.
-fn worker_inside(ns: &Netns, jobs: &[Value]) -> (Inside, Vec<Value>) {
+pub(crate) fn worker_inside(ns: &Netns, jobs: &[Value]) -> (Inside, Vec<Value>) {
     let script = r#"
 redis-server --port 6390 --save '' --appendonly no >"$DIR/redis.log" 2>&1 &
 redis=$!

@@ -26,6 +26,7 @@ mod interop;
 mod metrics;
 mod readme;
 mod reads;
+mod render;
 mod retry;
 mod schedule;
 mod search;

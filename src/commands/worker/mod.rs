@@ -300,6 +300,7 @@ fn config(ctx: &Ctx, args: &WorkerArgs) -> anyhow::Result<Config> {
         scrape: ScrapeSettings {
             allow_private_networks: args.allow_private_networks,
             delivery: delivery(ctx, args)?,
+            render: super::crawl::render_options(&args.render),
         },
         retry: RetryPolicy {
             default: args.default_backoff.0.clone(),

@@ -2,6 +2,7 @@
 //! outcome, the sitemap files it names, their redirects and the URLs they list.
 
 use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::time::Instant;
 
 use url::Url;
@@ -46,7 +47,8 @@ where
             crawl_delay_ms: delay.map(|d| d.as_millis() as u64),
         });
         self.robots_sitemaps(&origin, &rules);
-        self.robots.insert(origin, RobotsState::Ready(rules));
+        self.robots
+            .insert(origin, RobotsState::Ready(Rc::new(rules)));
     }
 
     /// A sitemap file's request, unless nothing it lists could be used.

@@ -11,7 +11,7 @@ use bullmq::Job;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
-use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page};
+use crate::crawl::{self, CrawlOptions, Event as CrawlEvent, Page, RenderOptions};
 use crate::queues::job_metrics::JobMetrics;
 use crate::queues::vocab::{Progress, ScrapeJobData, ScrapeKind as Kind};
 use crate::worker::context::{send_progress, JobContext};
@@ -126,6 +126,7 @@ fn spawn_crawl(
             Ok(rt) => rt,
             Err(e) => return (Err(e.to_string()), pages, cpu()),
         };
+        let stopped = stop.clone();
         let on_event = |event: CrawlEvent<'_>| {
             match event {
                 CrawlEvent::Page(page) => pages.push(page.clone()),
@@ -145,9 +146,24 @@ fn spawn_crawl(
                 ControlFlow::Continue(())
             }
         };
-        let report = runtime.block_on(crawl::crawl(&opts, std::slice::from_ref(&seed), on_event));
-        (report.map_err(|e| e.to_string()), pages, cpu())
+        let report = runtime.block_on(async {
+            let crawling = crawl::crawl(&opts, std::slice::from_ref(&seed), on_event);
+            // Between pages too: dropping the crawl kills its browser at once,
+            // so neither a long render nor a browser outlives the job.
+            tokio::select! {
+                report = crawling => report.map_err(|e| e.to_string()),
+                () = until_set(&stopped) => Err("stopped".to_string()),
+            }
+        });
+        (report, pages, cpu())
     })
+}
+
+/// Resolves once `flag` is set (checked every 100 ms).
+async fn until_set(flag: &AtomicBool) {
+    while !flag.load(Ordering::Relaxed) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Tells the crawl thread to stop when the job's future is dropped.
@@ -171,6 +187,10 @@ fn options(kind: Kind, data: &ScrapeJobData, settings: &ScrapeSettings) -> Crawl
         respect_robots: data.respect_robots.unwrap_or(true),
         force_refresh: data.force_refresh.unwrap_or(false),
         guard_private: !settings.allow_private_networks,
+        render: RenderOptions {
+            mode: data.render.unwrap_or(settings.render.mode),
+            ..settings.render.clone()
+        },
         ..CrawlOptions::default()
     }
 }
@@ -200,6 +220,9 @@ fn result_json(
         "bytes": summary.bytes,
         "durationMs": summary.duration_ms,
     });
+    if !summary.page_requests_refused.is_empty() {
+        out["pageRequestsRefused"] = json!(summary.page_requests_refused);
+    }
     if let Some(fields) = delivered {
         for (key, value) in fields {
             out[key.as_str()] = value;

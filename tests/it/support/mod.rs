@@ -9,6 +9,7 @@ pub mod netns;
 pub mod proxy;
 pub mod sentinel;
 pub mod site;
+pub mod spa;
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
