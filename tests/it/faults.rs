@@ -208,13 +208,22 @@ fn spawn_on(server: &RedisServer, args: &[&str]) -> std::process::Child {
         .expect("spawn queuectl")
 }
 
-/// Interrupts `child` as Ctrl-C would and returns its stdout and stderr.
-fn interrupt(child: std::process::Child) -> (String, String) {
+/// Interrupts `child` as Ctrl-C would and returns its stdout and stderr; it
+/// must stop within 10 s (a Ctrl-C that arrives mid-round counts too).
+fn interrupt(mut child: std::process::Child) -> (String, String) {
     let ok = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(ok.success());
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("still running 10 s after Ctrl-C");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let out = child.wait_with_output().unwrap();
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     (text(&out.stdout), text(&out.stderr))
