@@ -353,7 +353,6 @@ pub struct Redis {
     /// Both halves are replaced when the sentinels name a new master.
     bull: std::sync::RwLock<RedisConnection>,
     admin: std::sync::RwLock<Admin>,
-    cluster: bool,
     /// Under Sentinel: how to find the master again.
     sentinel: Option<Follow>,
     prefix: String,
@@ -361,9 +360,6 @@ pub struct Redis {
     command_timeout: Duration,
     /// Reads whose connection was lost are made once more (long-running modes).
     retry_reads: bool,
-    /// The first seed's host, for a node that reports an empty host in
-    /// `CLUSTER SLOTS` (it means "the host you asked", e.g. a lone node).
-    seed_host: String,
     /// The settings connected with: under Sentinel, the master's address
     /// at connect time (the halves may have moved on since: [`Follow`]).
     resolved: RedisSettings,
@@ -472,7 +468,18 @@ impl Redis {
     }
 
     fn is_cluster(&self) -> bool {
-        self.cluster
+        matches!(self.resolved.endpoint, Endpoint::Cluster { .. })
+    }
+
+    /// The first seed's host, for a node that reports an empty host in
+    /// `CLUSTER SLOTS` (it means "the host you asked", e.g. a lone node).
+    fn seed_host(&self) -> String {
+        match &self.resolved.endpoint {
+            Endpoint::Cluster { nodes } => nodes.first().map(|(h, _)| h.clone()),
+            Endpoint::Single { host, .. } => Some(host.clone()),
+            Endpoint::Sentinel(_) => None,
+        }
+        .unwrap_or_default()
     }
 
     /// Whether a read whose connection was lost is made once more: in
@@ -519,7 +526,6 @@ impl Redis {
             other => unreachable(settings, other.to_string()),
         })?;
         Ok(Self {
-            cluster: matches!(admin, Admin::Cluster(_)),
             bull: std::sync::RwLock::new(bull),
             admin: std::sync::RwLock::new(admin),
             sentinel: None,
@@ -527,12 +533,6 @@ impl Redis {
             target: settings.target(),
             command_timeout: settings.command_timeout,
             retry_reads: false,
-            seed_host: match &settings.endpoint {
-                Endpoint::Cluster { nodes } => nodes.first().map(|(h, _)| h.clone()),
-                Endpoint::Single { host, .. } => Some(host.clone()),
-                Endpoint::Sentinel(_) => None,
-            }
-            .unwrap_or_default(),
             resolved: settings.clone(),
         })
     }
@@ -558,11 +558,7 @@ impl Redis {
 
     /// Whether `queue` can be used here: on Cluster its keys must share a slot.
     pub fn check_queue(&self, queue: &str) -> Result<(), slot::Unslotted> {
-        if self.cluster {
-            slot::check_queue(&self.prefix, queue)
-        } else {
-            Ok(())
-        }
+        self.resolved.check_queue(queue)
     }
 
     /// Runs one port call for `doing`, giving up after the command timeout
@@ -572,20 +568,14 @@ impl Redis {
         doing: &str,
         call: impl std::future::Future<Output = Result<T, bullmq::Error>>,
     ) -> Result<T, BoundedError> {
-        let lost = |what| BoundedError::Lost(Lost::new(self.target.clone(), what, doing));
-        let reply = tokio::time::timeout(self.command_timeout, call).await;
-        if matches!(&reply, Ok(Err(e)) if moved_away(e)) {
-            // Never made again (it may be a write), but the next call goes to the new master.
-            self.follow_master().await;
-        }
-        match reply {
-            Err(_) => Err(lost(no_answer(self.command_timeout))),
-            Ok(Err(e)) => Err(match lost_reply(&e, self.command_timeout) {
-                Some(what) => lost(what),
+        // `port` bounds it (a timeout reads as queuectl's own) and moves to
+        // a new Sentinel master; the call is never made again (it may be a write).
+        self.port(call)
+            .await
+            .map_err(|e| match lost_reply(&e, self.command_timeout) {
+                Some(what) => BoundedError::Lost(Lost::new(self.target.clone(), what, doing)),
                 None => BoundedError::Redis(e),
-            }),
-            Ok(Ok(v)) => Ok(v),
-        }
+            })
     }
 
     /// A BullMQ queue handle on the shared connection, for state changes only:
@@ -693,7 +683,7 @@ impl Redis {
     /// The nodes a SCAN must visit: every master of a Cluster (from
     /// `CLUSTER SLOTS`, as the port finds them), or `None` for the one server.
     async fn scan_nodes(&self) -> Result<Vec<Option<(String, u16)>>, bullmq::Error> {
-        if !self.cluster {
+        if !self.is_cluster() {
             return Ok(vec![None]);
         }
         let mut cmd = redis::cmd("CLUSTER");
@@ -707,7 +697,7 @@ impl Redis {
                 let host: String = redis::from_redis_value(master.first()?.clone()).ok()?;
                 let port: u16 = redis::from_redis_value(master.get(1)?.clone()).ok()?;
                 let host = if host.is_empty() || host == "?" {
-                    self.seed_host.clone()
+                    self.seed_host()
                 } else {
                     host
                 };
