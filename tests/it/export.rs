@@ -240,18 +240,7 @@ fn as_waiting_brings_completed_and_failed_jobs_back_as_waiting() {
 fn export_filters_by_state_name_and_data_and_a_read_only_user_gets_the_same_lines() {
     let a = RedisServer::start();
     fill(&a);
-    a.cli(&[
-        "ACL",
-        "SETUSER",
-        "ro",
-        "on",
-        ">ro-pw",
-        "~*",
-        "&*",
-        "+@read",
-        "-@dangerous",
-    ]);
-    let ro = format!("redis://ro:ro-pw@127.0.0.1:{}", a.port);
+    let ro = a.read_only_user();
     let before = a.snapshot();
     let filter = [
         "export",

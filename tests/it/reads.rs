@@ -130,24 +130,7 @@ fn reads_work_on_a_full_redis_and_health_reports_the_memory() {
 fn a_read_only_acl_user_can_read_and_health_marks_redis_checks_unavailable() {
     let server = RedisServer::start();
     let id = fill(&server);
-    server.cli(&[
-        "ACL",
-        "SETUSER",
-        "ro",
-        "on",
-        ">ro-pw",
-        "~*",
-        "&*",
-        "+@read",
-        "-@dangerous",
-    ]);
-    assert!(
-        server
-            .raw(&["--user", "ro", "--pass", "ro-pw", "HSET", "probe", "f", "v"])
-            .contains("NOPERM"),
-        "the user must not be able to write"
-    );
-    let ro = format!("redis://ro:ro-pw@127.0.0.1:{}", server.port);
+    let ro = server.read_only_user();
 
     assert_eq!(
         read_outputs(&server, &ro, &id),

@@ -438,18 +438,7 @@ fn hostile_input_is_one_usage_line_and_never_reaches_output() {
 fn a_read_only_user_searches_and_no_write_command_is_issued() {
     let server = RedisServer::start();
     small(&server);
-    server.cli(&[
-        "ACL",
-        "SETUSER",
-        "ro",
-        "on",
-        ">ro-pw",
-        "~*",
-        "&*",
-        "+@read",
-        "-@dangerous",
-    ]);
-    let ro = format!("redis://ro:ro-pw@127.0.0.1:{}", server.port);
+    let ro = server.read_only_user();
     let flags = args(&[
         "--error",
         "ECONNRESET",

@@ -133,6 +133,28 @@ impl RedisServer {
         }
     }
 
+    /// Adds the ACL user `ro`, allowed only read commands (`+@read -@dangerous`)
+    /// on every key and channel, checks that it may not write, and returns its URL.
+    pub fn read_only_user(&self) -> String {
+        self.cli(&[
+            "ACL",
+            "SETUSER",
+            "ro",
+            "on",
+            ">ro-pw",
+            "~*",
+            "&*",
+            "+@read",
+            "-@dangerous",
+        ]);
+        assert!(
+            self.raw(&["--user", "ro", "--pass", "ro-pw", "HSET", "probe", "f", "v"])
+                .contains("NOPERM"),
+            "the user must not be able to write"
+        );
+        format!("redis://ro:ro-pw@127.0.0.1:{}", self.port)
+    }
+
     /// Runs a redis-cli command against this server and returns its trimmed stdout.
     pub fn cli(&self, args: &[&str]) -> String {
         let mut cmd = Command::new(
