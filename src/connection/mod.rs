@@ -203,16 +203,6 @@ pub struct Redis {
     resolved: RedisSettings,
 }
 
-/// What a Sentinel-backed [`Redis`] needs to move both halves to a new master.
-struct Follow {
-    /// The settings as given (the sentinels, not an address).
-    settings: RedisSettings,
-    sentinels: Sentinels,
-    /// The master the halves are connected to now; held while moving them,
-    /// so concurrent calls that lost their connection move them once.
-    current: tokio::sync::Mutex<(String, u16)>,
-}
-
 mod commands;
 mod errors;
 pub mod sentinel;
@@ -220,6 +210,7 @@ pub mod slot;
 
 use errors::{admin_error, classify, fmt_dur, lost_reply, unreachable, NOPERM};
 pub use errors::{is_lost, redact, BoundedError, ConnectError, Lost};
+use sentinel::Follow;
 pub use sentinel::{SentinelAuth, Sentinels};
 
 impl Redis {
@@ -260,47 +251,9 @@ impl Redis {
             _ => {
                 // The set, not an address: the halves follow the master.
                 redis.target = sentinels.describe();
-                redis.sentinel = Some(Follow {
-                    settings: settings.clone(),
-                    sentinels: sentinels.clone(),
-                    current: tokio::sync::Mutex::new((host, port)),
-                });
+                redis.sentinel = Some(Follow::new(settings, sentinels, (host, port)));
                 Ok(redis)
             }
-        }
-    }
-
-    /// Under Sentinel, after a call found its connection gone or the server
-    /// read-only: asks the sentinels for the master and, if it moved, connects
-    /// both halves to the new one. Best effort: on failure the halves stay
-    /// and the caller's error stands.
-    async fn follow_master(&self) {
-        let Some(follow) = &self.sentinel else {
-            return;
-        };
-        let mut current = follow.current.lock().await;
-        let Ok(addr) = sentinel::master_addr(&follow.settings, &follow.sentinels).await else {
-            return;
-        };
-        if addr == *current {
-            return;
-        }
-        let mut single = follow.settings.clone();
-        single.endpoint = Endpoint::Single {
-            host: addr.0.clone(),
-            port: addr.1,
-        };
-        let deadline = single.connect_timeout;
-        let admin = tokio::time::timeout(deadline, connect_admin(&single)).await;
-        let bull = tokio::time::timeout(
-            deadline,
-            RedisConnection::new_managed_only(&single.bull_options()),
-        )
-        .await;
-        if let (Ok(Ok(admin)), Ok(Ok(bull))) = (admin, bull) {
-            *self.admin.write().unwrap_or_else(|e| e.into_inner()) = admin;
-            *self.bull.write().unwrap_or_else(|e| e.into_inner()) = bull;
-            *current = addr;
         }
     }
 

@@ -2,14 +2,19 @@
 //! in turn (with their own credentials and TLS), and the wait for a switch.
 //!
 //! bullmq-official has no Sentinel support, so queuectl resolves the master's
-//! address and connects both halves to it as to one server; long-running modes
-//! wait on [`next_signal`] and rebuild their connections on a switch.
+//! address and connects both halves to it as to one server; a call that finds
+//! its connection gone moves both to the master named now (`Follow`), and
+//! long-running modes wait on [`next_signal`] and rebuild their connections on
+//! a switch.
 
 use std::time::Duration;
 
+use bullmq::redis_connection::RedisConnection;
 use futures::StreamExt;
 
-use super::{host_port, redact, ConnectError, RedisSettings, TlsFiles};
+use super::{
+    connect_admin, host_port, redact, ConnectError, Endpoint, Redis, RedisSettings, TlsFiles,
+};
 
 /// The sentinels and the master set they watch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +199,67 @@ fn tls_client(url: &str, tls: bool, files: &TlsFiles) -> redis::RedisResult<redi
         redis::Client::build_with_tls(url, files.for_redis())
     } else {
         redis::Client::open(url)
+    }
+}
+
+/// What a Sentinel-backed [`Redis`] needs to move both halves to a new master.
+pub(super) struct Follow {
+    /// The settings as given (the sentinels, not an address).
+    settings: RedisSettings,
+    sentinels: Sentinels,
+    /// The master the halves are connected to now; held while moving them,
+    /// so concurrent calls that lost their connection move them once.
+    current: tokio::sync::Mutex<(String, u16)>,
+}
+
+impl Follow {
+    /// Follows the master set `sentinels` names, now at `current`.
+    pub(super) fn new(
+        settings: &RedisSettings,
+        sentinels: &Sentinels,
+        current: (String, u16),
+    ) -> Self {
+        Self {
+            settings: settings.clone(),
+            sentinels: sentinels.clone(),
+            current: tokio::sync::Mutex::new(current),
+        }
+    }
+}
+
+impl Redis {
+    /// Under Sentinel, after a call found its connection gone or the server
+    /// read-only: asks the sentinels for the master and, if it moved, connects
+    /// both halves to the new one. Best effort: on failure the halves stay
+    /// and the caller's error stands.
+    pub(super) async fn follow_master(&self) {
+        let Some(follow) = &self.sentinel else {
+            return;
+        };
+        let mut current = follow.current.lock().await;
+        let Ok(addr) = master_addr(&follow.settings, &follow.sentinels).await else {
+            return;
+        };
+        if addr == *current {
+            return;
+        }
+        let mut single = follow.settings.clone();
+        single.endpoint = Endpoint::Single {
+            host: addr.0.clone(),
+            port: addr.1,
+        };
+        let deadline = single.connect_timeout;
+        let admin = tokio::time::timeout(deadline, connect_admin(&single)).await;
+        let bull = tokio::time::timeout(
+            deadline,
+            RedisConnection::new_managed_only(&single.bull_options()),
+        )
+        .await;
+        if let (Ok(Ok(admin)), Ok(Ok(bull))) = (admin, bull) {
+            *self.admin.write().unwrap_or_else(|e| e.into_inner()) = admin;
+            *self.bull.write().unwrap_or_else(|e| e.into_inner()) = bull;
+            *current = addr;
+        }
     }
 }
 
