@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use redis::aio::ConnectionLike;
 use redis::cluster_routing::{MultipleNodeRoutingInfo, RoutingInfo};
 use redis::{Cmd, FromRedisValue};
 
@@ -437,16 +436,9 @@ impl Redis {
     pub async fn client_lists(&self) -> Result<Option<Vec<String>>, bullmq::Error> {
         let mut cmd = redis::cmd("CLIENT");
         cmd.arg("LIST");
-        let call = || async {
-            match self.admin() {
-                Admin::Single(mut conn) => conn.req_packed_command(&cmd).await,
-                Admin::Cluster(mut conn) => {
-                    let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
-                    conn.route_command(cmd.clone(), every).await
-                }
-            }
-        };
-        let Some(value) = refused_as_none(self.within(Duration::ZERO, call).await)? else {
+        let every = RoutingInfo::MultiNode((MultipleNodeRoutingInfo::AllMasters, None));
+        let reply = self.query_routed(cmd, every, Duration::ZERO, self.retries_reads());
+        let Some(value) = refused_as_none(reply.await)? else {
             return Ok(None);
         };
         Ok(client_list_texts(value))
@@ -466,15 +458,7 @@ impl Redis {
                 for &i in chunk {
                     pipe.add_command(build(&keys[i]));
                 }
-                let call = || {
-                    let (pipe, admin) = (&pipe, self.admin());
-                    async move {
-                        match admin {
-                            Admin::Single(mut conn) => pipe.query_async(&mut conn).await,
-                            Admin::Cluster(mut conn) => pipe.query_async(&mut conn).await,
-                        }
-                    }
-                };
+                let call = || pipe_query(self.admin(), &pipe);
                 let part: Vec<T> = self.within(Duration::ZERO, call).await?;
                 for (&i, reply) in chunk.iter().zip(part) {
                     out[i] = Some(reply);
@@ -504,25 +488,25 @@ impl Redis {
                 pipe.add_command(c.clone());
             }
             // On Cluster, routed by its keys, which share the queue's hash tag.
-            let call = || {
-                let (pipe, admin) = (&pipe, self.admin());
-                async move {
-                    match admin {
-                        Admin::Single(mut conn) => {
-                            pipe.query_async::<redis::Value>(&mut conn).await
-                        }
-                        Admin::Cluster(mut conn) => {
-                            pipe.query_async::<redis::Value>(&mut conn).await
-                        }
-                    }
-                }
-            };
+            let call = || pipe_query::<redis::Value>(self.admin(), &pipe);
             let value = self.within(Duration::ZERO, call).await?;
             let part: Vec<T> =
                 FromRedisValue::from_redis_value(value).map_err(redis::RedisError::from)?;
             out.extend(part);
         }
         Ok(out)
+    }
+}
+
+/// Runs `pipe` on the admin connection; on Cluster it goes to the node that
+/// owns its keys.
+async fn pipe_query<T: FromRedisValue>(
+    admin: Admin,
+    pipe: &redis::Pipeline,
+) -> redis::RedisResult<T> {
+    match admin {
+        Admin::Single(mut conn) => pipe.query_async(&mut conn).await,
+        Admin::Cluster(mut conn) => pipe.query_async(&mut conn).await,
     }
 }
 
