@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, UTF_8};
+use html5ever::tendril::TendrilSink;
 use scraper::{ElementRef, Html, Node, Selector};
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -91,8 +92,13 @@ pub fn sha256_hex(body: &[u8]) -> String {
 /// Parses a page fetched from `url` and pulls out its fields, with at most
 /// `max_links` links.
 pub fn extract(html: &str, url: &Url, opts: &ContentOptions, max_links: usize) -> Extracted {
-    let doc = Html::parse_document(html);
-    let found = walk(&doc);
+    let doc = parse(html);
+    let docs_body = match opts.mode {
+        ContentMode::Main => content::documentation_body(&doc, html.len()),
+        ContentMode::Full => None,
+    };
+    // A documentation body is the record's text: the page's visible text is not needed.
+    let found = walk(&doc, docs_body.is_none());
     let first_attr = |e: Option<ElementRef<'_>>, attr: &str| {
         e.and_then(|e| e.value().attr(attr))
             .map(str::trim)
@@ -119,10 +125,6 @@ pub fn extract(html: &str, url: &Url, opts: &ContentOptions, max_links: usize) -
         content::CodeLanguages::new()
     };
     let visible = found.text;
-    let docs_body = match opts.mode {
-        ContentMode::Main => content::documentation_body(&doc, html.len()),
-        ContentMode::Full => None,
-    };
     drop(doc);
     let (text, word_count, markdown) =
         text_and_markdown(html, &base, visible, docs_body, opts, &langs);
@@ -143,6 +145,19 @@ pub fn extract(html: &str, url: &Url, opts: &ContentOptions, max_links: usize) -
     }
 }
 
+/// Parses a document into a tree whose node storage is sized up front: grown
+/// by doubling, it was copied and its fresh memory faulted in again and again,
+/// a quarter of a documentation page's parse.
+pub fn parse(html: &str) -> Html {
+    // A tag opens at most one element and one text node.
+    let nodes = 2 * memchr::memchr_iter(b'<', html.as_bytes()).count() + 8;
+    let doc = Html {
+        tree: ego_tree::Tree::with_capacity(Node::Document, nodes),
+        ..Html::new_document()
+    };
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(doc), Default::default()).one(html)
+}
+
 /// The record's text (main content, or all visible text with `--content full`,
 /// or when no main content is found) and, when asked for, its Markdown. A
 /// documentation page's body, found while the page was parsed, spares the extractors.
@@ -157,8 +172,9 @@ fn text_and_markdown(
     // Main content never has more letters than the page shows; when it does, the
     // extractor has stitched fallbacks together (tiny pages) and the page is kept whole.
     let main = match opts.mode {
-        ContentMode::Main => docs_body
-            .or_else(|| content::main_content(html, base))
+        // A documentation body is visible text by construction.
+        ContentMode::Main if docs_body.is_some() => docs_body,
+        ContentMode::Main => content::main_content(html, base)
             .filter(|m| non_space_chars(&m.text) <= non_space_chars(&visible.out)),
         ContentMode::Full => None,
     };
@@ -166,7 +182,7 @@ fn text_and_markdown(
     match main {
         Some(m) => {
             let md = want.then(|| {
-                let md = content::to_markdown(&m.html, base, langs);
+                let md = content::markup_to_markdown(&m.html, base, langs);
                 if m.whole {
                     md
                 } else {
@@ -178,7 +194,7 @@ fn text_and_markdown(
         }
         // A page too large for the extractors is too large to convert too: its
         // Markdown is its visible text.
-        None if html.len() > content::MAX_MAIN_CONTENT_BYTES => {
+        None if content::too_large_for_extractors(html) => {
             let md = want.then(|| visible.out.clone());
             (visible.out, visible.words, md)
         }
@@ -264,9 +280,10 @@ fn first<'a>(slot: &mut Option<ElementRef<'a>>, selector: &Selector, e: ElementR
 }
 
 /// One pre-order (document order) walk: the selectors' first matches, the
-/// links, and the text a reader sees: no script/style/noscript/template/hidden
-/// content; a newline at block elements; whitespace collapsed.
-fn walk(doc: &Html) -> Found<'_> {
+/// links, and (when `visible_text`) the text a reader sees: no
+/// script/style/noscript/template/hidden content; a newline at block elements;
+/// whitespace collapsed.
+fn walk(doc: &Html, visible_text: bool) -> Found<'_> {
     let mut found = Found::default();
     // Depth of hidden elements we are inside; every element opened while
     // hidden adds one, so the count stays balanced on close.
@@ -275,7 +292,7 @@ fn walk(doc: &Html) -> Found<'_> {
     while let Some((node, closing)) = stack.pop() {
         let element = match node.value() {
             Node::Element(e) => Some(e),
-            Node::Text(t) if hidden == 0 => {
+            Node::Text(t) if hidden == 0 && visible_text => {
                 found.text.push_str(t);
                 None
             }

@@ -1,12 +1,12 @@
-//! Where, how many and how much body parses run: on the blocking pool, at
-//! most one per core at a time, so a crawl holds no more parsed documents than
+//! Where, how many and how much body parses run: on parse threads, one per
+//! core, so a crawl holds no more parsed documents than
 //! it has cores however many requests are in flight, and each document at
 //! most [`MAX_PARSE_TAGS`] tags.
 
 use std::num::NonZeroUsize;
-use std::sync::Arc;
+use std::sync::{mpsc, Arc, Mutex};
 
-use tokio::sync::Semaphore;
+use tokio::sync::oneshot;
 
 use super::fetch::FetchError;
 
@@ -24,37 +24,66 @@ pub fn within_tag_limit(html: &str) -> (&str, bool) {
     }
 }
 
-/// Runs parses; clones share the same permits.
+/// A parse sent to the parse threads.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Runs parses on threads of its own, one per core; clones share them, and
+/// the threads end when the last clone is dropped. Threads that only parse
+/// reuse the memory their last page freed, where the blocking pool spread
+/// pages over many threads.
 #[derive(Debug, Clone)]
 pub(super) struct Parser {
-    permits: Arc<Semaphore>,
+    jobs: mpsc::Sender<Job>,
     /// Links kept per page.
     pub max_links: usize,
 }
 
 impl Parser {
-    /// One parse at a time per available core.
     pub fn new(max_links: usize) -> Self {
         let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-        Parser {
-            permits: Arc::new(Semaphore::new(cores)),
-            max_links,
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for i in 0..cores {
+            let queue = Arc::clone(&queue);
+            let spawned = std::thread::Builder::new()
+                .name(format!("parse-{i}"))
+                .spawn(move || parse_thread(&queue));
+            // Without threads every parse fails with the error `run` returns.
+            drop(spawned);
         }
+        Parser { jobs, max_links }
     }
 
-    /// Runs `parse` on the blocking pool once a core is free.
+    /// Runs `parse` on a parse thread once one is free.
     pub async fn run<T: Send + 'static>(
         &self,
         parse: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, FetchError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| FetchError::Other(e.to_string()))?;
-        tokio::task::spawn_blocking(parse)
-            .await
-            .map_err(|e| FetchError::Other(e.to_string()))
+        let (done, result) = oneshot::channel();
+        self.jobs
+            .send(Box::new(move || {
+                // The page's task may have been cancelled meanwhile.
+                let _ = done.send(parse());
+            }))
+            .map_err(|_| stopped())?;
+        result.await.map_err(|_| stopped())
+    }
+}
+
+fn stopped() -> FetchError {
+    FetchError::Other("the page's parse did not finish".to_string())
+}
+
+/// Takes parses off the queue until every sender is gone. A parse that
+/// panics fails its own page only.
+fn parse_thread(queue: &Mutex<mpsc::Receiver<Job>>) {
+    loop {
+        let job = match queue.lock() {
+            Ok(q) => q.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else { return };
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
     }
 }
 

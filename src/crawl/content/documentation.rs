@@ -6,12 +6,17 @@
 //! way: their `<main>` or `<article>` holds bylines, share bars and related
 //! links that the extractors leave out.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
+use markup5ever::tendril::StrTendril;
+use markup5ever::{ns, Attribute, LocalName, Namespace, QualName};
+use markup5ever_rcdom::{self as rcdom, NodeData};
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::main_content::{MainContent, MAX_MAIN_CONTENT_BYTES};
-use super::markdown::MARKDOWN_ATTRIBUTES;
+use super::markdown::{Markup, MARKDOWN_ATTRIBUTES};
 use super::visible::{is_block, is_cell, is_hidden, Collapser};
 
 fn sel(css: &str) -> Selector {
@@ -58,16 +63,17 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
         || e.has_class("headerlink", scraper::CaseSensitivity::CaseSensitive)
 }
 
-/// The element's visible text and its HTML, both without chrome.
+/// The element's visible text and its tree for the Markdown conversion, both
+/// without chrome.
 fn render(body: ElementRef<'_>) -> MainContent {
     let mut text = Collapser::default();
-    let mut html = String::new();
+    let mut tree = Tree::new();
     let mut stack = vec![(*body, false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
             Node::Text(t) => {
                 text.push_str(t);
-                escape_into(&mut html, t, false);
+                tree.text(t);
             }
             Node::Element(e) if closing => {
                 if is_block(e.name()) {
@@ -75,10 +81,8 @@ fn render(body: ElementRef<'_>) -> MainContent {
                 } else if is_cell(e.name()) {
                     text.space();
                 }
-                if !is_void(e.name()) && is_markup(e) {
-                    html.push_str("</");
-                    html.push_str(e.name());
-                    html.push('>');
+                if is_markup(e) {
+                    tree.close();
                 }
             }
             Node::Element(e) if !is_chrome(e) => {
@@ -88,7 +92,7 @@ fn render(body: ElementRef<'_>) -> MainContent {
                     text.space();
                 }
                 if is_markup(e) {
-                    start_tag(&mut html, e);
+                    tree.open(e);
                 }
                 stack.push((node, true));
                 stack.extend(node.children().rev().map(|c| (c, false)));
@@ -98,77 +102,96 @@ fn render(body: ElementRef<'_>) -> MainContent {
     }
     MainContent {
         text: text.out.trim().to_string(),
-        html,
+        html: Markup::Tree(tree.finish()),
         whole: true,
     }
 }
 
 /// Whether the element means something to the Markdown conversion: a plain
 /// `<span>` (syntax highlighting, Sphinx signatures: half of a page's tags)
-/// does not, so only its content is written; math spans do.
+/// does not, so only its content is kept; math spans do.
 fn is_markup(e: &scraper::node::Element) -> bool {
     e.name() != "span" || e.attr("class").is_some_and(|c| c.starts_with("math"))
 }
 
-/// A start tag with only the attributes the Markdown conversion reads.
-fn start_tag(html: &mut String, e: &scraper::node::Element) {
-    html.push('<');
-    html.push_str(e.name());
-    for (name, value) in e.attrs().filter(|(n, _)| MARKDOWN_ATTRIBUTES.contains(n)) {
-        html.push(' ');
-        html.push_str(name);
-        html.push_str("=\"");
-        escape_into(html, value, true);
-        html.push('"');
-    }
-    html.push('>');
+/// The converter's own tree (htmd's), built node by node from the page's, so
+/// the body is not serialized and parsed a second time.
+struct Tree {
+    /// The document, then each element still open.
+    open: Vec<Rc<rcdom::Node>>,
 }
 
-fn escape_into(out: &mut String, s: &str, attribute: bool) {
-    let special = |c: char| match c {
-        '&' | '\u{a0}' => true,
-        '<' | '>' => !attribute,
-        '"' => attribute,
-        _ => false,
-    };
-    let mut rest = s;
-    while let Some(i) = rest.find(special) {
-        out.push_str(&rest[..i]);
-        let c = rest[i..].chars().next().unwrap_or_default();
-        out.push_str(match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            _ => "&nbsp;",
+impl Tree {
+    fn new() -> Self {
+        Tree {
+            open: vec![rcdom::Node::new(NodeData::Document)],
+        }
+    }
+
+    /// Opens an element with only the attributes the conversion reads.
+    fn open(&mut self, e: &scraper::node::Element) {
+        let attrs = e
+            .attrs()
+            .filter(|(n, _)| MARKDOWN_ATTRIBUTES.contains(n))
+            .map(|(n, v)| Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(n)),
+                value: StrTendril::from_slice(v),
+            })
+            .collect();
+        let element = rcdom::Node::new(NodeData::Element {
+            name: QualName::new(
+                None,
+                Namespace::from(&*e.name.ns),
+                LocalName::from(e.name()),
+            ),
+            attrs: RefCell::new(attrs),
+            template_contents: RefCell::new(None),
+            mathml_annotation_xml_integration_point: false,
         });
-        rest = &rest[i + c.len_utf8()..];
+        self.append(Rc::clone(&element));
+        self.open.push(element);
     }
-    out.push_str(rest);
-}
 
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
+    fn close(&mut self) {
+        if self.open.len() > 1 {
+            self.open.pop();
+        }
+    }
+
+    /// Adds text, to the previous text node when there is one, as a parser
+    /// joins the text around a left-out `<span>`.
+    fn text(&mut self, t: &str) {
+        let parent = self.current();
+        if let Some(last) = parent.children.borrow().last() {
+            if let NodeData::Text { contents } = &last.data {
+                contents.borrow_mut().push_slice(t);
+                return;
+            }
+        }
+        self.append(rcdom::Node::new(NodeData::Text {
+            contents: RefCell::new(StrTendril::from_slice(t)),
+        }));
+    }
+
+    fn append(&self, child: Rc<rcdom::Node>) {
+        let parent = self.current();
+        child.parent.set(Some(Rc::downgrade(parent)));
+        parent.children.borrow_mut().push(child);
+    }
+
+    fn current(&self) -> &Rc<rcdom::Node> {
+        self.open.last().expect("the document is never closed")
+    }
+
+    fn finish(mut self) -> Rc<rcdom::Node> {
+        self.open.swap_remove(0)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crawl::content::{markup_to_markdown, CodeLanguages};
 
     fn body(html: &str) -> Option<MainContent> {
         documentation_body(&Html::parse_document(html), html.len())
@@ -191,18 +214,15 @@ mod tests {
             "json\nEncode & decode a<b.\n>>> import json\n>>> x = \"y\""
         );
         assert!(m.whole);
-        assert!(
-            m.html.starts_with(r#"<div class="body"><h1>json</h1>"#),
-            "{}",
-            m.html
+        let md = markup_to_markdown(
+            &m.html,
+            &url::Url::parse("https://docs.test/library/json.html").unwrap(),
+            &CodeLanguages::new(),
         );
-        assert!(
-            m.html
-                .contains("<p>Encode &amp; decode <code>a&lt;b</code>.</p>"),
-            "{}",
-            m.html
+        assert_eq!(
+            md,
+            "# json\n\nEncode & decode `a<b`.\n\n```\n>>> import json\n>>> x = \"y\"\n```"
         );
-        assert!(!m.html.contains("Show Source"), "{}", m.html);
     }
 
     #[test]

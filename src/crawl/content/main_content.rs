@@ -3,12 +3,16 @@
 //! of Mozilla's Readability, tighter on pages with long boilerplate). When
 //! Readability's article is a clear subset of trafilatura's, and much shorter,
 //! trafilatura kept boilerplate and Readability's article is taken; otherwise
-//! trafilatura's. The evaluation table is in the README's crawling section.
+//! trafilatura's. A page with very many tags is Readability's alone, which
+//! takes a third of trafilatura's memory. The evaluation table is in the
+//! README's crawling section.
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use url::Url;
+
+use super::markdown::Markup;
 
 /// Readability's article is taken when it has at most this share of
 /// trafilatura's words...
@@ -16,11 +20,11 @@ const SHORTER: f64 = 0.7;
 /// ...and at least this share of its 4-word shingles are in trafilatura's text.
 const CONTAINED: f64 = 0.9;
 
-/// The main content as plain text and as HTML (for Markdown).
-#[derive(Debug, Clone, Default)]
+/// The main content as plain text and as markup (for Markdown).
+#[derive(Debug, Clone)]
 pub struct MainContent {
     pub text: String,
-    pub html: String,
+    pub html: Markup,
     /// `html` says exactly what `text` says; an extractor's HTML can hold
     /// blocks its text left out.
     pub whole: bool,
@@ -30,17 +34,37 @@ pub struct MainContent {
 /// grows to about 70 times the page, and no article page comes near it.
 pub const MAX_MAIN_CONTENT_BYTES: usize = 3 << 19;
 
+/// Pages with more tags than this are given to Readability alone:
+/// trafilatura's memory grows by about 2 KB per element (a 660 KB page of
+/// 20,000 links took it to 87 MB), Readability's by about a third of that.
+/// The benchmark's articles have at most 3,300 tags.
+pub const MAX_TRAFILATURA_TAGS: usize = 16_000;
+
+/// Whether `html` is past what the extractors are given.
+pub fn too_large_for_extractors(html: &str) -> bool {
+    html.len() > MAX_MAIN_CONTENT_BYTES
+}
+
+fn many_tags(html: &str) -> bool {
+    memchr::memchr_iter(b'<', html.as_bytes())
+        .nth(MAX_TRAFILATURA_TAGS)
+        .is_some()
+}
+
 /// One main-content extraction at a time in the whole process (crawl parse
 /// pools and worker jobs alike), so its memory is paid once, not per core.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Finds the main content of `html` (fetched from `url`); `None` when neither
-/// extractor finds any, or the page is over [`MAX_MAIN_CONTENT_BYTES`].
+/// Finds the main content of `html` (fetched from `url`); `None` when no
+/// extractor finds any, or the page is [too large](too_large_for_extractors).
 pub fn main_content(html: &str, url: &Url) -> Option<MainContent> {
-    if html.len() > MAX_MAIN_CONTENT_BYTES {
+    if too_large_for_extractors(html) {
         return None;
     }
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    if many_tags(html) {
+        return readability(html, url);
+    }
     let traf = trafilatura(html, url);
     let read = readability(html, url);
     match (traf, read) {
@@ -62,9 +86,11 @@ fn trafilatura(html: &str, url: &Url) -> Option<MainContent> {
     let text = result.content_text.trim().to_string();
     (!text.is_empty()).then(|| MainContent {
         whole: false,
-        html: result
-            .content_html
-            .unwrap_or_else(|| format!("<p>{}</p>", escape(&text))),
+        html: Markup::Html(
+            result
+                .content_html
+                .unwrap_or_else(|| format!("<p>{}</p>", escape(&text))),
+        ),
         text,
     })
 }
@@ -79,7 +105,7 @@ fn readability(html: &str, url: &Url) -> Option<MainContent> {
     let text = article.text_content.trim().to_string();
     (!text.is_empty()).then(|| MainContent {
         text,
-        html: article.content.to_string(),
+        html: Markup::Html(article.content.to_string()),
         whole: false,
     })
 }
@@ -131,6 +157,30 @@ mod tests {
         assert!(
             !prefer_readability(&boiler, "alpha beta gamma delta epsilon"),
             "not a subset"
+        );
+    }
+
+    #[test]
+    fn a_page_with_many_tags_is_readabilitys_alone() {
+        let url = Url::parse("https://a.test/post").unwrap();
+        let story = "<p>The long story of the river, told word by word for readers here.</p>";
+        let page = |tags: usize| {
+            let links = "<a href=/x>x</a>".repeat(tags / 2);
+            format!(
+                "<html><body><article>{}</article><nav>{links}</nav></body></html>",
+                story.repeat(20)
+            )
+        };
+        let small = page(MAX_TRAFILATURA_TAGS - 200);
+        assert!(!many_tags(&small));
+        let large = page(MAX_TRAFILATURA_TAGS + 200);
+        assert!(many_tags(&large));
+        let got = main_content(&large, &url).expect("Readability finds the story");
+        assert_eq!(got.text, readability(&large, &url).unwrap().text);
+        assert!(
+            got.text.starts_with("The long story of the river"),
+            "{}",
+            got.text
         );
     }
 }

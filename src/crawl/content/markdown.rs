@@ -3,6 +3,7 @@
 //! absolute http(s) URLs, empty links dropped, no raw HTML.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use htmd::element_handler::{HandlerResult, Handlers};
@@ -18,11 +19,31 @@ pub type CodeLanguages = HashMap<String, String>;
 /// code languages (and math spans) by class, ordered lists' start.
 pub const MARKDOWN_ATTRIBUTES: &[&str] = &["href", "src", "alt", "class", "start"];
 
+/// What the Markdown is made from: HTML text, or a tree already built from
+/// the parsed page.
+#[derive(Debug, Clone)]
+pub enum Markup {
+    Html(String),
+    Tree(Rc<htmd::Node>),
+}
+
 /// Converts an HTML fragment or document to Markdown; relative URLs resolve
 /// against `base`; a code block without a language class takes the one `langs` has for it.
 pub fn to_markdown(html: &str, base: &Url, langs: &CodeLanguages) -> String {
+    normalise(&converter(base, langs).convert(html).unwrap_or_default())
+}
+
+/// [`to_markdown`] of either kind of markup.
+pub fn markup_to_markdown(markup: &Markup, base: &Url, langs: &CodeLanguages) -> String {
+    match markup {
+        Markup::Html(html) => to_markdown(html, base, langs),
+        Markup::Tree(tree) => normalise(&converter(base, langs).tree_to_markdown(tree)),
+    }
+}
+
+fn converter(base: &Url, langs: &CodeLanguages) -> HtmlToMarkdown {
     let (links, images, langs) = (base.clone(), base.clone(), langs.clone());
-    let converter = HtmlToMarkdown::builder()
+    HtmlToMarkdown::builder()
         .options(Options {
             heading_style: HeadingStyle::Atx,
             code_block_style: CodeBlockStyle::Fenced,
@@ -45,8 +66,7 @@ pub fn to_markdown(html: &str, base: &Url, langs: &CodeLanguages) -> String {
         .add_handler(vec!["pre"], move |h: &dyn Handlers, e: Element| {
             pre(h, e, &langs)
         })
-        .build();
-    normalise(&converter.convert(html).unwrap_or_default())
+        .build()
 }
 
 fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 
 pub use chunk::{chunk, Chunk, ChunkError, ChunkSpec, ChunkUnit};
 pub use documentation::documentation_body;
-pub use main_content::{main_content, MainContent, MAX_MAIN_CONTENT_BYTES};
-pub use markdown::{code_languages, keep_blocks_in, to_markdown, CodeLanguages};
+pub use main_content::{main_content, too_large_for_extractors, MainContent};
+pub use markdown::{
+    code_languages, keep_blocks_in, markup_to_markdown, to_markdown, CodeLanguages,
+};
 pub use metadata::{metadata, Metadata};
 pub use visible::{is_block, is_cell, is_hidden, Collapser};
 
