@@ -24,8 +24,15 @@ pub fn within_tag_limit(html: &str) -> (&str, bool) {
     }
 }
 
-/// A parse sent to the parse threads.
-type Job = Box<dyn FnOnce() + Send>;
+/// A parse sent to the parse threads, and the bytes it parses.
+type Job = (Box<dyn FnOnce() + Send>, usize);
+
+/// After a page larger than this, its parse thread hands the memory it freed
+/// back to the system at once instead of keeping it for the next page
+/// (`commands::crawl` sets how long kept memory waits): a large page's tree
+/// is tens of megabytes, a typical page's a few, and faulting a few
+/// megabytes in again for every page was a fifth of a crawl's CPU.
+const LARGE_PAGE_BYTES: usize = 256 << 10;
 
 /// Runs parses on threads of its own, one per core; clones share them, and
 /// the threads end when the last clone is dropped. Threads that only parse
@@ -54,18 +61,18 @@ impl Parser {
         Parser { jobs, max_links }
     }
 
-    /// Runs `parse` on a parse thread once one is free.
+    /// Runs `parse` of `bytes` bytes on a parse thread once one is free.
     pub async fn run<T: Send + 'static>(
         &self,
+        bytes: usize,
         parse: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, FetchError> {
         let (done, result) = oneshot::channel();
-        self.jobs
-            .send(Box::new(move || {
-                // The page's task may have been cancelled meanwhile.
-                let _ = done.send(parse());
-            }))
-            .map_err(|_| stopped())?;
+        let job = Box::new(move || {
+            // The page's task may have been cancelled meanwhile.
+            let _ = done.send(parse());
+        });
+        self.jobs.send((job, bytes)).map_err(|_| stopped())?;
         result.await.map_err(|_| stopped())
     }
 }
@@ -82,8 +89,12 @@ fn parse_thread(queue: &Mutex<mpsc::Receiver<Job>>) {
             Ok(q) => q.recv(),
             Err(_) => return,
         };
-        let Ok(job) = job else { return };
+        let Ok((job, bytes)) = job else { return };
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+        if bytes > LARGE_PAGE_BYTES {
+            // SAFETY: asks mimalloc (the binary's allocator) to free what this thread's heap holds.
+            unsafe { libmimalloc_sys::mi_collect(true) };
+        }
     }
 }
 

@@ -151,7 +151,7 @@ async fn rendered(
     };
     let (base, max_links) = (url.clone(), parser.max_links);
     let parsed = parser
-        .run(move || {
+        .run(page.html.len(), move || {
             let (html, cut) = parse::within_tag_limit(&page.html);
             (extract::extract(html, &base, &content, max_links), cut)
         })
@@ -193,7 +193,9 @@ async fn fetch_sitemap(
         return Ok(Box::new(SitemapFetched { resp, parsed: None }));
     }
     let body = std::mem::take(&mut resp.body);
-    let parsed = parser.run(move || sitemap::parse(&body, limit)).await?;
+    let parsed = parser
+        .run(body.len(), move || sitemap::parse(&body, limit))
+        .await?;
     Ok(Box::new(SitemapFetched {
         resp,
         parsed: Some(parsed),
@@ -225,7 +227,7 @@ async fn fetch_and_parse(
     let (content_type, base, max_links) =
         (resp.content_type.clone(), url.clone(), parser.max_links);
     let (extracted, hash, parse_cut, shell, body) = parser
-        .run(move || {
+        .run(body.len(), move || {
             let hash = extract::sha256_hex(&body);
             let text = extract::decode(&body, content_type.as_deref());
             let (html, cut) = parse::within_tag_limit(&text);
