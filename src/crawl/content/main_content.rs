@@ -51,9 +51,13 @@ fn many_tags(html: &str) -> bool {
         .is_some()
 }
 
-/// One main-content extraction at a time in the whole process (crawl parse
-/// pools and worker jobs alike), so its memory is paid once, not per core.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Extractions of pages up to this size run side by side (their memory is
+/// at most a few tens of megabytes each); a larger page's extraction runs
+/// alone in the whole process (crawl parse threads and worker jobs alike),
+/// so its memory is paid once, not per core.
+const SIDE_BY_SIDE_BYTES: usize = 256 << 10;
+
+static EXTRACTIONS: std::sync::RwLock<()> = std::sync::RwLock::new(());
 
 /// Finds the main content of `html` (fetched from `url`); `None` when no
 /// extractor finds any, or the page is [too large](too_large_for_extractors).
@@ -61,7 +65,12 @@ pub fn main_content(html: &str, url: &Url) -> Option<MainContent> {
     if too_large_for_extractors(html) {
         return None;
     }
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let (_shared, _alone);
+    if html.len() <= SIDE_BY_SIDE_BYTES {
+        _shared = EXTRACTIONS.read().unwrap_or_else(|e| e.into_inner());
+    } else {
+        _alone = EXTRACTIONS.write().unwrap_or_else(|e| e.into_inner());
+    }
     if many_tags(html) {
         return readability(html, url);
     }
