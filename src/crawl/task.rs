@@ -202,7 +202,7 @@ async fn fetch_sitemap(
     }))
 }
 
-/// Fetches a page and, for HTML, decodes and extracts it on the blocking pool.
+/// Fetches a page and, for HTML, decodes and extracts it on a parse thread.
 async fn fetch_and_parse(
     fetcher: &Fetcher,
     parser: &Parser,
