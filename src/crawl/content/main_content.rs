@@ -38,7 +38,7 @@ pub const MAX_MAIN_CONTENT_BYTES: usize = 3 << 19;
 /// trafilatura's memory grows by about 2 KB per element (a 660 KB page of
 /// 20,000 links took it to 87 MB), Readability's by about a third of that.
 /// The benchmark's articles have at most 3,300 tags.
-pub const MAX_TRAFILATURA_TAGS: usize = 16_000;
+const MAX_TRAFILATURA_TAGS: usize = 16_000;
 
 /// Whether `html` is past what the extractors are given.
 pub fn too_large_for_extractors(html: &str) -> bool {
