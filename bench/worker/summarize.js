@@ -138,6 +138,12 @@ for (const c of concs) {
     // Robust to a busy machine: with Redis the bottleneck, throughput goes as 1 / Redis CPU per job.
     info(`c=${c}: Redis CPU/job metrics off ÷ on (the throughput ratio when Redis-bound)`, onOff((a, b) => b.redis_us / a.redis_us));
   }
+  const sameWork = [...new Set(off.map((x) => x.key))].filter((k) => n.some((x) => x.key === k)).sort();
+  if (c >= 10 && sameWork.length) {
+    // Issue 13 on equal Redis work: Node's bench worker, like the anchor's, records no metrics.
+    const offNode = sameWork.map((k) => off.find((x) => x.key === k).proc_jobs_per_s / n.find((x) => x.key === k).jobs_per_s);
+    check(`c=${c}: queuectl --no-metrics whole-process jobs/s ÷ Node window jobs/s (neither records metrics)`, offNode, '>=', 1.1);
+  }
   if (c >= 10 && q.length) check(`c=${c}: queuectl Redis busy % (window)`, q.map((x) => x.redis_pct), '>=', 95);
   if (q.length) check(`c=${c}: queuectl N-th completed → exit ms (--burst)`, q.map((x) => x.tail_s * 1000), '<=', 100);
   if (c === 50 && q.length) check(`c=${c}: queuectl peak RSS MB`, q.map((x) => x.rss), '<=', 25, `(largest ${fmt(Math.max(...q.map((x) => x.rss)))} MB)`);
