@@ -10,6 +10,7 @@ use tokio::sync::mpsc;
 use super::event::Event;
 use super::policy::RetryPolicy;
 use super::spec::{DeadLetter, MetricsLog, ScrapeSettings};
+use super::unfinished::Unfinished;
 use crate::connection::Redis;
 use crate::queues::vocab::Progress;
 
@@ -26,6 +27,8 @@ pub struct JobContext {
     pub metrics: MetricsLog,
     /// Cancelled when the worker starts shutting down: ends retry holds.
     pub shutdown: CancellationToken,
+    /// Results of completed jobs that BullMQ has not confirmed yet.
+    pub unfinished: Arc<Unfinished>,
 }
 
 /// Sets the job's progress in Redis (BullMQ emits the `progress` event) and reports it.

@@ -56,6 +56,13 @@ pub enum Event {
         #[serde(rename = "jobId")]
         job_id: String,
     },
+    /// A job handed back after its handler ran here and its finish was lost
+    /// with the connection: it is finished with that result, not run again.
+    Recovered {
+        queue: String,
+        #[serde(rename = "jobId")]
+        job_id: String,
+    },
     Error {
         queue: String,
         message: String,

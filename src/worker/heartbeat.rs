@@ -57,7 +57,7 @@ impl Tracker {
     pub fn on_event(&self, event: &Event) {
         let mut r = self.record.lock().unwrap_or_else(|e| e.into_inner());
         match event {
-            Event::Started { job_id, .. } => {
+            Event::Started { job_id, .. } | Event::Recovered { job_id, .. } => {
                 r.current_jobs.insert(job_id.clone());
             }
             Event::Completed { job_id, .. } => {

@@ -3,7 +3,7 @@
 //! name, and a stream of events for the command to render.
 //!
 //! Layers, each importing only those below it: `event`, `spec`, `policy`,
-//! `usage`, `exec`, `deliver` (leaves); `context` (the job context and its
+//! `usage`, `exec`, `deliver`, `unfinished` (leaves); `context` (the job context and its
 //! progress reporter); `handler` (the registry and one module per handler);
 //! `heartbeat`; `runtime` (the lanes and event forwarding).
 
@@ -16,6 +16,7 @@ mod heartbeat;
 pub mod policy;
 mod runtime;
 mod spec;
+mod unfinished;
 pub mod usage;
 
 pub use event::Event;

@@ -17,6 +17,7 @@ use super::handler::{self, Handlers};
 use super::heartbeat;
 use super::policy::RetryPolicy;
 use super::spec::{DeadLetter, MetricsLog, QueueSpec, ScrapeSettings};
+use super::unfinished::Unfinished;
 use crate::connection::Redis;
 
 /// Everything the runtime needs, resolved.
@@ -78,6 +79,7 @@ impl Runtime {
             })
         });
         let shutdown = CancellationToken::new();
+        let unfinished = Arc::new(Unfinished::default());
         let mut workers = Vec::new();
         for spec in &config.queues {
             let ctx = JobContext {
@@ -90,6 +92,7 @@ impl Runtime {
                 retry: config.retry.clone(),
                 metrics: config.metrics,
                 shutdown: shutdown.clone(),
+                unfinished: unfinished.clone(),
             };
             for concurrency in lanes(spec.concurrency) {
                 let (ctx, handlers) = (Arc::new(ctx.clone()), handlers.clone());
@@ -102,7 +105,7 @@ impl Runtime {
                 forward_events(
                     spec.name.clone(),
                     worker.clone(),
-                    events.clone(),
+                    (events.clone(), unfinished.clone()),
                     config.keep_results,
                 );
                 workers.push((spec.name.clone(), worker));
@@ -248,23 +251,27 @@ fn options(config: &Config, concurrency: usize) -> WorkerOptions {
     opts
 }
 
-/// Turns the port's worker events into ours (completions, stalls, errors);
+/// Turns the port's worker events into ours (completions, which confirm a
+/// kept result, stalls, errors);
 /// starts, progress and failures come from the processor itself, which knows
 /// whether a failed attempt will be retried.
 fn forward_events(
     queue: String,
     worker: Arc<Worker>,
-    events: mpsc::UnboundedSender<Event>,
+    (events, unfinished): (mpsc::UnboundedSender<Event>, Arc<Unfinished>),
     keep_results: bool,
 ) {
     tokio::spawn(async move {
         while let Some(event) = worker.next_event().await {
             let mapped = match event {
-                WorkerEvent::Completed { job_id, result } => Event::Completed {
-                    queue: queue.clone(),
-                    job_id,
-                    result: keep_results.then_some(result),
-                },
+                WorkerEvent::Completed { job_id, result } => {
+                    unfinished.confirmed(&queue, &job_id);
+                    Event::Completed {
+                        queue: queue.clone(),
+                        job_id,
+                        result: keep_results.then_some(result),
+                    }
+                }
                 WorkerEvent::Stalled { job_id } => Event::Stalled {
                     queue: queue.clone(),
                     job_id,

@@ -2,6 +2,7 @@
 //! sharing a queue with a Node worker, shutdown, crashes, heartbeats and Node
 //! job schedulers (retries and the retry policy are in `worker_retry`).
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -475,6 +476,62 @@ fn the_worker_reconnects_after_redis_restarts_and_finishes_every_job() {
     }
     assert_eq!(server.int(&["LLEN", "bull:rs-q:active"]), 0);
     assert_eq!(server.int(&["LLEN", "bull:rs-q:wait"]), 0);
+}
+
+/// Redis restarted five times under a running worker: a job whose finishing
+/// command was lost with the connection comes back through stall recovery and
+/// is finished with the result it already has, so no handler runs twice.
+#[test]
+fn five_redis_restarts_run_no_job_twice() {
+    let mut server =
+        RedisServer::start_with(None, &["--appendonly", "yes", "--appendfsync", "always"]);
+    let lines: Vec<Value> = (0..2000)
+        .map(|_| json!({"name": "sleep", "data": {"ms": 2}, "opts": {"removeOnComplete": false}}))
+        .collect();
+    enqueue(&server, "twice-q", &lines);
+    let w = WorkerProc::start(
+        &server,
+        &[
+            "--queue",
+            "twice-q",
+            "--concurrency",
+            "twice-q=10",
+            "--lock-duration",
+            "2s",
+            "--stalled-interval",
+            "1s",
+        ],
+    );
+    for round in 1..=5 {
+        w.wait_for("jobs between restarts", Duration::from_secs(30), |w| {
+            w.count("started") >= round * 250
+        });
+        server.restart(Duration::from_millis(300));
+    }
+    // Until the append-only file is loaded, Redis answers LOADING.
+    let completed = || {
+        server
+            .raw(&["ZCARD", "bull:twice-q:completed"])
+            .parse()
+            .unwrap_or(0)
+    };
+    let start = Instant::now();
+    while completed() < 2000 {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "stuck at {} completed",
+            completed()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let mut runs: HashMap<String, usize> = HashMap::new();
+    for id in w.ids("started") {
+        *runs.entry(id).or_default() += 1;
+    }
+    let twice: Vec<_> = runs.iter().filter(|(_, n)| **n > 1).collect();
+    assert_eq!(runs.len(), 2000, "every job ran");
+    assert!(twice.is_empty(), "ran more than once: {twice:?}");
+    assert_eq!(server.int(&["LLEN", "bull:twice-q:active"]), 0);
 }
 
 #[test]

@@ -103,6 +103,10 @@ fn update_board(board: &mut Board, event: &Event) {
                 board.line(&line(event));
             }
         }
+        Event::Recovered { queue, job_id } => {
+            board.start(job_id, &format!("{queue} {job_id}"));
+            board.line(&line(event));
+        }
         Event::Error { .. } => board.line(&line(event)),
     }
 }
@@ -153,6 +157,9 @@ fn line(event: &Event) -> String {
         Event::Stalled { queue, job_id } => {
             format!("stalled    {queue} {job_id} (returned to wait)")
         }
+        Event::Recovered { queue, job_id } => format!(
+            "recovered  {queue} {job_id} (its first finish was lost with the connection: finished with that result, not run again)"
+        ),
         Event::Error { queue, message } => format!("error      {queue}: {message}"),
     }
 }

@@ -98,6 +98,13 @@ pub async fn process(
     handlers: &Handlers,
     ctx: &JobContext,
 ) -> Result<Value, bullmq::Error> {
+    if let Some(result) = ctx.unfinished.result(&ctx.queue, &job) {
+        let _ = ctx.events.send(Event::Recovered {
+            queue: ctx.queue.clone(),
+            job_id: job.id().to_string(),
+        });
+        return Ok(result);
+    }
     let _ = ctx.events.send(Event::started(&ctx.queue, &job));
     let Some(handler) = handlers.find(job.name()).cloned() else {
         let e =
@@ -124,6 +131,9 @@ pub async fn process(
     };
     if ctx.metrics.wants(handler.is_built_in()) {
         write_metrics(&job, metrics, started.elapsed()).await;
+    }
+    if let Ok(value) = &result {
+        ctx.unfinished.keep(&ctx.queue, &job, value);
     }
     if let Err(e) = &result {
         let retry = policy::will_retry(&job, e).then(|| {
