@@ -12,9 +12,8 @@ use std::time::Duration;
 use bullmq::redis_connection::RedisConnection;
 use futures::StreamExt;
 
-use super::{
-    connect_admin, host_port, redact, ConnectError, Endpoint, Redis, RedisSettings, TlsFiles,
-};
+use super::settings::host_port;
+use super::{connect_admin, redact, ConnectError, Endpoint, Redis, RedisSettings, TlsFiles};
 
 /// The sentinels and the master set they watch.
 #[derive(Debug, Clone, PartialEq, Eq)]
