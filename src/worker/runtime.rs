@@ -105,7 +105,8 @@ impl Runtime {
                 forward_events(
                     spec.name.clone(),
                     worker.clone(),
-                    (events.clone(), unfinished.clone()),
+                    events.clone(),
+                    unfinished.clone(),
                     config.keep_results,
                 );
                 workers.push((spec.name.clone(), worker));
@@ -258,7 +259,8 @@ fn options(config: &Config, concurrency: usize) -> WorkerOptions {
 fn forward_events(
     queue: String,
     worker: Arc<Worker>,
-    (events, unfinished): (mpsc::UnboundedSender<Event>, Arc<Unfinished>),
+    events: mpsc::UnboundedSender<Event>,
+    unfinished: Arc<Unfinished>,
     keep_results: bool,
 ) {
     tokio::spawn(async move {

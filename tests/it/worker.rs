@@ -440,6 +440,41 @@ fn a_maintenance_job_applies_the_retention_policy_through_bullmq() {
     assert_eq!(server.int(&["ZCARD", "bull:old-q:failed"]), 1);
 }
 
+/// A worker on `queue` whose lost jobs come back within seconds: a 2 s lock
+/// and a stall check every second.
+fn quick_stall_worker(server: &RedisServer, queue: &str, concurrency: usize) -> WorkerProc {
+    let concurrency = format!("{queue}={concurrency}");
+    WorkerProc::start(
+        server,
+        &[
+            "--queue",
+            queue,
+            "--concurrency",
+            &concurrency,
+            "--lock-duration",
+            "2s",
+            "--stalled-interval",
+            "1s",
+        ],
+    )
+}
+
+/// Waits until `queue` has `n` completed jobs; a restarted Redis answers
+/// LOADING until its append-only file is read, which counts as not yet.
+fn wait_completed(server: &RedisServer, queue: &str, n: i64, limit: Duration) {
+    let key = format!("bull:{queue}:completed");
+    let completed = || server.raw(&["ZCARD", &key]).parse().unwrap_or(0);
+    let start = Instant::now();
+    while completed() < n {
+        assert!(
+            start.elapsed() < limit,
+            "stuck at {} completed after the restarts",
+            completed()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn the_worker_reconnects_after_redis_restarts_and_finishes_every_job() {
     let mut server =
@@ -448,32 +483,12 @@ fn the_worker_reconnects_after_redis_restarts_and_finishes_every_job() {
         .map(|_| json!({"name": "sleep", "data": {"ms": 20}, "opts": {"removeOnComplete": false}}))
         .collect();
     enqueue(&server, "rs-q", &lines);
-    let w = WorkerProc::start(
-        &server,
-        &[
-            "--queue",
-            "rs-q",
-            "--concurrency",
-            "rs-q=3",
-            "--lock-duration",
-            "2s",
-            "--stalled-interval",
-            "1s",
-        ],
-    );
+    let w = quick_stall_worker(&server, "rs-q", 3);
     w.wait_for("some jobs done", Duration::from_secs(20), |w| {
         w.count("completed") >= 20
     });
     server.restart(Duration::from_millis(800));
-    let start = Instant::now();
-    while server.int(&["ZCARD", "bull:rs-q:completed"]) < 150 {
-        assert!(
-            start.elapsed() < Duration::from_secs(40),
-            "stuck at {} completed after the restart",
-            server.int(&["ZCARD", "bull:rs-q:completed"])
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_completed(&server, "rs-q", 150, Duration::from_secs(40));
     assert_eq!(server.int(&["LLEN", "bull:rs-q:active"]), 0);
     assert_eq!(server.int(&["LLEN", "bull:rs-q:wait"]), 0);
 }
@@ -489,41 +504,14 @@ fn five_redis_restarts_run_no_job_twice() {
         .map(|_| json!({"name": "sleep", "data": {"ms": 2}, "opts": {"removeOnComplete": false}}))
         .collect();
     enqueue(&server, "twice-q", &lines);
-    let w = WorkerProc::start(
-        &server,
-        &[
-            "--queue",
-            "twice-q",
-            "--concurrency",
-            "twice-q=10",
-            "--lock-duration",
-            "2s",
-            "--stalled-interval",
-            "1s",
-        ],
-    );
+    let w = quick_stall_worker(&server, "twice-q", 10);
     for round in 1..=5 {
         w.wait_for("jobs between restarts", Duration::from_secs(30), |w| {
             w.count("started") >= round * 250
         });
         server.restart(Duration::from_millis(300));
     }
-    // Until the append-only file is loaded, Redis answers LOADING.
-    let completed = || {
-        server
-            .raw(&["ZCARD", "bull:twice-q:completed"])
-            .parse()
-            .unwrap_or(0)
-    };
-    let start = Instant::now();
-    while completed() < 2000 {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "stuck at {} completed",
-            completed()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_completed(&server, "twice-q", 2000, Duration::from_secs(60));
     let mut runs: HashMap<String, usize> = HashMap::new();
     for id in w.ids("started") {
         *runs.entry(id).or_default() += 1;
